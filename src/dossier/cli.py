@@ -1,0 +1,120 @@
+"""The `dossier` command line: parse options, call one library function, print."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dossier.store import Store
+
+DEFAULT_DB = "dossier.db"
+
+app = typer.Typer(help="Turn news reporting about armed groups into a sourced knowledge base.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+export_app = typer.Typer(help="Export entities, claims or events.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+class State:
+    db: str = DEFAULT_DB
+
+
+def _db_url(db: str) -> str:
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+
+
+def open_store() -> Store:
+    return Store(_db_url(State.db))
+
+
+@app.callback()
+def main(db: Annotated[str, typer.Option("--db", envvar="DOSSIER_DB",
+                                         help="Database: a SQLite file path or an SQLAlchemy URL.")] = DEFAULT_DB):
+    """dossier: sourced facts and events about armed groups, from news text."""
+    State.db = db
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+@app.command()
+def ingest(paths: Annotated[list[Path], typer.Argument(help="JSONL, .txt, .md or .html files, or folders.")],
+           published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for documents "
+                                                         "that lack one.")] = None,
+           publisher: Annotated[str | None, typer.Option(help="Publisher for documents that lack one.")] = None,
+           progress: Annotated[bool, typer.Option(help="Show a progress bar on a terminal.")] = True):
+    """Read documents, extract sourced claims and events, and store them."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dossier.pipeline import ingest as run_ingest
+
+    err = Console(stderr=True)
+    pub = _parse_date(published)
+    show = progress and sys.stderr.isatty()
+    with open_store() as store, Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                                         TimeElapsedColumn(), console=err, disable=not show) as bar:
+        task = bar.add_task("ingest", total=None)
+        report = run_ingest(paths, store, published=pub, publisher=publisher,
+                            on_error=lambda e: err.print(f"[red]error[/red] {e}", highlight=False),
+                            on_document=lambda d: bar.advance(task))
+    err.print(report.summary(), highlight=False)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+class Kind(StrEnum):
+    entities = "entities"
+    claims = "claims"
+    events = "events"
+
+
+def _export(kind: Kind, fmt: str, output: Path | None) -> None:
+    from dossier.export import export, formats
+
+    if fmt not in formats(kind.value):
+        raise typer.BadParameter(f"unknown format {fmt!r} for {kind.value}; choose from {formats(kind.value)}")
+    with open_store() as store:
+        if output is None:
+            export(store, kind.value, fmt, sys.stdout)
+            return
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                export(store, kind.value, fmt, out)
+            os.replace(tmp, output)  # a partial file never replaces a good one
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def _export_command(kind: Kind):
+    def command(fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv")] = "jsonl",
+                output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write "
+                                                            "(default: standard output).")] = None):
+        _export(kind, fmt, output)
+
+    command.__doc__ = f"Export {kind.value}."
+    return command
+
+
+for _kind in Kind:
+    export_app.command(_kind.value)(_export_command(_kind))
+
+
+if __name__ == "__main__":
+    app()

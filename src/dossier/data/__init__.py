@@ -1,0 +1,1 @@
+"""Data files: gazetteers and lexicons (see README.md here)."""

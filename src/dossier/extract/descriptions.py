@@ -1,0 +1,230 @@
+"""Claims carried by nouns: what a thing *is* and what its relations are called.
+
+"X is the regional affiliate of Y", "X, a splinter group of Y", "the Taliban's Haqqani network",
+"Taliban spokesman Zabiullah Mujahid", "Muhammed Asim, spokesperson for the hospital",
+"a Sunni Islamist militant organization", "links between X and Y", "clashes with X".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from dossier.extract.raw import RawClaim
+from dossier.extract.relations import ACTORS, SIDES, _actor_subjects
+from dossier.extract.syntax import (
+    ACTOR_LABELS,
+    PLACE_LABELS,
+    entity,
+    expand,
+    nouns,
+    phrase,
+    prep_objects,
+    subjects,
+    triggers,
+)
+
+ORGS = ACTORS | {"ORG"}
+
+
+def _claim(subj: Token, pred: str, obj, trigger: Token, rule: str, conf: float = 0.6, **qual) -> RawClaim:
+    return RawClaim(subj, pred, obj, trigger, f"descriptions.{rule}", conf, {k: v for k, v in qual.items() if v})
+
+
+def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
+    """(entity, descriptive noun) from copulas ("X is a Y") and appositions ("X, a Y" / "a Y, X")."""
+    for tok in sent:
+        if tok.lemma_ == "be":
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            attrs = [a for c in tok.children if c.dep_ in {"attr", "acomp"} for a in expand(c)]
+            for s in subj:
+                ent = entity(s)
+                if ent is None:
+                    # "The man now in charge of security in Kabul is Khalil Haqqani"
+                    for a in attrs:
+                        if a.ent_type_ == "PERSON":
+                            yield a, s
+                    continue
+                for a in attrs:
+                    if not a.ent_type_:
+                        yield ent, a
+        if tok.dep_ == "appos":
+            head = tok.head
+            if head.ent_type_ and not tok.ent_type_:
+                yield head, tok
+            elif tok.ent_type_ and not head.ent_type_:
+                yield tok, head
+
+
+def _related(noun: Token, labels: set[str]) -> list[Token]:
+    """Entities a descriptive noun points to: "affiliate *of Y*", "*Y's* arm", "a *TTP* splinter group"."""
+    out = [entity(o, labels) for o in prep_objects(noun, {"of", "for", "with", "from", "at", "to", "within"})]
+    for c in noun.children:
+        if c.dep_ in {"poss", "compound", "nmod", "amod"}:
+            out.append(entity(c, labels))
+    # "branch of the group" where "group" is a pronoun-like definite noun
+    return [o for o in out if o is not None]
+
+
+def _ideology(noun: Token) -> str | None:
+    lex = set(triggers()["ideology"])
+    for n in [noun, *[t for t in noun.subtree if t.lower_ in {"group", "groups", "organization", "organisation",
+                                                              "movement", "militants", "network", "faction"}]]:
+        mods = [c for c in n.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < n.i]
+        words = [m for m in mods if m.lower_ in lex or m.lower_.replace("-", " ") in lex]
+        if words:
+            first, last = min(w.i for w in words), max(w.i for w in words)
+            return noun.doc[first:last + 1].text
+    return None
+
+
+def descriptions(sent: Span) -> Iterator[RawClaim]:
+    part_nouns, split_nouns = nouns("part_of"), nouns("split_from")
+    link_nouns, opp_nouns = nouns("linked_to"), nouns("opposes")
+    leader_nouns, base_nouns = nouns("leader"), nouns("base")
+    for ent, noun in described_pairs(sent):
+        lemma = noun.lemma_.lower()
+        label = ent.ent_type_
+        mods = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
+        related = [r for r in _related(noun, ORGS | {"PERSON", "GPE"}) if r is not ent]
+        if label in ORGS:
+            groups = [r for r in related if r.ent_type_ in ORGS]
+            if lemma in split_nouns or mods & {"splinter", "breakaway"}:
+                for g in groups:
+                    yield _claim(ent, "split_from", g, noun, "splinter", 0.75)
+            elif lemma in part_nouns or noun.lower_ in part_nouns:
+                for g in groups:
+                    yield _claim(ent, "part_of", g, noun, "affiliate", 0.75)
+            elif lemma in link_nouns:
+                for g in related:
+                    if g.ent_type_ in SIDES:
+                        yield _claim(ent, "linked_to", g, noun, "ally", 0.65)
+            elif lemma in opp_nouns:
+                for g in related:
+                    yield _claim(ent, "opposes", g, noun, "rival", 0.65)
+            if label in ACTORS:
+                ideology = _ideology(noun)
+                if ideology:
+                    yield _claim(ent, "ideology", {"text": ideology}, noun, "ideology", 0.7)
+        elif label == "PERSON":
+            role = phrase(noun)
+            if role and len(role.split()) <= 12:
+                yield _claim(ent, "role", {"text": _trim_role(role)}, noun, "role", 0.7)
+            for g in related:
+                if g.ent_type_ in ORGS:
+                    yield _claim(ent, "member_of", g, noun, "member", 0.65)
+                    if lemma in leader_nouns:
+                        yield _claim(g, "leader", ent, noun, "leader_title", 0.65)
+        elif label in PLACE_LABELS and lemma in base_nouns:
+            for g in related:
+                if g.ent_type_ in ACTORS:
+                    yield _claim(g, "based_in", ent, noun, "stronghold", 0.65)
+
+
+def _trim_role(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in {"a", "an", "the", "man", "woman", "person", "now", "who"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def titles(sent: Span) -> Iterator[RawClaim]:
+    """ "Taliban spokesman Zabiullah Mujahid": a title in front of a name."""
+    role_nouns = nouns("role")
+    for person in sent:
+        if person.ent_type_ != "PERSON":
+            continue
+        comp = [c for c in person.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < person.i]
+        if not comp:
+            continue
+        start = min(t.i for c in comp for t in c.subtree)
+        words = person.doc[start:person.i]
+        heads = [t for t in words if t.lower_ in role_nouns or t.lemma_.lower() in role_nouns]
+        if not heads:
+            continue
+        text = " ".join(t.text for t in words if t.dep_ not in {"det", "punct"} and t.lower_ not in {"slain", "late"})
+        if text:
+            yield _claim(person, "role", {"text": text}, person, "title", 0.7)
+        for t in words:
+            if t.ent_type_ in ORGS:
+                yield _claim(person, "member_of", t, person, "title", 0.7)
+                if any(h.lemma_.lower() in nouns("leader") for h in heads):
+                    yield _claim(t, "leader", person, person, "title", 0.7)
+        for o in prep_objects(person, {"from", "of", "with", "at"}):
+            if o.ent_type_ in ORGS:
+                yield _claim(person, "member_of", o, person, "affiliation", 0.6)
+
+
+def affiliations(sent: Span) -> Iterator[RawClaim]:
+    """ "Dr Sajjan Gohel from the Asia Pacific Foundation"."""
+    for person in sent:
+        if person.ent_type_ == "PERSON" and not any(c.dep_ in {"compound", "amod"} and c.i < person.i
+                                                    for c in person.children):
+            for o in prep_objects(person, {"from", "of", "with", "at"}):
+                if o.ent_type_ in ORGS:
+                    yield _claim(person, "member_of", o, person, "affiliation", 0.6)
+
+
+def possessives(sent: Span) -> Iterator[RawClaim]:
+    """ "the Taliban's Haqqani network" -> part_of(Haqqani network, Taliban)."""
+    for tok in sent:
+        if tok.ent_type_ in ORGS:
+            for c in tok.children:
+                if c.dep_ == "poss" and c.ent_type_ in ORGS and c.text != tok.text:
+                    yield _claim(tok, "part_of", c, tok, "possessive", 0.6)
+
+
+def relation_nouns(sent: Span) -> Iterator[RawClaim]:
+    """ "links between X and Y", "clashes with X", "attacks on X", "collaboration between X, Y and Z"."""
+    link_nouns, opp_nouns, target_nouns = nouns("linked_to"), nouns("opposes"), nouns("targets")
+    for noun in sent:
+        lemma, low = noun.lemma_.lower(), noun.lower_
+        if noun.ent_type_ or noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if low in link_nouns or low in opp_nouns or lemma in opp_nouns:
+            pred = "linked_to" if low in link_nouns else "opposes"
+            between = [e for o in prep_objects(noun, {"between", "among"})
+                       for e in [entity(o, SIDES)] if e is not None]
+            for i, a in enumerate(between):
+                for b in between[i + 1:]:
+                    if a.text != b.text:
+                        yield _claim(a, pred, b, noun, "between", 0.65)
+            others = [e for o in prep_objects(noun, {"with", "to", "against", "from"})
+                      for e in [entity(o, SIDES)] if e is not None]
+            if others:
+                for s in _clause_subjects(noun):
+                    for o in others:
+                        if o is not s:
+                            yield _claim(s, pred, o, noun, "with", 0.6)
+        elif low in target_nouns and noun.dep_ not in {"nsubj", "nsubjpass"}:
+            objs = [e for o in prep_objects(noun, {"on", "against", "targeting"})
+                    for e in [entity(o, ACTOR_LABELS | {"COMMUNITY"})] if e is not None]
+            for s in _clause_subjects(noun):
+                for o in objs:
+                    if o is not s:
+                        yield _claim(s, "targets", o, noun, "attack_on", 0.55)
+
+
+def _clause_subjects(noun: Token) -> list[Token]:
+    """Who a relation noun belongs to: its possessor, else the subject of the verb above it."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            e = entity(c, ACTORS | {"PERSON"})
+            if e is not None:
+                return [e]
+    v = noun.head
+    hops = 0
+    while v.pos_ not in {"VERB", "AUX"} and v.head is not v and hops < 4:
+        v, hops = v.head, hops + 1
+    agents = [e for o in prep_objects(v, {"by"}) for e in [entity(o, ACTORS)] if e is not None]
+    return agents or [s for s in _actor_subjects(v, ACTORS | {"PERSON"})] or \
+        [s for s in subjects(v, ACTORS) if s.ent_type_ in ACTORS]
+
+
+NOUN_RULES = (descriptions, titles, affiliations, possessives, relation_nouns)
+
+
+def noun_claims(sent: Span) -> Iterator[RawClaim]:
+    for rule in NOUN_RULES:
+        yield from rule(sent)

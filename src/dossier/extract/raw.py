@@ -1,0 +1,25 @@
+"""What the extractors find in a parsed document, before entities are linked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+
+@dataclass
+class RawClaim:
+    """A claim whose subject and entity object are still tokens of the parsed document."""
+
+    subject: Token
+    predicate: str
+    obj: Token | dict[str, Any]
+    trigger: Token  # the word the statement hangs on; decides modality and attribution
+    extractor: str
+    confidence: float = 0.6
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+
+    def key(self) -> tuple:
+        o = self.obj.i if isinstance(self.obj, Token) else repr(sorted(self.obj.items()))
+        return (self.subject.i, self.predicate, o)

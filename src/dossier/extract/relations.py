@@ -1,0 +1,325 @@
+"""Claims carried by verbs: "is based in", "clashed with", "recruits", "was set up in", "led by".
+
+Each rule starts from a trigger verb (lexicon in data/triggers.json), finds the subject entity
+through the dependency tree (following relative clauses, conjoined verbs and coreference),
+and reads the object from the verb's direct object or prepositional objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from dossier.extract.literals import parse_date
+from dossier.extract.raw import RawClaim
+from dossier.extract.syntax import (
+    ACTOR_LABELS,
+    GROUP_LABELS,
+    direct_objects,
+    entity,
+    expand,
+    is_entity,
+    is_place,
+    nouns,
+    owner,
+    phrase,
+    places_in,
+    prep_objects,
+    subjects,
+    verb_lemmas,
+)
+
+ACTORS = GROUP_LABELS | {"FORCE"}
+SIDES = ACTOR_LABELS | {"GPE"}  # a country can be a side: "backed by the US", "clashes with Pakistan"
+HARM = {"kill", "wound", "injure", "die", "arrest", "capture", "detain", "lose", "execute", "behead", "suffer"}
+GENERIC_OBJECTS = {"people", "person", "persons", "man", "men", "woman", "women", "one", "some", "many", "others",
+                   "it", "them", "that", "this", "which", "who", "what", "all", "dozens", "hundreds", "thousands",
+                   "lives", "responsibility", "credit", "attack", "attacks", "part", "way", "place", "time"}
+ACTIVITY_NOUNS = {"activities", "activity", "operations", "presence", "attacks", "footprint", "strongholds", "base",
+                  "bases", "fighters", "cells", "networks", "network"}
+
+
+def _claim(subj: Token, pred: str, obj, trigger: Token, rule: str, conf: float = 0.6, **qual) -> RawClaim:
+    return RawClaim(subj, pred, obj, trigger, f"relations.{rule}", conf, {k: v for k, v in qual.items() if v})
+
+
+def _actor_subjects(verb: Token, labels: set[str] = ACTORS) -> list[Token]:
+    return [s for s in subjects(verb, labels | {"PERSON"}) if s.ent_type_ in labels]
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"})
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [o for o in prep_objects(verb, {"by"}) if is_entity(o, SIDES)]
+
+
+def noun_texts(tok: Token) -> list[str]:
+    """Objects as short texts: "both Afghan and Pakistani jihadists" -> Afghan jihadists, Pakistani jihadists."""
+    mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i]
+    for m in mods:
+        if m.conjuncts:
+            return [f"{c.text} {tok.text}" for c in expand(m) if not c.is_punct]
+    text = phrase(tok, max_words=8)
+    return [text] if text else []
+
+
+def _objects(tokens: list[Token], labels: set[str], allow_text: bool) -> Iterator[Token | dict]:
+    for o in tokens:
+        ent = owner(o, labels) if o.lower_ in {"members", "fighters", "militants", "commanders", "defectors",
+                                               "elements", "remnants", "ranks"} else entity(o, labels)
+        if ent is not None:
+            yield ent
+        elif allow_text and o.pos_ in {"NOUN", "PROPN"} and o.lower_ not in GENERIC_OBJECTS and not o.ent_type_ and \
+                not any(c.dep_ == "nummod" for c in o.children):
+            for text in noun_texts(o):
+                yield {"text": text}
+
+
+def _dates_under(verb: Token) -> list[Token]:
+    out = [c for c in verb.children if c.ent_type_ == "DATE" and c.dep_ in {"npadvmod", "tmod", "advmod", "nummod"}]
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in {"in", "on", "during", "since", "by", "around"}:
+            out += [o for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
+    return out
+
+
+def based_in(verb: Token) -> Iterator[RawClaim]:
+    if verb.lemma_.lower() not in verb_lemmas("based_in") and verb.lower_ != "based":
+        return
+    places = [p for o in prep_objects(verb, {"in", "at", "near", "across", "along", "inside", "out"})
+              for p in places_in(o)]
+    # "Pakistan-based militant group X"
+    places += [c for c in verb.children if c.dep_ in {"npadvmod", "compound", "advmod", "nmod"} and is_place(c)]
+    subj = _actor_subjects(verb)
+    if not subj and verb.dep_ in {"amod", "acl"}:
+        head = verb.head
+        subj = [e for e in [owner(head, ACTORS)] if e is not None]
+        if not subj:
+            subj = [c for c in head.children if c.dep_ in {"appos", "compound"} and c.ent_type_ in ACTORS]
+    for s in subj:
+        for p in places:
+            yield _claim(s, "based_in", p, verb, "based_in", 0.75)
+
+
+def active_in(verb: Token) -> Iterator[RawClaim]:
+    lemma = verb.lemma_.lower()
+    if lemma == "base" or verb.lower_ == "based":
+        return
+    if lemma in verb_lemmas("active_in"):
+        holders = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
+    elif lemma == "be" or verb.lower_ == "active":
+        subj_nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.lower_ != "active" and not any(s.lower_ in ACTIVITY_NOUNS or
+                                              any(p.dep_ == "pobj" and p.lower_ in ACTIVITY_NOUNS
+                                                  for q in s.children for p in q.children) for s in subj_nouns):
+            acomp = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in {"active", "present"}]
+            if not acomp:
+                return
+            holders = acomp
+        else:
+            holders = [verb]
+    else:
+        return
+    places = [p for h in holders for o in prep_objects(h, {"in", "across", "throughout", "into", "inside", "to"})
+              for p in places_in(o)]
+    for s in _actor_subjects(verb):
+        for p in places:
+            yield _claim(s, "active_in", p, verb, "active_in", 0.6)
+
+
+def founded(verb: Token) -> Iterator[RawClaim]:
+    lemma = verb.lemma_.lower()
+    if lemma not in verb_lemmas("founded"):
+        return
+    if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return
+    intransitive = lemma in {"emerge", "form"} and not any(c.dep_ == "dobj" for c in verb.children)
+    if _passive(verb) or intransitive:
+        groups = [s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
+        if not groups and verb.dep_ in {"acl", "relcl"}:
+            groups = [g for g in [owner(verb.head, ACTORS)] if g is not None]
+    else:
+        groups = [o for o in direct_objects(verb) if o.ent_type_ in ACTORS]
+        for person in (s for s in subjects(verb, {"PERSON"}) if s.ent_type_ == "PERSON"):
+            for g in groups:
+                yield _claim(g, "leader", person, verb, "founded_by", 0.6, role="founder")
+    for g in groups:
+        for d in _dates_under(verb):
+            value = parse_date(d.text, verb.doc.user_data.get("published"))
+            if value is not None:
+                yield _claim(g, "founded", value.literal(), verb, "founded", 0.7)
+        for p in _agents(verb) + prep_objects(verb, {"under"}):
+            if p.ent_type_ == "PERSON":
+                yield _claim(g, "leader", p, verb, "founded_by", 0.65, role="founder")
+
+
+def leader(verb: Token) -> Iterator[RawClaim]:
+    lemma = verb.lemma_.lower()
+    if lemma == "take":  # "took charge/control/command of the group"
+        for o in verb.children:
+            if o.dep_ == "dobj" and o.lower_ in {"charge", "control", "command", "helm", "leadership", "reins"}:
+                for g in prep_objects(o, {"of"}):
+                    g = entity(g, ACTORS)
+                    for s in _actor_subjects(verb, {"PERSON"}):
+                        if g is not None:
+                            yield _claim(g, "leader", s, verb, "took_charge", 0.7)
+        return
+    if lemma not in {"lead", "head", "command", "run", "direct"}:
+        return
+    if _passive(verb):
+        people = [p for p in _agents(verb) if p.ent_type_ == "PERSON"]
+        groups = [s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS | {"ORG"}]
+        if not groups and verb.dep_ in {"acl", "relcl"}:
+            groups = [g for g in [owner(verb.head, ACTORS)] if g is not None]
+    else:
+        people = [s for s in subjects(verb, {"PERSON"}) if s.ent_type_ == "PERSON"]
+        groups = [g for o in direct_objects(verb) for g in [owner(o, ACTORS)] if g is not None]
+    for g in groups:
+        for p in people:
+            yield _claim(g, "leader", p, verb, "led_by", 0.7)
+
+
+def _verb_objects(verb: Token, preps: set[str]) -> list[Token]:
+    return direct_objects(verb) + prep_objects(verb, preps)
+
+
+def targets(verb: Token) -> Iterator[RawClaim]:
+    lemma = verb.lemma_.lower()
+    if lemma not in verb_lemmas("targets") or _passive(verb) and not _agents(verb):
+        return
+    if _passive(verb):
+        for a in _agents(verb):
+            for s in (c for c in verb.children if c.dep_ == "nsubjpass"):
+                for o in _objects(expand(s), SIDES | {"COMMUNITY"}, allow_text=False):
+                    yield _claim(a, "targets", o, verb, "targets", 0.6)
+        return
+    allow_text = lemma not in {"kill", "murder", "execute", "behead", "strike", "hit"}
+    for s in _actor_subjects(verb):
+        for o in _objects(_verb_objects(verb, {"on", "against"}), ACTOR_LABELS | {"COMMUNITY"}, allow_text):
+            if o is not s:
+                yield _claim(s, "targets", o, verb, "targets", 0.6)
+
+
+def opposes(verb: Token) -> Iterator[RawClaim]:
+    lemma = verb.lemma_.lower()
+    if lemma not in verb_lemmas("opposes") or lemma == "accuse":
+        return
+    if _passive(verb):
+        for a in _agents(verb):
+            for s in subjects(verb, SIDES):
+                yield _claim(a, "opposes", s, verb, "opposes", 0.6)
+        return
+    for s in _actor_subjects(verb):
+        for o in _objects(_verb_objects(verb, {"with", "against"}), SIDES, allow_text=False):
+            if o is not s:
+                yield _claim(s, "opposes", o, verb, "opposes", 0.65)
+
+
+def linked_to(verb: Token) -> Iterator[RawClaim]:
+    lemma = verb.lemma_.lower()
+    if lemma not in verb_lemmas("linked_to"):
+        return
+    if _passive(verb) and _agents(verb):
+        subj = subjects(verb, SIDES)
+        for a in _agents(verb):
+            for s in subj:
+                if a is not s:
+                    yield _claim(s, "linked_to", a, verb, "linked_to", 0.6)
+        return
+    preps = {"to", "with"}
+    objs = prep_objects(verb, preps)
+    if lemma in {"support", "back", "sponsor", "fund", "finance", "shelter", "host", "help", "aid", "arm", "train",
+                 "bankroll", "protect", "harbor", "harbour"}:
+        objs += direct_objects(verb)
+    subj = [s for s in subjects(verb, SIDES) if s.ent_type_ in SIDES]
+    for s in subj:
+        for o in _objects(objs, SIDES, allow_text=False):
+            if o is not s:
+                yield _claim(s, "linked_to", o, verb, "linked_to", 0.6)
+
+
+def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
+    lemma = verb.lemma_.lower()
+    if lemma not in verb_lemmas("part_of") | verb_lemmas("member_of"):
+        return
+    objs = [o for o in prep_objects(verb, {"with", "to"}) + direct_objects(verb) if o.ent_type_ in ACTORS | {"ORG"}]
+    if lemma in {"pledge", "swear"}:
+        objs = [o for d in direct_objects(verb) for o in prep_objects(d, {"to"})] + prep_objects(verb, {"to"})
+        objs = [o for o in objs if o.ent_type_ in ACTORS]
+    for s in subjects(verb, ACTORS | {"PERSON", "ORG"}):
+        for o in objs:
+            if o is s:
+                continue
+            pred = "member_of" if s.ent_type_ == "PERSON" else "part_of"
+            yield _claim(s, pred, o, verb, "joined" if pred == "member_of" else "affiliated", 0.6)
+
+
+def split_from(verb: Token) -> Iterator[RawClaim]:
+    lemma = verb.lemma_.lower()
+    if lemma not in verb_lemmas("split_from"):
+        return
+    objs = prep_objects(verb, {"from", "with"}) + [o for p in verb.children if p.dep_ in {"prt", "advmod"}
+                                                    for o in prep_objects(p, {"from"})]
+    for s in _actor_subjects(verb, ACTORS | {"PERSON"}):
+        for o in objs:
+            if o.ent_type_ in ACTORS:
+                pred = "split_from" if s.ent_type_ in ACTORS else "member_of"
+                yield _claim(s, pred, o, verb, "split", 0.6, former=pred == "member_of")
+
+
+def recruits_from(verb: Token) -> Iterator[RawClaim]:
+    if verb.lemma_.lower() not in verb_lemmas("recruits_from"):
+        return
+    objs = direct_objects(verb) + prep_objects(verb, {"from", "among"})
+    objs += [a for o in objs for a in o.children if a.dep_ == "appos"]
+    for s in _actor_subjects(verb):
+        for o in _objects(objs, ACTOR_LABELS | {"COMMUNITY", "NORP"}, allow_text=True):
+            if o is not s:
+                yield _claim(s, "recruits_from", o, verb, "recruits", 0.6)
+
+
+def size(sent: Span) -> Iterator[RawClaim]:
+    """ "numbered about 3,000 fighters", "has an estimated 2,000 members", "its 500 fighters"."""
+    from dossier.extract.literals import parse_quantity
+
+    for noun in sent:
+        if noun.lower_ not in nouns("size"):
+            continue
+        nums = [c for c in noun.children
+                if c.dep_ in {"nummod", "quantmod"} and c.ent_type_ in {"CARDINAL", "QUANTITY"}]
+        if not nums:
+            continue
+        verb = noun.head
+        while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"}:
+            verb = verb.head
+        if any(a.lemma_.lower() in HARM for a in [verb, *verb.ancestors]) or \
+                any(c.lemma_.lower() in HARM for c in noun.children):
+            continue
+        group = owner(noun, ACTORS)
+        if group is None and verb.lemma_.lower() in verb_lemmas("size") | {"be", "estimate"}:
+            group = next(iter(_actor_subjects(verb)), None)
+        if group is None:
+            continue
+        q = parse_quantity(nums[0].text)
+        if q is None:
+            continue
+        note = next((f"at its {o.lower_}" for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
+                     for o in p.children if o.lower_ in {"height", "peak", "zenith"}), None)
+        as_of = next((d.text for d in _dates_under(verb)), None)
+        yield _claim(group, "size", q.literal(), noun, "size", 0.7, note=note, as_of=as_of)
+
+
+VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, part_of_verbs, split_from,
+              recruits_from)
+
+
+def verb_claims(sent: Span) -> Iterator[RawClaim]:
+    for tok in sent:
+        if tok.pos_ in {"VERB", "AUX", "ADJ"} or tok.tag_ == "VBN":
+            for rule in VERB_RULES:
+                yield from rule(tok)
+    yield from size(sent)

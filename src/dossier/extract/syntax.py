@@ -1,0 +1,204 @@
+"""Small helpers over spaCy's dependency tree, shared by the extractors.
+
+All work on the pipeline's merged tokens: one token per named entity.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+GROUP_LABELS = {"ARMED_GROUP"}
+ACTOR_LABELS = {"ARMED_GROUP", "FORCE", "ORG", "COMMUNITY", "PERSON", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ENTITY_LABELS = ACTOR_LABELS | PLACE_LABELS
+PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regions", "area", "areas", "part", "parts",
+               "city", "town", "towns", "village", "villages", "state", "states", "governorate", "county", "counties",
+               "reaches", "border", "territory", "zone", "valley", "mountains", "outskirts", "capital", "suburb",
+               "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+
+@cache
+def triggers() -> dict:
+    return json.loads((resources.files("dossier.data") / "triggers.json").read_text(encoding="utf-8"))
+
+
+def verb_lemmas(predicate: str) -> frozenset[str]:
+    return frozenset(triggers()["verbs"].get(predicate, ()))
+
+
+def nouns(kind: str) -> frozenset[str]:
+    return frozenset(triggers()["nouns"].get(kind, ()))
+
+
+def is_entity(tok: Token, labels: set[str] = ENTITY_LABELS) -> bool:
+    return tok.ent_type_ in labels
+
+
+def is_group(tok: Token) -> bool:
+    return tok.ent_type_ in GROUP_LABELS
+
+
+def is_place(tok: Token) -> bool:
+    return tok.ent_type_ in PLACE_LABELS
+
+
+def entity(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
+    """The entity a token stands for: itself, or the antecedent of "it"/"the group"."""
+    if tok.ent_type_ in labels:
+        return tok
+    ante = tok._.antecedent
+    if ante is not None and ante.ent_type_ in labels:
+        return ante
+    return None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """tok and the words coordinated with it ("Kunar, Jowzjan and Herat")."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c not in out:
+            out.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _included(tok: Token) -> Iterator[Token]:
+    """ "religious minorities, including Shia Muslims and Sikhs" -> Shia Muslims, Sikhs."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"including", "such", "notably", "especially", "like"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield from conjuncts(obj)
+                elif obj.dep_ == "prep":  # "such as"
+                    for o2 in obj.children:
+                        if o2.dep_ == "pobj":
+                            yield from conjuncts(o2)
+
+
+def expand(tok: Token) -> list[Token]:
+    """tok, its conjuncts, and what "including ..." lists under any of them."""
+    out = []
+    for c in conjuncts(tok):
+        out.append(c)
+        out.extend(_included(c))
+    seen: set[int] = set()
+    return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
+    """The entity a phrase is about: "IS-K" -> IS-K; "its activities" -> antecedent; "most of its fighters"."""
+    ent = entity(tok, labels)
+    if ent is not None:
+        return ent
+    for c in tok.children:
+        if c.dep_ == "poss":
+            ent = entity(c, labels)
+            if ent is not None:
+                return ent
+        if c.dep_ == "appos":
+            ent = entity(c, labels)
+            if ent is not None:
+                return ent
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and tok.lower_ in {"most", "some", "many", "part", "all", "members",
+                                                                    "fighters", "militants", "much", "one", "each"}:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return owner(o, labels)
+    return None
+
+
+def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
+    """Entities that are the subject of a verb, following relative clauses, conjoined verbs and xcomp chains."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 4:
+        seen += 1
+        subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            out = []
+            for s in subj:
+                for c in conjuncts(s):
+                    o = owner(c, labels)
+                    if o is not None:
+                        out.append(o)
+            return out
+        if v.dep_ in {"relcl", "acl"}:
+            o = owner(v.head, labels)
+            return [o] if o is not None else []
+        if v.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and v.head is not v:
+            v = v.head
+            continue
+        if v.dep_ == "appos":
+            v = v.head
+            continue
+        break
+    return []
+
+
+def prep_objects(tok: Token, preps: set[str] | None = None) -> list[Token]:
+    """Objects of the prepositions under tok ("clashes *with* X", "based *in* Y")."""
+    out = []
+    for p in tok.children:
+        if p.dep_ in {"prep", "agent"} and (preps is None or p.lower_ in preps):
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    out.extend(expand(o))
+    return out
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    out = []
+    for c in verb.children:
+        if c.dep_ in {"dobj", "attr", "oprd"}:
+            out.extend(expand(c))
+    return out
+
+
+def places_in(tok: Token) -> list[Token]:
+    """Place entities a phrase names: "the eastern province of Nangarhar", "the provinces of Kunar, ... and Herat"."""
+    out = []
+    for t in expand(tok):
+        if is_place(t):
+            out.append(t)
+        elif t.lower_ in PLACE_NOUNS:
+            out.extend(c for c in t.children if c.dep_ in {"compound", "amod", "nmod"} and is_place(c))
+            for o in prep_objects(t, {"of", "in"}):
+                out.extend(places_in(o))
+    seen: set[int] = set()
+    return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def phrase(tok: Token, max_words: int = 12, drop_det: bool = True) -> str:
+    """The compact text of a noun phrase: modifiers and head, prepositional tails, no relative clauses."""
+    keep = {tok.i}
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"} and t is tok:
+                continue
+            if c.dep_ in {"relcl", "appos", "conj", "cc", "parataxis"}:
+                continue
+            keep.add(c.i)
+            stack.append(c)
+    idx = sorted(keep)
+    # keep a contiguous run around the head
+    lo = hi = idx.index(tok.i)
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    toks = [tok.doc[i] for i in idx[lo:hi + 1]]
+    while toks and (toks[0].is_punct or (drop_det and toks[0].dep_ in {"det", "predet"}) or toks[0].lower_ in {
+            "both", "also", "even", "and", "or"}):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in {"cc", "prep"}):
+        toks = toks[:-1]
+    text = "".join(t.text_with_ws for t in toks).strip()
+    return text if len(text.split()) <= max_words else ""

@@ -1,0 +1,32 @@
+"""Name normalisation shared by every stage: one rule for "is this the same name?"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’`]s\b")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """Strip diacritics: "Nangarhār" -> "Nangarhar"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def norm(name: str) -> str:
+    """Compare names case-, accent-, punctuation- and leading-"the"-insensitively."""
+    s = fold(name).casefold().strip()
+    s = _LEADING_THE.sub("", s)
+    s = _POSSESSIVE.sub("s", s)
+    return _NON_WORD.sub("", s)
+
+
+def clean_surface(text: str) -> str:
+    """A mention's text as a display name: no leading article, no possessive ending, single spaces."""
+    s = " ".join(text.split())
+    s = _LEADING_THE.sub("", s)
+    s = re.sub(r"\s*['’]s?$", "", s)
+    return s.strip(" ,.;:-–—\"“”")

@@ -1,0 +1,65 @@
+"""Resolve "it", "they", "its fighters", "the group", "the militants" to the salient group.
+
+A light, rule-based salience model: the antecedent is the armed group most recently named as
+a subject (in this sentence before the word, or in the last few sentences); failing that, the
+group most often named so far. Works on the merged-entity tokens of the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dossier.lexicon import words
+
+GROUP_LABELS = {"ARMED_GROUP"}
+_PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_WINDOW = 3  # sentences a subject stays salient
+
+if not Token.has_extension("antecedent"):
+    Token.set_extension("antecedent", default=None)
+
+
+def _is_group(token: Token) -> bool:
+    return token.ent_type_ in GROUP_LABELS
+
+
+def _definite_group_noun(token: Token) -> bool:
+    if token.ent_type_ or token.lower_ not in words("definite_group_nouns"):
+        return False
+    dets = [c for c in token.children if c.dep_ in {"det", "poss"}]
+    if not dets or dets[0].lower_ not in {"the", "this", "these", "its", "their"}:
+        return False
+    # "the Afghan militants" names another group of people; "the militant group" is fine
+    return not any(c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "PROPN") for c in token.children)
+
+
+@Language.component("dossier_coref")
+def resolve_coreference(doc: Doc) -> Doc:
+    last_subject: tuple[int, Token] | None = None  # (sentence number, token)
+    last_named: tuple[int, Token] | None = None
+    counts: Counter[str] = Counter()
+    first_of: dict[str, Token] = {}
+    for n, sent in enumerate(doc.sents):
+        for tok in sent:
+            if _is_group(tok):
+                key = tok.ent_id_ or tok.text
+                counts[key] += 1
+                first_of.setdefault(key, tok)
+                last_named = (n, tok)
+                if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS):
+                    last_subject = (n, tok)
+                continue
+            if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" or _definite_group_noun(tok):
+                antecedent = None
+                if last_subject and n - last_subject[0] <= _WINDOW:
+                    antecedent = last_subject[1]
+                elif last_named and n - last_named[0] <= 1:
+                    antecedent = last_named[1]
+                elif counts and tok.lower_ not in _PRONOUNS:
+                    antecedent = first_of[counts.most_common(1)[0][0]]
+                tok._.antecedent = antecedent
+    return doc

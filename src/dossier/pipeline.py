@@ -1,0 +1,102 @@
+"""The path of the data: read -> parse -> extract -> link -> store, one transaction per document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dossier.extract import extract_claims
+from dossier.extract.events import extract_events
+from dossier.ingest import ReadError, read_paths
+from dossier.model import Document, Extraction, Mention
+from dossier.nlp.pipeline import load_pipeline
+from dossier.resolve.claims import link_claims
+from dossier.resolve.events import link_events
+from dossier.resolve.linking import DocumentLinker
+from dossier.store import DuplicateDocumentError, Store
+
+BATCH_SIZE = 32
+
+
+@dataclass
+class IngestReport:
+    documents: int = 0
+    claims: int = 0
+    events: int = 0
+    new_entities: int = 0
+    skipped: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.documents} documents, {self.claims} claims, {self.events} events, "
+                f"{self.new_entities} new entities, {self.skipped} skipped, {len(self.errors)} errors")
+
+
+def analyse(doc, document: Document, alias_index: dict[str, str]) -> Extraction:
+    """Extract and link everything in one parsed document."""
+    doc.user_data["published"] = document.published
+    linker = DocumentLinker(doc, alias_index)
+    claims = link_claims(extract_claims(doc), linker, document.id)
+    events = link_events(extract_events(doc), linker, document.id)
+    mentions = []
+    for tok in doc:
+        if tok.ent_type_:
+            ref = linker.ref(tok)
+            if ref is not None:
+                mentions.append(Mention(entity=ref, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
+    return Extraction(document=document, mentions=mentions, claims=claims, events=events)
+
+
+def _new_documents(items: Iterable[Document | ReadError], store: Store, report: IngestReport,
+                   on_error: Callable[[ReadError], None]) -> Iterator[Document]:
+    seen_ids: set[str] = set()
+    seen_hashes: set[str] = set()
+    for item in items:
+        if isinstance(item, ReadError):
+            report.errors.append(item)
+            on_error(item)
+            continue
+        h = item.content_hash
+        if item.id in seen_ids or h in seen_hashes or store.has_document(item):
+            report.skipped += 1
+            continue
+        seen_ids.add(item.id)
+        seen_hashes.add(h)
+        yield item
+
+
+def ingest(paths: Iterable[Path | str], store: Store, published: dt.date | None = None,
+           publisher: str | None = None, on_error: Callable[[ReadError], None] = lambda e: None,
+           on_document: Callable[[Document], None] = lambda d: None) -> IngestReport:
+    """Read, analyse and store every new document under `paths`; bad input is reported, not fatal."""
+    report = IngestReport()
+    nlp = load_pipeline()
+    alias_index = store.alias_index()
+    docs = _new_documents(read_paths(paths, published=published, publisher=publisher), store, report, on_error)
+    pairs = ((d.text, d) for d in docs)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+        extraction = analyse(doc, document, alias_index)
+        try:
+            result = store.write(extraction)
+        except DuplicateDocumentError:
+            report.skipped += 1
+            continue
+        report.documents += 1
+        report.claims += result.claims
+        report.events += result.events
+        report.new_entities += result.new_entities
+        _remember_aliases(extraction, alias_index)
+        on_document(document)
+    return report
+
+
+def _remember_aliases(extraction: Extraction, index: dict[str, str]) -> None:
+    """Later documents in the same run resolve names against what this one introduced."""
+    from dossier.names import norm
+
+    refs = [m.entity for m in extraction.mentions]
+    for ref in refs:
+        for alias in ref.aliases or (ref.name,):
+            index.setdefault(norm(alias), ref.key)

@@ -1,0 +1,133 @@
+"""Turn the entity tokens of one parsed document into EntityRefs with stable keys.
+
+Order of evidence: the gazetteer id the ruler attached; a gazetteer alias; the place gazetteer;
+an alias defined in this document ("Long Name (ACR)") or a shortened person name ("Shahid" for
+"Shahidullah Shahid"); an alias the knowledge base already holds; else a new key from the name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from dossier.model import EntityRef, EntityType
+from dossier.names import clean_surface, norm
+from dossier.nlp.gazetteer import actors
+from dossier.nlp.places import gazetteer as places
+
+LABEL_TYPES = {
+    "ARMED_GROUP": EntityType.ARMED_GROUP, "FORCE": EntityType.FORCE, "ORG": EntityType.ORGANIZATION,
+    "COMMUNITY": EntityType.GROUP, "NORP": EntityType.GROUP, "PERSON": EntityType.PERSON,
+    "GPE": EntityType.PLACE, "LOC": EntityType.PLACE, "FAC": EntityType.PLACE,
+}
+_TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "ms", "prof", "prof.", "gen", "gen.", "general", "president", "sheikh",
+           "mullah", "maulana", "mufti", "haji", "sir", "col", "col.", "capt", "maj", "lt"}
+
+
+def _person_name(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in _TITLES - {"mufti", "mullah", "haji", "sheikh"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+class DocumentLinker:
+    """Links the entity tokens of one document; `alias_index` maps known aliases to keys."""
+
+    def __init__(self, doc: Doc, alias_index: dict[str, str]):
+        self.doc = doc
+        self.alias_index = alias_index
+        self._cache: dict[int, EntityRef | None] = {}
+        self._defined = self._defined_aliases(doc)
+        self._country = self._main_country(doc)
+        self._people = [t for t in doc if t.ent_type_ == "PERSON" and len(t.text.split()) > 1]
+
+    @staticmethod
+    def _defined_aliases(doc: Doc) -> dict[str, tuple[str, str]]:
+        """norm(acronym) -> (long form, acronym) from "Long Name (ACR)" in this document."""
+        by_start = {t.idx: t for t in doc if t.ent_type_}
+        out = {}
+        for long_start, short_start in doc._.alias_links or []:
+            long_tok, short_tok = by_start.get(long_start), by_start.get(short_start)
+            if long_tok is not None and short_tok is not None:
+                long_name, short_name = clean_surface(long_tok.text), clean_surface(short_tok.text)
+                out[norm(short_name)] = (long_name, short_name)
+                out[norm(long_name)] = (long_name, short_name)
+        return out
+
+    @staticmethod
+    def _main_country(doc: Doc) -> str | None:
+        counts: Counter[str] = Counter()
+        gaz = places()
+        for t in doc:
+            if t.ent_type_ == "GPE":
+                p = gaz.lookup(clean_surface(t.text))
+                if p is not None and p.country:
+                    counts[p.country] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def ref(self, tok: Token) -> EntityRef | None:
+        if tok.i not in self._cache:
+            self._cache[tok.i] = self._link(tok)
+        return self._cache[tok.i]
+
+    def _link(self, tok: Token) -> EntityRef | None:
+        label = tok.ent_type_
+        etype = LABEL_TYPES.get(label)
+        if etype is None:
+            return None
+        surface = clean_surface(tok.text)
+        if not surface or not any(c.isalpha() for c in surface):
+            return None
+        gaz = actors()
+        if tok.ent_id_.startswith("gaz:"):
+            actor = gaz.get(tok.ent_id_[4:])
+            if actor is not None:
+                return self._with_alias(actor.ref(), surface)
+        defined = self._defined.get(norm(surface))
+        names = [surface] + ([defined[0], defined[1]] if defined else [])
+        for name in names:
+            actor = gaz.lookup(name)
+            if actor is not None and (etype != EntityType.PERSON or actor.type == "person"):
+                return self._with_alias(actor.ref(), surface)
+        if etype == EntityType.PLACE:
+            return self._place(surface)
+        if etype == EntityType.PERSON:
+            surface = self._full_person_name(tok, _person_name(surface))
+        canonical = defined[0] if defined else surface
+        aliases = tuple(dict.fromkeys([canonical, surface] + ([defined[1]] if defined else [])))
+        for name in aliases:
+            key = self.alias_index.get(norm(name))
+            if key is not None and key.split(":")[1] in {etype.value, "gaz"} | {"armed_group", "organization"}:
+                return EntityRef(name=canonical, type=etype.value, key=key, aliases=aliases)
+        return EntityRef(name=canonical, type=etype.value, key=f"new:{etype.value}:{norm(canonical)}",
+                         aliases=aliases)
+
+    def _with_alias(self, ref: EntityRef, surface: str) -> EntityRef:
+        if norm(surface) in {norm(a) for a in ref.aliases}:
+            return ref
+        return EntityRef(name=ref.name, type=ref.type, key=ref.key, aliases=(*ref.aliases, surface),
+                         country=ref.country, wikidata=ref.wikidata)
+
+    def _place(self, surface: str) -> EntityRef | None:
+        place = places().lookup(surface, country=self._country)
+        if place is None:
+            return EntityRef(name=surface, type=EntityType.PLACE.value, key=f"new:place:{norm(surface)}",
+                             aliases=(surface,))
+        aliases = tuple(dict.fromkeys([place.name, surface, *place.aliases[:20]]))
+        return EntityRef(name=place.name, type=EntityType.PLACE.value, key=place.key, aliases=aliases,
+                         country=place.country, place=place)
+
+    def _full_person_name(self, tok: Token, name: str) -> str:
+        """ "Shahid" -> "Shahidullah Shahid" when that person was named in full earlier."""
+        if len(name.split()) > 1:
+            return name
+        low = name.lower()
+        for p in self._people:
+            if p.i >= tok.i + 50:
+                break
+            parts = [w.lower() for w in _person_name(clean_surface(p.text)).split()]
+            if low in parts:
+                return _person_name(clean_surface(p.text))
+        return name

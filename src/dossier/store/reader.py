@@ -1,0 +1,153 @@
+"""Read the store as plain dicts in the export contract's shape (see shared/eval/README.md).
+
+Ids are prefixed strings: entities "e12", claims "c7", events "ev3"; a claim's subject_id and
+object_id are the same strings as the entities' `id`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from .normalize import normalize_alias
+from .schema import TABLES, AliasRow, ClaimRow, EntityRow, EventPerpetratorRow, EventRow
+
+BATCH = 500
+_OPTIONAL_ENTITY_FIELDS = ("country", "iso", "wikidata", "lat", "lon", "admin1", "precision")
+
+
+def entity_id(pk: int | None) -> str | None:
+    return None if pk is None else f"e{pk}"
+
+
+def claim_id(pk: int) -> str:
+    return f"c{pk}"
+
+
+def event_id(pk: int) -> str:
+    return f"ev{pk}"
+
+
+def entity_dict(row: EntityRow) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": entity_id(row.id), "name": row.name, "type": row.type, "key": row.key,
+                           "aliases": [alias.alias for alias in row.aliases]}
+    for name in _OPTIONAL_ENTITY_FIELDS:
+        value = getattr(row, name)
+        if value is not None:
+            out[name] = value
+    return out
+
+
+def iter_entities(engine: Engine) -> Iterator[dict[str, Any]]:
+    stmt = select(EntityRow).options(selectinload(EntityRow.aliases)).order_by(EntityRow.id)
+    with Session(engine) as session:
+        for row in session.scalars(stmt.execution_options(yield_per=BATCH)):
+            yield entity_dict(row)
+
+
+def iter_claims(engine: Engine) -> Iterator[dict[str, Any]]:
+    subject, obj = aliased(EntityRow), aliased(EntityRow)
+    stmt = (
+        select(ClaimRow, subject.name, obj.name)
+        .join(subject, ClaimRow.subject_id == subject.id)
+        .outerjoin(obj, ClaimRow.object_id == obj.id)
+        .order_by(ClaimRow.id)
+    )
+    with Session(engine) as session:
+        for claim, subject_name, object_name in session.execute(stmt.execution_options(yield_per=BATCH)):
+            yield {
+                "id": claim_id(claim.id),
+                "subject_id": entity_id(claim.subject_id),
+                "subject": subject_name,
+                "predicate": claim.predicate,
+                "object_id": entity_id(claim.object_id),
+                "object": object_name if claim.object_id is not None else claim.object_literal,
+                "doc_id": claim.doc_id,
+                "evidence": claim.evidence,
+                "modality": claim.modality,
+                "attributed_to": claim.attributed_to,
+                "qualifiers": claim.qualifiers or {},
+                "span": [claim.start, claim.end],
+                "sentence": claim.sentence,
+                "extractor": claim.extractor,
+                "confidence": claim.confidence,
+            }
+
+
+def place_dict(row: EntityRow | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {"name": row.name, "admin1": row.admin1, "country": row.country, "iso": row.iso,
+            "lat": row.lat, "lon": row.lon, "precision": row.precision}
+
+
+def event_dict(row: EventRow) -> dict[str, Any]:
+    perpetrators, seen = [], set()
+    for perp in row.perpetrators:  # one line per entity and attribution, whatever the sources
+        if (perp.entity_id, perp.attribution) not in seen:
+            seen.add((perp.entity_id, perp.attribution))
+            perpetrators.append({"id": entity_id(perp.entity_id), "name": perp.entity.name,
+                                 "attribution": perp.attribution})
+    return {
+        "id": event_id(row.id),
+        "date": row.date,
+        "date_precision": row.date_precision,
+        "type": row.type,
+        "sub_type": row.sub_type,
+        "place": place_dict(row.place),
+        "perpetrators": perpetrators,
+        "targets": list(row.targets or []),
+        "killed": row.killed_low,
+        "killed_high": row.killed_high,
+        "injured": row.injured_low,
+        "injured_high": row.injured_high,
+        "doc_ids": list(dict.fromkeys(source.doc_id for source in row.sources)),
+        "sources": [
+            {"doc_id": s.doc_id, "evidence": s.evidence, "killed": s.killed_low, "injured": s.injured_low,
+             "span": [s.start, s.end], "sentence": s.sentence}
+            for s in row.sources
+        ],
+    }
+
+
+def iter_events(engine: Engine) -> Iterator[dict[str, Any]]:
+    stmt = (
+        select(EventRow)
+        .options(
+            selectinload(EventRow.place),
+            selectinload(EventRow.sources),
+            selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity),
+        )
+        .order_by(EventRow.id)
+    )
+    with Session(engine) as session:
+        for row in session.scalars(stmt.execution_options(yield_per=BATCH)):
+            yield event_dict(row)
+
+
+def alias_index(engine: Engine) -> dict[str, str]:
+    """Normalised alias -> entity key.
+
+    When entities share an alias, the one whose own name normalises to it wins, then the
+    oldest: a stable choice, so resolution does not flip between runs.
+    """
+    stmt = select(AliasRow.norm, EntityRow.key, EntityRow.name).join(EntityRow).order_by(EntityRow.id)
+    index: dict[str, str] = {}
+    by_name: set[str] = set()
+    with Session(engine) as session:
+        for norm, key, name in session.execute(stmt):
+            named = normalize_alias(name) == norm
+            if norm not in index or (named and norm not in by_name):
+                index[norm] = key
+                if named:
+                    by_name.add(norm)
+    return index
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with Session(engine) as session:
+        return {table.__tablename__: session.scalar(select(func.count()).select_from(table)) or 0
+                for table in TABLES}

@@ -1,0 +1,133 @@
+"""The offline place gazetteer (dossier.nlp.places)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from dossier.model import Place
+from dossier.nlp.places import PlaceGazetteer, fold, gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> PlaceGazetteer:
+    return gazetteer()
+
+
+def test_loads_quickly():
+    start = time.perf_counter()
+    PlaceGazetteer()
+    assert time.perf_counter() - start < 1.0
+
+
+def test_fold():
+    assert fold("Nangarhār") == "nangarhar"
+    assert fold("Khyber-Pakhtunkhwa") == fold("khyber pakhtunkhwa")
+
+
+def test_kabul_is_the_city_in_kabul_province(gaz):
+    place = gaz.lookup("Kabul")
+    assert isinstance(place, Place)
+    assert place.precision == "city"
+    assert place.country == "AF"
+    assert place.admin1 == "Kabul"
+    assert place.iso == "AF-KAB"
+    assert abs(place.lat - 34.5) < 0.3 and abs(place.lon - 69.2) < 0.3
+    assert place.key == "place:AF-KAB:kabul"
+
+
+@pytest.mark.parametrize("text", ["Nangarhar province", "Nangarhar Province", "the Nangarhar province", "Nangarhār"])
+def test_region_with_suffix(gaz, text):
+    place = gaz.lookup(text)
+    assert place is not None and place.precision == "region" and place.iso == "AF-NAN"
+
+
+def test_jalalabad(gaz):
+    place = gaz.lookup("Jalalabad")
+    assert place.precision == "city" and place.country == "AF" and place.iso == "AF-NAN"
+    assert place.admin1 == "Nangarhar"
+
+
+def test_peshawar(gaz):
+    place = gaz.lookup("Peshawar")
+    assert place.country == "PK" and place.admin1 == "Khyber Pakhtunkhwa" and place.iso == "PK-KP"
+
+
+def test_maiduguri(gaz):
+    place = gaz.lookup("Maiduguri")
+    assert place.country == "NG" and place.admin1 == "Borno" and place.iso == "NG-BO"
+
+
+def test_gao_and_mogadishu(gaz):
+    assert gaz.lookup("Gao").country == "ML"
+    assert gaz.lookup("Mogadishu").country == "SO"
+
+
+@pytest.mark.parametrize("text", ["Paktiya", "Paktia", "Paktia province"])
+def test_paktia_spellings(gaz, text):
+    assert gaz.lookup(text).iso == "AF-PIA"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("Khyber-Pakhtunkhwa", "PK-KP"), ("Baluchistan", "PK-BA"), ("Jawzjan", "AF-JOW"), ("Borno State", "NG-BO")],
+)
+def test_region_variants(gaz, text, iso):
+    assert gaz.lookup(text).iso == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("US", "US"), ("USA", "US"), ("United States", "US"), ("UK", "GB"), ("Britain", "GB"), ("DRC", "CD"),
+     ("DR Congo", "CD"), ("Ivory Coast", "CI"), ("Burma", "MM"), ("Afghanistan", "AF"), ("Georgia", "GE")],
+)
+def test_countries(gaz, text, code):
+    place = gaz.lookup(text)
+    assert place.precision == "country" and place.country == code and place.iso == code
+    assert place.lat is not None
+
+
+def test_country_hint_and_kind(gaz):
+    assert gaz.lookup("Hyderabad", country="PK").country == "PK"
+    assert gaz.lookup("Hyderabad", country="PK").iso == "PK-SD"
+    assert gaz.lookup("Kabul", kind="region").precision == "region"
+    assert gaz.lookup("Georgia", kind="region").iso == "US-GA"
+
+
+def test_accessors(gaz):
+    assert gaz.country("af").name == "Afghanistan"
+    assert gaz.region("AF-NAN").name == "Nangarhar"
+    assert gaz.country("ZZ") is None and gaz.region("XX-YY") is None
+    kabul = gaz.lookup("Kabul")
+    assert gaz.by_key(kabul.key) == kabul
+
+
+@pytest.mark.parametrize(("word", "code"), [("Afghan", "AF"), ("Afghans", "AF"), ("Pakistani", "PK"),
+                                            ("American", "US"), ("Nigerian", "NG"), ("Malian", "ML"),
+                                            ("Somali", "SO"), ("Syrian", "SY"), ("iraqi", "IQ")])
+def test_demonyms(gaz, word, code):
+    assert gaz.demonym(word) == code
+
+
+def test_demonym_unknown(gaz):
+    assert gaz.demonym("Kurdish") is None
+    assert gaz.demonym("") is None
+
+
+@pytest.mark.parametrize("text", ["Nowhereville Xyzzy", "", "   ", "qwertyuiop"])
+def test_unknown(gaz, text):
+    assert gaz.lookup(text) is None
+
+
+def test_ruler_names(gaz):
+    names = dict(gaz.ruler_names())
+    for word in ("Reading", "Nice", "Mobile", "Split", "Of", "Male", "Police", "Mary", "Independence", "Bar"):
+        assert word not in names, word
+    assert names["Kabul"] == gaz.lookup("Kabul").key
+    assert names["Nangarhar"] == gaz.region("AF-NAN").key
+    assert names["Afghanistan"] == "place:AF:afghanistan"
+    for name in ("Peshawar", "Maiduguri", "Mogadishu", "US", "Borno State", "Shanghai"):
+        assert name in names, name
+    small = dict(gaz.ruler_names(min_population=1_000_000))
+    assert "Jalalabad" in names and "Jalalabad" not in small
