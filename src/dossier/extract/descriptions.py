@@ -49,6 +49,12 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                 for a in attrs:
                     if not a.ent_type_:
                         yield ent, a
+        if tok.ent_type_ == "PERSON" and tok.i > sent.start + 1 and tok.doc[tok.i - 1].text == ",":
+            # "A spokesperson for the police, Hazrat Hussain said": a role phrase fronting the name
+            for noun in sent[: tok.i - 1 - sent.start]:
+                if noun.lower_ in nouns("role") and noun.pos_ == "NOUN" and not noun.ent_type_ and \
+                        noun.head in {tok, tok.head} and max(t.i for t in noun.subtree) == tok.i - 2:
+                    yield tok, noun
         if tok.dep_ == "appos":
             head = tok.head
             if head.ent_type_ and not tok.ent_type_:

@@ -36,8 +36,8 @@ HARM = {"kill", "wound", "injure", "die", "arrest", "capture", "detain", "lose",
 GENERIC_OBJECTS = {"people", "person", "persons", "man", "men", "woman", "women", "one", "some", "many", "others",
                    "it", "them", "that", "this", "which", "who", "what", "all", "dozens", "hundreds", "thousands",
                    "lives", "responsibility", "credit", "attack", "attacks", "part", "way", "place", "time"}
-ACTIVITY_NOUNS = {"activities", "activity", "operations", "presence", "attacks", "footprint", "strongholds", "base",
-                  "bases", "fighters", "cells", "networks", "network"}
+ACTIVITY_NOUNS = {"activities", "activity", "operations", "presence", "attacks", "footprint", "footprints",
+                  "strongholds", "fighters", "cells", "networks", "network"}
 
 
 def _claim(subj: Token, pred: str, obj, trigger: Token, rule: str, conf: float = 0.6, **qual) -> RawClaim:
@@ -111,6 +111,12 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         return
     if lemma in verb_lemmas("active_in"):
         holders = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
+    elif lemma in {"have", "maintain", "retain", "keep", "build", "expand"}:
+        holders = [o for o in verb.children if o.dep_ == "dobj" and o.lower_ in ACTIVITY_NOUNS | {
+            "footprints", "foothold", "footholds", "influence"}]
+        if not holders:
+            return
+        holders.append(verb)
     elif lemma == "be" or verb.lower_ == "active":
         subj_nouns = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.lower_ != "active" and not any(s.lower_ in ACTIVITY_NOUNS or

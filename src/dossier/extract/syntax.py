@@ -5,12 +5,11 @@ All work on the pipeline's merged tokens: one token per named entity.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Token
+
+from dossier.lexicon import nouns, triggers, verb_lemmas  # noqa: F401  (re-exported for the extractors)
 
 GROUP_LABELS = {"ARMED_GROUP"}
 ACTOR_LABELS = {"ARMED_GROUP", "FORCE", "ORG", "COMMUNITY", "PERSON", "NORP"}
@@ -21,19 +20,6 @@ PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regi
                "reaches", "border", "territory", "zone", "valley", "mountains", "outskirts", "capital", "suburb",
                "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-
-
-@cache
-def triggers() -> dict:
-    return json.loads((resources.files("dossier.data") / "triggers.json").read_text(encoding="utf-8"))
-
-
-def verb_lemmas(predicate: str) -> frozenset[str]:
-    return frozenset(triggers()["verbs"].get(predicate, ()))
-
-
-def nouns(kind: str) -> frozenset[str]:
-    return frozenset(triggers()["nouns"].get(kind, ()))
 
 
 def is_entity(tok: Token, labels: set[str] = ENTITY_LABELS) -> bool:
@@ -128,9 +114,17 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
                     if o is not None:
                         out.append(o)
             return out
+        # "IS and X operate", mis-parsed as X being a compound of the verb and IS its head
+        stray = [c for c in v.children if c.dep_ in {"compound", "npadvmod"} and c.ent_type_ in labels]
+        if stray:
+            head = [v.head] if v.dep_ == "conj" and v.head.ent_type_ in labels else []
+            return head + stray
         if v.dep_ in {"relcl", "acl"}:
             o = owner(v.head, labels)
             return [o] if o is not None else []
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "focuses on combatting X"
+            v = v.head.head
+            continue
         if v.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and v.head is not v:
             v = v.head
             continue
@@ -166,8 +160,12 @@ def places_in(tok: Token) -> list[Token]:
     for t in expand(tok):
         if is_place(t):
             out.append(t)
+            for a in t.children:
+                if a.dep_ == "appos":  # "Shirzad, ... and Achin districts of eastern Nangarhar province"
+                    out.extend(places_in(a))
         elif t.lower_ in PLACE_NOUNS:
-            out.extend(c for c in t.children if c.dep_ in {"compound", "amod", "nmod"} and is_place(c))
+            out.extend(p for c in t.children if c.dep_ in {"compound", "amod", "nmod"} and is_place(c)
+                       for p in expand(c) if is_place(p))
             for o in prep_objects(t, {"of", "in"}):
                 out.extend(places_in(o))
     seen: set[int] = set()

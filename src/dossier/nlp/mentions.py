@@ -13,11 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dossier.lexicon import words
+from dossier.lexicon import nouns, words
 
 GROUP_LABEL = "ARMED_GROUP"
 _NAME_LABELS = {"ORG", "PERSON", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{0,10}[A-Z0-9]$")
+_PLACE_HEADS = {"area", "district", "province", "region", "valley", "town", "city", "village", "county",
+                "governorate", "mountains", "tribal", "agency", "border"}
 _SUFFIX_NOUNS = {"network", "faction", "militia", "brigade", "brigades"}
 
 if not Doc.has_extension("alias_links"):
@@ -39,10 +41,30 @@ def _context_says_group(span: Span) -> bool:
     return bool(set(before) & words("group_nouns")) and bool(set(before) & words("militant_cues"))
 
 
+def _looks_like_person(span: Span) -> bool:
+    """ "Muhammed Asim, spokesperson for the hospital": a name followed by a role noun in apposition."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or span.id_:
+        return False
+    window = doc[span.end + 1:min(span.end + 5, len(doc))]
+    return any(t.lower_ in nouns("role") and t.pos_ == "NOUN" for t in window) and not any(
+        t.text == "," for t in window[:1])
+
+
+def _looks_like_place(span: Span) -> bool:
+    """ "the Tora Bora area", "Achin district": a name in front of a place noun."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _PLACE_HEADS and not span.id_
+
+
 def _relabel(doc: Doc) -> list[Span]:
     out = []
     for ent in doc.ents:
         label = ent.label_
+        if label in {"ORG", "NORP", "GPE"} and _looks_like_person(ent) and len(ent) >= 2:
+            label = "PERSON"
+        elif label in {"PERSON", "ORG", "NORP"} and _looks_like_place(ent):
+            label = "LOC"
         end = ent.end
         if label in {"ORG", "PERSON", "NORP"} and end < len(doc) and doc[end].lower_ in _SUFFIX_NOUNS:
             end += 1  # "Haqqani" + "network"

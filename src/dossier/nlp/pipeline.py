@@ -10,6 +10,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dossier.nlp import coref, mentions  # noqa: F401  (registers the components)
 from dossier.nlp.gazetteer import actors
@@ -26,6 +27,16 @@ def _place_patterns() -> list[dict]:
     return [{"label": "GPE", "pattern": surface} for surface, _key in places().ruler_names(PLACE_MIN_POPULATION)]
 
 
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, captions and list items carry no full stop."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text and prev.is_space and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
 @cache
 def load_pipeline() -> Language:
     """Load the pinned English model once and add dossier's components."""
@@ -38,6 +49,7 @@ def load_pipeline() -> Language:
     with nlp.select_pipes(enable=["gazetteer"]):
         ruler.add_patterns(patterns)
     nlp.add_pipe("merge_entities", name="merge_known", after="gazetteer")
+    nlp.add_pipe("line_breaks", after="merge_known")
     nlp.add_pipe("dossier_mentions", last=True)
     nlp.add_pipe("merge_entities", name="merge_all", last=True)
     nlp.add_pipe("dossier_coref", last=True)
