@@ -20,10 +20,12 @@ from dossier.extract.syntax import (
     expand,
     nouns,
     phrase,
+    places_in,
     prep_objects,
     subjects,
     triggers,
 )
+from dossier.lexicon import words
 
 ORGS = ACTORS | {"ORG"}
 
@@ -109,6 +111,11 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
             elif lemma in opp_nouns:
                 for g in related:
                     yield _claim(ent, "opposes", g, noun, "rival", 0.65)
+            if label in ACTORS and (lemma in part_nouns or lemma in words("group_nouns")):
+                # "its wing in West Africa", "a militant group in northern Mali"
+                for p in prep_objects(noun, {"in", "across", "throughout"}):
+                    for place in places_in(p):
+                        yield _claim(ent, "active_in", place, noun, "group_in", 0.6)
             if label in ACTORS:
                 ideology = _ideology(noun)
                 if ideology:
@@ -174,10 +181,15 @@ def affiliations(sent: Span) -> Iterator[RawClaim]:
 
 def possessives(sent: Span) -> Iterator[RawClaim]:
     """ "the Taliban's Haqqani network" -> part_of(Haqqani network, Taliban)."""
+    doc = sent.doc
     for tok in sent:
         if tok.ent_type_ in ORGS:
-            for c in tok.children:
-                if c.dep_ == "poss" and c.ent_type_ in ORGS and c.text != tok.text:
+            owners = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ in ORGS]
+            # the parser sometimes misses "X’s Y"; the surface form is enough
+            if tok.i >= 2 and doc[tok.i - 1].text in {"’s", "'s"} and doc[tok.i - 2].ent_type_ in ORGS:
+                owners.append(doc[tok.i - 2])
+            for c in owners:
+                if c.text != tok.text:
                     yield _claim(tok, "part_of", c, tok, "possessive", 0.6)
 
 

@@ -17,10 +17,10 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.literals import DateValue, Quantity, parse_date, parse_quantity
-from dossier.extract.syntax import entity, expand, is_place, prep_objects, subjects
+from dossier.extract.syntax import PLACE_NOUNS, entity, expand, is_place, prep_objects, subjects
+from dossier.nlp.places import gazetteer as places
 
 PERPETRATOR_LABELS = {"ARMED_GROUP", "FORCE", "ORG", "GPE", "PERSON"}
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "of"}
 _DEFINITE = {"the", "this", "that", "its", "their", "sunday's", "monday's"}
 
 
@@ -96,15 +96,29 @@ def _date(sent: Span, trigger: Token) -> DateValue | None:
     return None
 
 
+_SPECIFICITY = {"city": 0, "district": 1, "site": 0, None: 2, "area": 3, "region": 3, "country": 4}
+
+
+def _specificity(tok: Token) -> int:
+    """City before district before unknown before region before country."""
+    place = places().lookup(tok.text)
+    return _SPECIFICITY.get(place.precision if place else None, 2)
+
+
 def _place(sent: Span, trigger: Token) -> Token | None:
-    places = [p for p in sent if is_place(p)]
-    if not places:
+    """Where the event happened: the most specific place near the trigger word."""
+    candidates = [p for p in sent if is_place(p)]
+    if not candidates:
         return None
-    near = [p for p in places if p in set(trigger.head.subtree) or p in set(trigger.subtree)]
-    ordered = near or places
-    # "in a police compound in Peshawar": prefer the object of in/at/near/outside over a possessor
-    preps = [p for p in ordered if p.dep_ == "pobj" and p.head.lower_ in _PLACE_PREPS]
-    return (preps or ordered)[0]
+    inside = set(trigger.subtree)
+    governing = set(trigger.head.subtree) if trigger.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} else set()
+
+    def rank(p: Token) -> tuple:
+        # "in Jalalabad, Afghanistan": the appositive country only qualifies the city
+        qualifier = p.dep_ in {"appos", "poss"} or p.dep_ == "compound" and p.head.lower_ not in PLACE_NOUNS
+        return (p not in inside, p not in governing, qualifier, _specificity(p), abs(p.i - trigger.i))
+
+    return min(candidates, key=rank)
 
 
 def _number_for(sent: Span, words: set[str]) -> Quantity | None:

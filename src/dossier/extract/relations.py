@@ -36,6 +36,8 @@ HARM = {"kill", "wound", "injure", "die", "arrest", "capture", "detain", "lose",
 GENERIC_OBJECTS = {"people", "person", "persons", "man", "men", "woman", "women", "one", "some", "many", "others",
                    "it", "them", "that", "this", "which", "who", "what", "all", "dozens", "hundreds", "thousands",
                    "lives", "responsibility", "credit", "attack", "attacks", "part", "way", "place", "time"}
+STRENGTH_NOUNS = {"numbers", "strength", "membership", "ranks", "manpower"}
+CONTROL_VERBS = {"control", "run", "govern", "rule", "hold", "occupy", "administer", "dominate"}
 ACTIVITY_NOUNS = {"activities", "activity", "operations", "presence", "attacks", "footprint", "footprints",
                   "strongholds", "fighters", "cells", "networks", "network"}
 
@@ -109,7 +111,7 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma == "base" or verb.lower_ == "based":
         return
-    if lemma in verb_lemmas("active_in"):
+    if lemma in verb_lemmas("active_in") or lemma in CONTROL_VERBS:
         holders = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
     elif lemma in {"have", "maintain", "retain", "keep", "build", "expand"}:
         holders = [o for o in verb.children if o.dep_ == "dobj" and o.lower_ in ACTIVITY_NOUNS | {
@@ -132,6 +134,8 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         return
     places = [p for h in holders for o in prep_objects(h, {"in", "across", "throughout", "into", "inside", "to"})
               for p in places_in(o)]
+    if lemma in CONTROL_VERBS:  # "has run the Gaza Strip since 2007", "controls much of Mogadishu"
+        places += [p for o in direct_objects(verb) for p in places_in(o)]
     for s in _actor_subjects(verb):
         for p in places:
             yield _claim(s, "active_in", p, verb, "active_in", 0.6)
@@ -293,6 +297,14 @@ def size(sent: Span) -> Iterator[RawClaim]:
     from dossier.extract.literals import parse_quantity
 
     for noun in sent:
+        if noun.lower_ in STRENGTH_NOUNS:  # "experts place al-Shabaab's numbers around 3,000"
+            group = owner(noun, ACTORS)
+            clause = noun.head.subtree if noun.head is not noun else noun.subtree
+            nums = [t for t in clause if t.ent_type_ in {"CARDINAL", "QUANTITY"}]
+            q = parse_quantity(nums[0].text) if group is not None and nums else None
+            if q is not None:
+                yield _claim(group, "size", q.literal(), noun, "strength", 0.6)
+            continue
         if noun.lower_ not in nouns("size"):
             continue
         nums = [c for c in noun.children

@@ -19,6 +19,8 @@ PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regi
                "city", "town", "towns", "village", "villages", "state", "states", "governorate", "county", "counties",
                "reaches", "border", "territory", "zone", "valley", "mountains", "outskirts", "capital", "suburb",
                "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section"}
+GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "faction", "militia", "party",
+               "front", "cartel", "gang", "army", "brigade", "brigades"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -82,12 +84,18 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     if ent is not None:
         return ent
     for c in tok.children:
-        if c.dep_ == "poss":
-            ent = entity(c, labels)
+        if c.dep_ in {"poss", "appos"} or c.dep_ == "compound" and tok.lower_ in GROUP_HEADS:
+            ent = entity(c, labels)  # "its fighters", "X, the group", "the Fatah movement"
             if ent is not None:
                 return ent
-        if c.dep_ == "appos":
-            ent = entity(c, labels)
+    if tok.dep_ == "appos":
+        ent = entity(tok.head, labels)
+        if ent is not None:
+            return ent
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "X is a group waging war in Y"
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if subj:
+            ent = entity(subj[0], labels)
             if ent is not None:
                 return ent
     for c in tok.children:

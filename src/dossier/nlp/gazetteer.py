@@ -7,6 +7,7 @@ actor are never taken from here; they are extracted from text.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -46,9 +47,20 @@ class Actor:
                          country=self.country, wikidata=self.wikidata)
 
 
-def surface_variants(alias: str) -> set[str]:
-    """Casings that news text uses for one alias."""
+def spelling_variants(alias: str) -> set[str]:
+    """ "al-Qaeda" is also written "al Qaeda"; "Qa'ida" also "Qa’ida"."""
     out = {alias}
+    if re.search(r"\w-\w", alias):
+        out.add(re.sub(r"(?<=\w)-(?=\w)", " ", alias))
+    for form in list(out):
+        if "'" in form or "’" in form:
+            out |= {form.replace("'", "’"), form.replace("’", "'"), form.replace("'", "‘").replace("’", "‘")}
+    return out
+
+
+def surface_variants(alias: str) -> set[str]:
+    """Casings and spellings that news text uses for one alias."""
+    out = {alias, alias[:1].upper() + alias[1:]}
     words = alias.split(" ")
     if len(words) > 1:
         out.add(" ".join(w if w.lower() in _SMALL or w.isupper() else w[:1].upper() + w[1:] for w in words))
@@ -75,10 +87,15 @@ class ActorGazetteer:
     def parent_of(self, actor: Actor) -> Actor | None:
         return self.actors.get(actor.parent) if actor.parent else None
 
-    def ruler_patterns(self) -> Iterator[dict]:
+    def ruler_patterns(self, multiword: bool = False) -> Iterator[dict]:
+        """Patterns for the entity ruler; `multiword` gives the long names only, for case-blind matching."""
         for a in self.actors.values():
             label = LABELS.get(a.type, "ORG")
-            for alias in {a.name, *a.aliases}:
+            for alias in {v for name in (a.name, *a.aliases) for v in spelling_variants(name)}:
+                if multiword:
+                    if len(re.findall(r"\w+", alias)) >= 2 and len(alias) >= 8:
+                        yield {"label": label, "pattern": alias.lower(), "id": a.key}
+                    continue
                 for surface in surface_variants(alias):
                     if len(surface) >= 2:
                         yield {"label": label, "pattern": surface, "id": a.key}

@@ -17,6 +17,7 @@ from dossier.lexicon import nouns, words
 
 GROUP_LABEL = "ARMED_GROUP"
 _NAME_LABELS = {"ORG", "PERSON", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{0,10}[A-Z0-9]$")
 _PLACE_HEADS = {"area", "district", "province", "region", "valley", "town", "city", "village", "county",
                 "governorate", "mountains", "tribal", "agency", "border"}
@@ -77,17 +78,59 @@ def _relabel(doc: Doc) -> list[Span]:
     return out
 
 
-def _paren_acronym(doc: Doc, ent: Span) -> Span | None:
-    """ "Long Name (ACR)" """
-    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+_CONNECTORS = {"of", "for", "the", "and", "in", "al", "wal", "el", "de", "du", "des", "la", "le", "-", "‐", "e",
+               "ul", "i", "on", "to", "&"}
+
+
+def _long_form(doc: Doc, end: int, sent_start: int) -> Span | None:
+    """The run of capitalised words (and connectors) ending just before doc[end]."""
+    start = end
+    while start - 1 >= sent_start and end - start < 10:
+        t = doc[start - 1]
+        if t.text in {"’s", "'s", "’", "'"} or t.is_punct and t.text not in {"-", "‐", "&"}:
+            break
+        if not (t.is_title or t.is_upper or t.text[:1].isupper() or t.lower_ in _CONNECTORS):
+            break
+        start -= 1
+    while start < end and (doc[start].lower_ in _CONNECTORS - {"al", "el", "de", "la", "le"} or doc[start].is_punct):
+        start += 1
+    if end - start < 1 or not doc[end - 1].text[:1].isupper():
         return None
-    for close in range(ent.end + 2, min(ent.end + 7, len(doc))):
-        if doc[close].text == ")":
-            inner = doc[ent.end + 1:close]
-            if _ACRONYM.match(inner.text.replace(" ", "")) and inner.text.upper() == inner.text:
-                return inner
-            return None
-    return None
+    return doc[start:end]
+
+
+def _paren_acronyms(doc: Doc, ents: list[Span]) -> list[tuple[Span, Span]]:
+    """ "Long Name (ACR)": pairs of (long form, acronym)."""
+    out = []
+    for tok in doc:
+        if tok.text != "(":
+            continue
+        close = next((j for j in range(tok.i + 2, min(tok.i + 7, len(doc))) if doc[j].text == ")"), None)
+        if close is None:
+            continue
+        inner = doc[tok.i + 1:close]
+        if not (_ACRONYM.match(inner.text.replace(" ", "")) and inner.text.upper() == inner.text):
+            continue
+        long = _long_form(doc, tok.i, tok.sent.start)
+        if long is None or long.text == inner.text:
+            continue
+        out.append((long, inner))
+    return out
+
+
+def _label_for(long: Span, short: Span, ents: list[Span]) -> tuple[str, str]:
+    """Label and gazetteer id for an acronym pair: a known name on either side wins."""
+    by_tokens = {(e.start, e.end): e for e in ents}
+    for span in (short, long):
+        known = by_tokens.get((span.start, span.end))
+        if known is not None and known.id_:
+            return known.label_, known.id_
+    inside = [e for e in ents if e.start >= long.start and e.end <= long.end]
+    if len(inside) == 1 and inside[0].end - inside[0].start == len(long) and inside[0].label_ in PLACE_LABELS:
+        return inside[0].label_, ""
+    if _is_group_name(long) or any(t.lower_ in words("group_nouns") for t in long):
+        return GROUP_LABEL, ""
+    return "ORG", ""
 
 
 def _dash_acronym(doc: Doc, ent: Span) -> Span | None:
@@ -134,15 +177,22 @@ def find_mentions(doc: Doc) -> Doc:
     ents = _relabel(doc)
     links: list[tuple[int, int]] = []  # (char start of long form, char start of acronym)
     extra = []
+    for long, short in _paren_acronyms(doc, ents):
+        label, ent_id = _label_for(long, short, ents)
+        extra += [Span(doc, long.start, long.end, label=label, span_id=ent_id),
+                  Span(doc, short.start, short.end, label=label, span_id=ent_id)]
+        links.append((long.start_char, short.start_char))
     for ent in ents:
         if ent.label_ not in _NAME_LABELS | {GROUP_LABEL, "FORCE", "COMMUNITY"}:
             continue
-        for finder in (_paren_acronym, _dash_acronym, _or_acronym):
+        for finder in (_dash_acronym, _or_acronym):
             acr = finder(doc, ent)
             if acr is not None and acr.text != ent.text:
                 extra.append(Span(doc, acr.start, acr.end, label=ent.label_, span_id=ent.id_))
                 links.append((ent.start_char, acr.start_char))
     extra += _repeats(doc, extra)
-    doc.ents = filter_spans(extra + ents)
+    chosen = filter_spans(extra)
+    taken = {i for span in chosen for i in range(span.start, span.end)}
+    doc.ents = filter_spans(chosen + [e for e in ents if not taken & set(range(e.start, e.end))])
     doc._.alias_links = links
     return doc

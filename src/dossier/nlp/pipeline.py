@@ -48,7 +48,11 @@ def load_pipeline() -> Language:
     patterns += [p for p in _place_patterns() if p["pattern"] not in known]
     with nlp.select_pipes(enable=["gazetteer"]):
         ruler.add_patterns(patterns)
-    nlp.add_pipe("merge_entities", name="merge_known", after="gazetteer")
+    names = nlp.add_pipe("entity_ruler", name="gazetteer_names", after="gazetteer",
+                         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False})
+    with nlp.select_pipes(enable=["gazetteer_names"]):
+        names.add_patterns(list(actors().ruler_patterns(multiword=True)))
+    nlp.add_pipe("merge_entities", name="merge_known", after="gazetteer_names")
     nlp.add_pipe("line_breaks", after="merge_known")
     nlp.add_pipe("dossier_mentions", last=True)
     nlp.add_pipe("merge_entities", name="merge_all", last=True)
