@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -26,6 +27,7 @@ from dossier.extract.syntax import (
     triggers,
 )
 from dossier.lexicon import words
+from dossier.nlp.places import gazetteer as places
 
 ORGS = ACTORS | {"ORG"}
 
@@ -57,6 +59,11 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                 if noun.lower_ in nouns("role") and noun.pos_ == "NOUN" and not noun.ent_type_ and \
                         noun.head in {tok, tok.head} and max(t.i for t in noun.subtree) == tok.i - 2:
                     yield tok, noun
+        if tok.ent_type_:
+            # "Somali Islamist group Al-Shabab"
+            for c in tok.children:
+                if c.dep_ in {"compound", "nmod"} and c.lower_ in words("group_nouns") and not c.ent_type_:
+                    yield tok, c
         if tok.dep_ == "appos":
             head = tok.head
             if head.ent_type_ and not tok.ent_type_:
@@ -75,15 +82,35 @@ def _related(noun: Token, labels: set[str]) -> list[Token]:
     return [o for o in out if o is not None]
 
 
+def _modifiers(noun: Token) -> Span | None:
+    """The words in front of a noun that describe it: "a *Sunni Islamist militant* organization"."""
+    mods = [t for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i for t in c.subtree]
+    if not mods:
+        return None
+    return noun.doc[min(t.i for t in mods):noun.i]
+
+
 def _ideology(noun: Token) -> str | None:
-    lex = set(triggers()["ideology"])
-    for n in [noun, *[t for t in noun.subtree if t.lower_ in {"group", "groups", "organization", "organisation",
-                                                              "movement", "militants", "network", "faction"}]]:
-        mods = [c for c in n.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < n.i]
-        words = [m for m in mods if m.lower_ in lex or m.lower_.replace("-", " ") in lex]
-        if words:
-            first, last = min(w.i for w in words), max(w.i for w in words)
-            return noun.doc[first:last + 1].text
+    lexicon = sorted(triggers()["ideology"], key=len, reverse=True)
+    heads = [noun, *[t for t in noun.subtree if t.lower_ in words("group_nouns") | {"groups"}]]
+    for n in heads:
+        span = _modifiers(n)
+        if span is None:
+            continue
+        text = span.text.lower()
+        hits = [(m.start(), m.end()) for w in lexicon for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+        if hits:
+            start, end = min(h[0] for h in hits), max(h[1] for h in hits)
+            return span.text[start:end]
+    return None
+
+
+def _home_country(noun: Token) -> Token | None:
+    """ "Somali Islamist group": a demonym in front of a group noun names the group's home country."""
+    span = _modifiers(noun)
+    for t in span or ():
+        if t.ent_type_ == "NORP" and any(places().demonym(w) for w in t.text.split()):
+            return t
     return None
 
 
@@ -120,6 +147,9 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                 ideology = _ideology(noun)
                 if ideology:
                     yield _claim(ent, "ideology", {"text": ideology}, noun, "ideology", 0.7)
+                home = _home_country(noun) if lemma in words("group_nouns") else None
+                if home is not None:
+                    yield _claim(ent, "based_in", home, noun, "home_country", 0.5)
         elif label == "PERSON":
             role = phrase(noun)
             if role and len(role.split()) <= 12:

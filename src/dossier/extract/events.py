@@ -50,6 +50,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return tuple(trig["take over"])
     if tok.pos_ not in {"NOUN", "VERB", "PROPN"} or tok.ent_type_:
         return None
+    if lemma == "kill" and tok.pos_ == "VERB" and _counted_or_by_group(tok):
+        return "violence_against_civilians", "attack"
     hit = trig.get(lemma) or trig.get(tok.lower_)
     if hit is None:
         return None
@@ -62,6 +64,13 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and lemma not in {"clash", "fighting"}:
         return None  # "attacks" in general, not one event
     return tuple(hit)
+
+
+def _counted_or_by_group(verb: Token) -> bool:
+    """ "gunmen killed at least 69 people", "Boko Haram killed ...": a killing that is an event."""
+    counted = any(n.ent_type_ == "CARDINAL" for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
+                  for n in [c, *c.children])
+    return counted or any(s.ent_type_ in {"ARMED_GROUP", "FORCE"} for s in subjects(verb, PERPETRATOR_LABELS))
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -182,6 +191,17 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             if any(c.dep_ == "auxpass" for c in tok.children):
                 who = subjects(tok, PERPETRATOR_LABELS)
         out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
+    # "X was behind the bombing", "X is responsible for the attack"
+    for tok in sent:
+        if tok.lower_ in {"behind", "responsible"} and trigger in set(tok.subtree):
+            verb = tok.head
+            who = subjects(verb, PERPETRATOR_LABELS)
+            speaker = next((a for a in verb.ancestors if a.lemma_ in {"say", "claim", "announce", "tell"}), None)
+            attribution = "stated"
+            if speaker is not None:
+                said_by = subjects(speaker, PERPETRATOR_LABELS | {"PERSON"})
+                attribution = "claimed" if any(s.text == w.text for s in said_by for w in who) else "blamed"
+            out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
     # "The TTP conducted a suicide attack", "X bombed ..."
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     if verb.pos_ == "VERB" and verb.lemma_.lower() not in lex["claim_verbs"] + lex["blame_verbs"] + ["deny", "condemn"]:

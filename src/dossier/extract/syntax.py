@@ -21,6 +21,8 @@ PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regi
                "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section"}
 GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "faction", "militia", "party",
                "front", "cartel", "gang", "army", "brigade", "brigades"}
+MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jihadists", "commanders", "members",
+                "operatives", "militiamen", "bombers", "attackers", "terrorists", "guerrillas", "loyalists"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -84,7 +86,7 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     if ent is not None:
         return ent
     for c in tok.children:
-        if c.dep_ in {"poss", "appos"} or c.dep_ == "compound" and tok.lower_ in GROUP_HEADS:
+        if c.dep_ in {"poss", "appos"} or c.dep_ == "compound" and tok.lower_ in GROUP_HEADS | MEMBER_HEADS:
             ent = entity(c, labels)  # "its fighters", "X, the group", "the Fatah movement"
             if ent is not None:
                 return ent

@@ -65,6 +65,8 @@ def link_claims(raw: list[RawClaim], linker: DocumentLinker, doc_id: str) -> lis
         obj: EntityRef | dict
         if isinstance(rc.obj, Token):
             ref = linker.ref(rc.obj)
+            if ref is not None and ref.type not in o_types and "place" in o_types and rc.obj.ent_type_ == "NORP":
+                ref = linker.country_of_demonym(rc.obj)
             if ref is None or ref.type not in o_types or ref.key == subj.key:
                 continue
             obj = ref

@@ -32,6 +32,13 @@ def _person_name(text: str) -> str:
     return " ".join(words)
 
 
+def demonym_country(text: str) -> str | None:
+    """The country code of a demonym, also inside a longer adjective phrase ("Somali Islamist")."""
+    gaz = places()
+    return gaz.demonym(clean_surface(text)) or next(
+        (code for w in text.split() for code in [gaz.demonym(w)] if code), None)
+
+
 class DocumentLinker:
     """Links the entity tokens of one document; `alias_index` maps known aliases to keys."""
 
@@ -118,6 +125,16 @@ class DocumentLinker:
         aliases = tuple(dict.fromkeys([place.name, surface, *place.aliases[:20]]))
         return EntityRef(name=place.name, type=EntityType.PLACE.value, key=place.key, aliases=aliases,
                          country=place.country, place=place)
+
+    def country_of_demonym(self, tok: Token) -> EntityRef | None:
+        """ "Somali" -> Somalia, for claims that need a place where the text gives an adjective."""
+        code = demonym_country(tok.text)
+        place = places().country(code) if code else None
+        if place is None:
+            return None
+        return EntityRef(name=place.name, type=EntityType.PLACE.value, key=place.key,
+                         aliases=tuple(dict.fromkeys([place.name, *place.aliases[:20]])), country=place.country,
+                         place=place)
 
     def _full_person_name(self, tok: Token, name: str) -> str:
         """ "Shahid" -> "Shahidullah Shahid" when that person was named in full earlier."""
