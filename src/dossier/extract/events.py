@@ -61,8 +61,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return None
     if lemma in {"bomb", "rocket"} and tok.pos_ == "NOUN" and tok.dep_ == "compound":
         return None
-    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and lemma not in {"clash", "fighting"}:
-        return None  # "attacks" in general, not one event
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and lemma not in {"clash", "fighting"} and not _definite(tok):
+        return None  # "attacks" in general, not one event; "the attacks" refers back to one
     return tuple(hit)
 
 
@@ -226,14 +226,19 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             break  # one event mention a sentence
 
 
-def _is_anaphoric(ev: RawEvent) -> bool:
-    dets = [c.lower_ for c in ev.trigger.children if c.dep_ in {"det", "poss"}]
+def _definite(tok: Token) -> bool:
+    dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
     return bool(dets) and dets[0] in _DEFINITE
+
+
+def _is_anaphoric(ev: RawEvent) -> bool:
+    return _definite(ev.trigger)
 
 
 def _merge(into: RawEvent, ev: RawEvent) -> None:
     into.date = into.date or ev.date
-    into.place = into.place or ev.place
+    if into.place is None or ev.place is not None and _specificity(ev.place) < _specificity(into.place):
+        into.place = ev.place  # "in Borno state" ... "in the village of Faduma Koloram"
     into.killed = into.killed or ev.killed
     into.injured = into.injured or ev.injured
     for p in ev.perpetrators:
@@ -254,7 +259,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
             if ev.place is None or last.place is None or ev.place.text == last.place.text or ev.date is None:
                 _merge(last, ev)
                 continue
-        if ev.date is None and ev.killed is None and not ev.perpetrators:
-            continue  # too vague to be one event
+        if ev.date is None and ev.killed is None and not ev.perpetrators or ev.trigger.tag_ == "NNS":
+            continue  # too vague to be one event, or a plural that refers back to none
         events.append(ev)
     return [e for e in events if e.date is not None or e.place is not None]
