@@ -67,7 +67,7 @@ def test_entities_jsonl(store: Store) -> None:
                                 "key": ISK.key, "aliases": ["IS-K", "ISKP"]}
     assert entities["Islamic State"]["wikidata"] == "Q2429253" and entities["Islamic State"]["country"] == "SY"
     kabul = entities["Kabul"]
-    assert (kabul["type"], kabul["iso"], kabul["lat"], kabul["lon"]) == ("place", "AF-KAB", 34.53, 69.17)
+    assert (kabul["type"], kabul["admin1_iso"], kabul["lat"], kabul["lon"]) == ("place", "AF-KAB", 34.53, 69.17)
 
 
 def test_claims_jsonl_follow_the_contract(store: Store) -> None:

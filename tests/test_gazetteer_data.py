@@ -124,7 +124,7 @@ def test_key_distinctions(data):
     assert owner[norm("ISKP")] == "islamic-state-khorasan-province"
     assert owner[norm("ISWAP")] == "islamic-state-west-africa-province"
     assert owner[norm("Afghan Taliban")] == "taliban"
-    assert owner[norm("Pakistani Taliban")] == "tehrik-i-taliban-pakistan"
+    assert owner[norm("Pakistani Taliban")] == "pakistani-taliban"  # the umbrella, distinct from the TTP
     assert owner[norm("TTP")] == "tehrik-i-taliban-pakistan"
     assert owner[norm("Haqqani network")] == "haqqani-network"
     assert norm("US") not in owner

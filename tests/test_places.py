@@ -131,3 +131,92 @@ def test_ruler_names(gaz):
         assert name in names, name
     small = dict(gaz.ruler_names(min_population=1_000_000))
     assert "Jalalabad" in names and "Jalalabad" not in small
+
+
+# -- districts and informal areas (data/areas.tsv) ---------------------------------------------------------------------
+
+
+def test_achin_is_a_district_of_nangarhar(gaz):
+    place = gaz.lookup("Achin")
+    assert place.precision == "district" and place.country == "AF"
+    assert place.iso == "AF-NAN" and place.admin1 == "Nangarhar"
+    assert abs(place.lat - 34.1) < 0.3 and abs(place.lon - 70.7) < 0.3
+    assert gaz.by_key(place.key) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("South Waziristan", "PK-KP"), ("North Waziristan", "PK-KP"), ("Bajaur Agency", "PK-KP"), ("Kurram", "PK-KP"),
+     ("Miramshah", "PK-KP"), ("Kajaki", "AF-HEL"), ("Musa Qala", "AF-HEL"), ("Shinwar", "AF-NAN"),
+     ("Haska Mina", "AF-NAN"), ("Chahar Dara", "AF-KDZ"), ("Dioura", "ML-4"), ("Talataye", "ML-7"),
+     ("Aguililla", "MX-MIC"), ("Maungdaw", "MM-16"), ("Mocímboa da Praia", "MZ-P"), ("Tal Afar", "IQ-NI")],
+)
+def test_districts(gaz, text, iso):
+    place = gaz.lookup(text)
+    assert place is not None and place.iso == iso, (text, place)
+    assert place.precision in ("district", "city")
+
+
+@pytest.mark.parametrize("text", ["South Waziristan district", "Swat District", "Khyber Agency"])
+def test_district_suffixes(gaz, text):
+    place = gaz.lookup(text)
+    assert place.precision == "district" and place.iso == "PK-KP"
+
+
+@pytest.mark.parametrize("text", ["Gaza Strip", "the Gaza Strip", "West Bank"])
+def test_palestinian_areas(gaz, text):
+    place = gaz.lookup(text)
+    assert place.precision == "area" and place.country == "PS"
+
+
+@pytest.mark.parametrize("text", ["Sahel", "the Sahel", "Horn of Africa", "Middle East", "Kashmir", "Darfur",
+                                  "Lake Chad", "Liptako-Gourma", "Tora Bora", "FATA",
+                                  "Federally Administered Tribal Areas"])
+def test_areas(gaz, text):
+    place = gaz.lookup(text)
+    assert place is not None and place.precision == "area", (text, place)
+
+
+def test_area_outranks_same_named_region(gaz):
+    assert gaz.lookup("Sahel").country is None  # the belt, not Burkina Faso's Sahel region
+    assert gaz.lookup("Sahel", kind="region").iso == "BF-12"
+    assert gaz.lookup("Tora Bora").iso == "AF-NAN"
+
+
+def test_khar_is_the_pakistani_town(gaz):
+    assert gaz.lookup("Khar", country="PK").country == "PK"
+    place = gaz.lookup("Khar")
+    assert place.country == "PK" and place.iso == "PK-KP"  # not Haar, Bavaria, through an alternate name
+    assert all(p.name != "Haar" for p in gaz.candidates("Khar"))
+
+
+def test_primary_name_beats_alternate_name(gaz):
+    assert gaz.lookup("Bara").country == "PK"
+    assert gaz.lookup("Kobani").country == "SY"
+    assert gaz.lookup("Canton").country == "CN"  # exonyms of cities of a million or more still count
+
+
+def test_district_gives_way_to_its_town(gaz):
+    place = gaz.lookup("Buthidaung")
+    assert place.precision == "city" and place.iso == "MM-16"
+    assert gaz.lookup("Gwoza").precision == "city"
+    assert gaz.lookup("Palma", country="MZ").iso == "MZ-P"
+
+
+@pytest.mark.parametrize(("text", "iso"), [("Nangahar", "AF-NAN"), ("Nangahar province", "AF-NAN"),
+                                           ("KPK", "PK-KP"), ("North Sinai", "EG-SIN"), ("Xinjiang", "CN-XJ")])
+def test_region_misspellings(gaz, text, iso):
+    assert gaz.lookup(text).iso == iso
+
+
+def test_ruler_names_areas_and_districts(gaz):
+    names = dict(gaz.ruler_names())
+    for name in ("Khar", "Bara", "Kot", "Wana", "Achin", "South Waziristan", "Gaza Strip", "Sahel", "FATA", "Kajaki"):
+        assert name in names, name
+    assert names["Achin"] == gaz.lookup("Achin").key
+    assert names["Buthidaung"] == gaz.lookup("Buthidaung").key
+    for word in ("Sake", "Tank", "Swat", "Levant"):  # English words stay out; "Swat Valley" is in
+        assert word not in names, word
+    assert "Swat Valley" in names
+    for surface, key in names.items():
+        assert gaz.by_key(key) is not None, surface

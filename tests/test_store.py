@@ -108,7 +108,7 @@ def test_write_stores_the_whole_document(store: Store) -> None:
         "id": entities["Nangarhar"]["id"], "name": "Nangarhar", "type": "place", "key": NANGARHAR.key,
         "aliases": None, "country": "AF", "iso": "AF-NAN", "lat": 34.3, "lon": 70.5, "admin1": "Nangarhar",
         "precision": "region"}
-    assert entities["Kabul"]["type"] == "place" and entities["Kabul"]["iso"] == "AF-KAB"
+    assert entities["Kabul"]["type"] == "place" and entities["Kabul"]["admin1_iso"] == "AF-KAB"
     event = next(store.iter_events())
     assert event["place"]["name"] == "Kabul" and event["killed"] == 170 and event["killed_high"] == 183
     assert event["perpetrators"] == [{"id": entities["IS-K"]["id"], "name": "IS-K", "attribution": "claimed"}]

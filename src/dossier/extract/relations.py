@@ -37,7 +37,8 @@ GENERIC_OBJECTS = {"people", "person", "persons", "man", "men", "woman", "women"
                    "it", "them", "that", "this", "which", "who", "what", "all", "dozens", "hundreds", "thousands",
                    "lives", "responsibility", "credit", "attack", "attacks", "part", "way", "place", "time"}
 STRENGTH_NOUNS = {"numbers", "strength", "membership", "ranks", "manpower"}
-CONTROL_VERBS = {"control", "run", "govern", "rule", "hold", "occupy", "administer", "dominate"}
+CONTROL_VERBS = {"control", "run", "govern", "rule", "hold", "occupy", "administer", "dominate", "capture", "seize",
+                 "overrun", "storm", "besiege", "raid"}
 ACTIVITY_NOUNS = {"activities", "activity", "operations", "presence", "attacks", "footprint", "footprints",
                   "strongholds", "fighters", "cells", "networks", "network"}
 
@@ -304,6 +305,14 @@ def size(sent: Span) -> Iterator[RawClaim]:
             q = parse_quantity(nums[0].text) if group is not None and nums else None
             if q is not None:
                 yield _claim(group, "size", q.literal(), noun, "strength", 0.6)
+            continue
+        if noun.lower_ in {"force", "army", "contingent", "strength"}:  # "a force of several thousand"
+            nums = [o for o in prep_objects(noun, {"of"}) if o.ent_type_ in {"CARDINAL", "QUANTITY"}]
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            group = next(iter(_actor_subjects(verb)), None) if nums else None
+            q = parse_quantity(nums[0].text) if group is not None else None
+            if q is not None:
+                yield _claim(group, "size", q.literal(), noun, "force_of", 0.6)
             continue
         if noun.lower_ not in nouns("size"):
             continue

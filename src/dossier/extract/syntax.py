@@ -116,6 +116,8 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
     while v is not None and seen < 4:
         seen += 1
         subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        if subj and v.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
+            subj = []  # "the group, which operates in ...": the relative pronoun stands for the head
         if subj:
             out = []
             for s in subj:

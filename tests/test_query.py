@@ -1,0 +1,145 @@
+"""Questions answered from a real knowledge base: ingest a small corpus, then ask."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.cli import app
+from dossier.pipeline import ingest
+from dossier.query import ask, find_paths, parse, resolve_name
+from dossier.store import Store
+
+# Short documents written for these tests.
+DOCS = [
+    {"id": "t-isk", "url": None, "title": "A note on IS-K", "publisher": "Test Desk", "published": "2023-05-02",
+     "text": "IS-K is the regional affiliate of the Islamic State group in Afghanistan. "
+             "The group has about 4,000 fighters, according to a 2023 UN report. "
+             "IS-K is based in Nangarhar. "
+             "According to researchers, there are strong links between IS-K and the Haqqani network."},
+    {"id": "t-haqqani", "url": None, "title": "The Haqqanis", "publisher": "Test Desk", "published": "2023-06-10",
+     "text": "The Haqqani network is part of the Taliban. "
+             "It is based in North Waziristan, in Pakistan."},
+    {"id": "t-attack", "url": None, "title": "Bombing in Jalalabad", "publisher": "Test Wire",
+     "published": "2015-04-19",
+     "text": "A suicide bomber killed 33 people outside a bank in Jalalabad on 18 April 2015. "
+             "IS-K claimed responsibility for the bombing."},
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kb")
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(d) + "\n" for d in DOCS), encoding="utf-8")
+    path = folder / "kb.db"
+    with Store.from_path(path) as store:
+        report = ingest([corpus], store)
+        assert report.documents == len(DOCS)
+    return path
+
+
+@pytest.fixture()
+def store(db):
+    with Store.from_path(db) as s:
+        yield s
+
+
+@pytest.mark.parametrize("question,intent,subject", [
+    ("How many members does IS-K have?", "size", "IS-K"),
+    ("How many fighters does the ELN have now?", "size", "ELN"),
+    ("How large is al-Shabaab?", "size", "al-Shabaab"),
+    ("When was the TTP formed?", "founded", "TTP"),
+    ("Who founded Lashkar-e-Islam?", "founder", "Lashkar-e-Islam"),
+    ("Where is the Haqqani network based?", "based", "Haqqani network"),
+    ("Who is the leader of JNIM?", "leader", "JNIM"),
+    ("Who leads Boko Haram?", "leader", "Boko Haram"),
+    ("Is IS-K linked to the Taliban?", "linked", "IS-K"),
+    ("How is the Haqqani network related to the Taliban?", "linked", "Haqqani network"),
+    ("Which groups is the TTP linked to?", "links", "TTP"),
+    ("Who are Hezbollah's enemies?", "enemies", "Hezbollah"),
+    ("Who funds IS-K?", "funding", "IS-K"),
+    ("What attacks has al-Shabaab carried out?", "attacks", "al-Shabaab"),
+    ("Who is al-Shabaab's spokesman?", "role_holder", "al-Shabaab"),
+    ("Who is Sirajuddin Haqqani?", "who_is", "Sirajuddin Haqqani"),
+])
+def test_intents(question, intent, subject):
+    parsed = parse(question)
+    assert (parsed.name, parsed.subject) == (intent, subject)
+
+
+@pytest.mark.parametrize("question,intent", [
+    ("How many people were killed in the suicide attack in Jalalabad?", "event_killed"),
+    ("How many were wounded in the Kabul truck bombing of May 2017?", "event_injured"),
+    ("Who claimed responsibility for the bombing of the mosque in Peshawar?", "event_perpetrator"),
+    ("Which cartel is suspected of the ambush in Michoacan?", "event_perpetrator"),
+    ("When did the attack on the university in Garissa take place?", "event_date"),
+    ("What happened in Kabul?", "events_in"),
+])
+def test_event_intents(question, intent):
+    parsed = parse(question)
+    assert parsed.name == intent
+    assert parsed.event
+
+
+def test_resolve_name_by_alias_possessive_and_partial(store):
+    exact = resolve_name(store, "ISKP")
+    assert exact is not None
+    assert resolve_name(store, "IS-K's").ids == exact.ids
+    haqqani = resolve_name(store, "the Haqqani network")
+    assert haqqani is not None and haqqani.ids != exact.ids
+    assert resolve_name(store, "Atlantis Liberation Front") is None
+
+
+def test_size_question_gives_the_number_with_a_citation(store):
+    answer = ask(store, "How many fighters does IS-K have?")
+    assert answer.intent == "size"
+    assert re.search(r"4,?000", answer.answer)
+    assert re.search(r"\[\d+\]", answer.answer)
+    assert answer.sources and answer.sources[0]["doc_id"] == "t-isk"
+    assert "4,000" in answer.sources[0]["evidence"]
+    assert len(answer.answer) <= 400
+
+
+def test_linked_question_finds_a_two_hop_path(store):
+    isk, taliban = resolve_name(store, "IS-K"), resolve_name(store, "Taliban")
+    paths = find_paths(store, isk.ids, taliban.ids)
+    assert paths, "no path from IS-K to the Taliban"
+    assert len(paths[0]) == 2
+    assert "haqqani" in paths[0].names[1].casefold()
+    answer = ask(store, "Is IS-K linked to the Taliban?")
+    assert "Haqqani" in answer.answer
+    assert len(answer.sources) >= 2
+    assert {s["doc_id"] for s in answer.sources} >= {"t-isk", "t-haqqani"}
+
+
+def test_event_question_finds_the_toll(store):
+    answer = ask(store, "How many people were killed in the bombing in Jalalabad?")
+    assert "33" in answer.answer
+    assert answer.sources and answer.sources[0]["doc_id"] == "t-attack"
+
+
+def test_absent_fact_is_not_known(store):
+    for question in ("When was the Haqqani network founded?", "How many fighters does Hezbollah have?",
+                     "Who leads the Atlantis Liberation Front?"):
+        answer = ask(store, question)
+        assert answer.answer.startswith("Not known"), answer.answer
+        assert not answer.sources
+
+
+def test_cli_json_has_the_contract_keys(db):
+    result = CliRunner().invoke(app, ["--db", str(db), "ask", "Where is IS-K based?", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert {"question", "intent", "subject", "answer", "claims", "sources"} <= set(out)
+    assert "Nangarhar" in out["answer"]
+    assert out["claims"] and out["claims"][0]["predicate"] == "based_in"
+
+
+def test_cli_text_and_not_known_exit_zero(db):
+    result = CliRunner().invoke(app, ["--db", str(db), "ask", "How many fighters does the ELN have?"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Not known")

@@ -1,0 +1,214 @@
+"""Claims for each of the 14 predicates, coreference and acronym definitions, on short generic sentences.
+
+Groups from several regions (Horn of Africa, Lake Chad, Sahel, Colombia, Levant) and invented
+names, so the rules are checked as general behaviour rather than tuned to one corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import claims_of, describe, has_claim, literal_claims, same_name
+
+from dossier.model import PREDICATES, EntityRef
+
+PUB = dt.date(2021, 8, 28)
+
+# (sentence, subject, predicate, entity object)
+ENTITY_CLAIMS = [
+    # part_of
+    ("Al-Shabaab is an affiliate of al-Qaeda.", "al-Shabaab", "part_of", "al-Qaeda"),
+    ("JNIM is the Sahel branch of al-Qaeda.", "JNIM", "part_of", "al-Qaeda"),
+    ("JNIM is an al-Qaeda affiliate.", "JNIM", "part_of", "al-Qaeda"),
+    ("JNIM pledged allegiance to al-Qaeda.", "JNIM", "part_of", "al-Qaeda"),
+    ("Al-Shabaab is part of al-Qaeda.", "al-Shabaab", "part_of", "al-Qaeda"),
+    # split_from
+    ("ISWAP split from Boko Haram in 2016.", "ISWAP", "split_from", "Boko Haram"),
+    ("ISWAP is a splinter group of Boko Haram.", "ISWAP", "split_from", "Boko Haram"),
+    # based_in
+    ("Al-Shabaab is based in southern Somalia.", "al-Shabaab", "based_in", "Somalia"),
+    ("The Kivu Defence Brigade is based in Goma.", "Kivu Defence Brigade", "based_in", "Goma"),
+    ("The Allied Democratic Forces is based in North Kivu.", "Allied Democratic Forces", "based_in", "North Kivu"),
+    # active_in
+    ("JNIM operates in Burkina Faso and Niger.", "JNIM", "active_in", "Burkina Faso"),
+    ("JNIM operates in Burkina Faso and Niger.", "JNIM", "active_in", "Niger"),
+    # leader
+    ("Al-Shabaab is led by Ahmad Umar.", "al-Shabaab", "leader", "Ahmad Umar"),
+    ("The Mountain Lions Brigade is led by Omar Farouk.", "Mountain Lions Brigade", "leader", "Omar Farouk"),
+    ("Ahmad Umar is the leader of al-Shabaab.", "al-Shabaab", "leader", "Ahmad Umar"),
+    ("Ahmad Umar, the leader of al-Shabaab, was killed.", "al-Shabaab", "leader", "Ahmad Umar"),
+    ("The Lord's Resistance Army is led by Joseph Kony.", "Lord's Resistance Army", "leader", "Joseph Kony"),
+    # member_of
+    ("Abu Bakr Shekau is a member of Boko Haram.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
+    ("Abu Bakr Shekau joined Boko Haram in 2003.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
+    ("Ahmad Umar is a senior al-Shabaab commander.", "Ahmad Umar", "member_of", "al-Shabaab"),
+    # linked_to
+    ("Hezbollah is backed by Iran.", "Hezbollah", "linked_to", "Iran"),
+    ("Hezbollah has close links to Iran.", "Hezbollah", "linked_to", "Iran"),
+    ("Hezbollah has links with Hamas.", "Hezbollah", "linked_to", "Hamas"),
+    ("Hezbollah supports Hamas.", "Hezbollah", "linked_to", "Hamas"),
+    ("The Red Hand Brigade is allied with the Continuity Brigade.", "Red Hand Brigade", "linked_to",
+     "Continuity Brigade"),
+    # opposes
+    ("The ELN has clashed with FARC dissidents in Arauca.", "ELN", "opposes", "FARC dissidents"),
+    ("The Red Hand Brigade opposes the Continuity Brigade.", "Red Hand Brigade", "opposes", "Continuity Brigade"),
+    ("The Red Hand Brigade is a rival of the Continuity Brigade.", "Red Hand Brigade", "opposes",
+     "Continuity Brigade"),
+    ("The Red Hand Brigade is fighting the Continuity Brigade.", "Red Hand Brigade", "opposes",
+     "Continuity Brigade"),
+    ("Hezbollah has fought against Israel.", "Hezbollah", "opposes", "Israel"),
+    # targets (entity objects)
+    ("Al-Shabaab has targeted Christians.", "al-Shabaab", "targets", "Christians"),
+    # recruits_from (entity object)
+    ("Al-Shabaab recruits heavily among Somali refugees.", "al-Shabaab", "recruits_from", "refugees"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate", "obj"), ENTITY_CLAIMS,
+                         ids=[f"{p}:{t[:40]}" for t, _s, p, _o in ENTITY_CLAIMS])
+def test_entity_claims(analyse_text, text, subject, predicate, obj):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, subject, predicate, obj) is not None, describe(ex)
+
+
+# (sentence, subject, predicate, words that must appear in the text object)
+TEXT_CLAIMS = [
+    ("Al-Shabaab has targeted African Union peacekeepers.", "al-Shabaab", "targets", "peacekeepers"),
+    ("Boko Haram has targeted schools and churches.", "Boko Haram", "targets", "schools"),
+    ("Boko Haram has targeted schools and churches.", "Boko Haram", "targets", "churches"),
+    ("The ELN has attacked oil pipelines in Arauca.", "ELN", "targets", "oil pipelines"),
+    ("The ELN kidnapped oil workers.", "ELN", "targets", "oil workers"),
+    ("Al-Shabaab is a Salafi jihadist group.", "al-Shabaab", "ideology", "Salafi jihadist"),
+    ("Hezbollah is a Shia Islamist militant group.", "Hezbollah", "ideology", "Islamist"),
+    ("The ELN is a Marxist guerrilla group.", "ELN", "ideology", "Marxist"),
+    ("The ELN is a leftist rebel group.", "ELN", "ideology", "leftist"),
+    ("Ahmad Umar is the leader of al-Shabaab.", "Ahmad Umar", "role", "leader"),
+    ("Ahmad Umar is a senior al-Shabaab commander.", "Ahmad Umar", "role", "commander"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate", "words"), TEXT_CLAIMS,
+                         ids=[f"{p}:{t[:40]}" for t, _s, p, _w in TEXT_CLAIMS])
+def test_text_claims(analyse_text, text, subject, predicate, words):
+    ex = analyse_text(text, PUB)
+    texts = [o.get("text", "") for o in literal_claims(ex, subject, predicate)]
+    assert any(words.lower() in t.lower() for t in texts), describe(ex)
+
+
+def test_text_objects_are_phrases_not_sentences(analyse_text):
+    ex = analyse_text("The ELN has attacked oil pipelines in Arauca.", PUB)
+    for c in ex.claims:
+        if isinstance(c.obj, dict) and "text" in c.obj:
+            assert len(c.obj["text"].split()) <= 12
+
+
+def test_founded_and_size_literals(analyse_text):
+    ex = analyse_text("Al-Shabaab was founded in 2006. It has about 7,000 fighters.", PUB)
+    assert {"date": "2006", "precision": "year"} in literal_claims(ex, "al-Shabaab", "founded"), describe(ex)
+    assert any(s.get("value") == 7000 for s in literal_claims(ex, "al-Shabaab", "size")), describe(ex)
+
+
+def test_every_predicate_is_covered():
+    covered = {p for _t, _s, p, _o in ENTITY_CLAIMS} | {p for _t, _s, p, _w in TEXT_CLAIMS} | {"founded", "size"}
+    assert covered == set(PREDICATES)
+
+
+# ---------------------------------------------------------------- no false claims
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in Mogadishu was hot on Saturday.",
+    "Hezbollah held a rally.",
+    "Boko Haram released a video.",
+])
+def test_sentences_without_relations_give_no_relational_claims(analyse_text, text):
+    ex = analyse_text(text, PUB)
+    assert [c for c in ex.claims if isinstance(c.obj, EntityRef)] == [], describe(ex)
+
+
+def test_killing_is_not_a_size(analyse_text):
+    ex = analyse_text("Boko Haram fighters killed 30 soldiers.", PUB)
+    assert claims_of(ex, "size") == [], describe(ex)
+
+
+def test_evidence_is_the_sentence(analyse_text):
+    text = "Boko Haram is a jihadist group in Nigeria. It is led by Abu Bakr Shekau."
+    ex = analyse_text(text, PUB, doc_id="doc-7")
+    claim = has_claim(ex, "Boko Haram", "leader", "Abu Bakr Shekau")
+    assert claim is not None, describe(ex)
+    p = claim.provenance
+    assert p.doc_id == "doc-7" and p.sentence == 1
+    assert p.evidence == "It is led by Abu Bakr Shekau."
+    assert text[p.start:p.end] in p.evidence
+
+
+# ---------------------------------------------------------------- coreference
+
+
+@pytest.mark.parametrize("second", ["The group was founded in 2006.", "It was founded in 2006."])
+def test_coreference_founded(analyse_text, second):
+    ex = analyse_text(f"Al-Shabaab is an Islamist militant group in Somalia. {second}", PUB)
+    assert {"date": "2006", "precision": "year"} in literal_claims(ex, "al-Shabaab", "founded"), describe(ex)
+
+
+@pytest.mark.parametrize("second", ["The movement is led by Abu Bakr Shekau.", "It is led by Abu Bakr Shekau."])
+def test_coreference_leader(analyse_text, second):
+    ex = analyse_text(f"Boko Haram is a jihadist group in Nigeria. {second}", PUB)
+    assert has_claim(ex, "Boko Haram", "leader", "Abu Bakr Shekau") is not None, describe(ex)
+
+
+@pytest.mark.parametrize("second", ["It has about 7,000 fighters.", "The group has about 7,000 fighters."])
+def test_coreference_size(analyse_text, second):
+    ex = analyse_text(f"Boko Haram is a jihadist group in Nigeria. {second}", PUB)
+    assert any(s.get("value") == 7000 for s in literal_claims(ex, "Boko Haram", "size")), describe(ex)
+
+
+def test_coreference_spokesman_for_the_group(analyse_text):
+    ex = analyse_text("Al-Shabaab carried out the attack. Hassan Ali, a spokesman for the group, said the "
+                      "fighters had withdrawn.", PUB)
+    members = [c for c in claims_of(ex, "member_of") if same_name(c.obj, "al-Shabaab")]
+    assert members, describe(ex)
+
+
+def test_coreference_to_invented_group(analyse_text):
+    ex = analyse_text("The Ogaden Freedom Army (OFA) is based in Jigjiga. It was founded in 2012.", PUB)
+    assert {"date": "2012", "precision": "year"} in literal_claims(ex, "Ogaden Freedom Army", "founded"), describe(ex)
+
+
+def test_pronoun_without_antecedent_gives_no_claim(analyse_text):
+    ex = analyse_text("It was founded in 2006.", PUB)
+    assert claims_of(ex, "founded") == [], describe(ex)
+
+
+# ---------------------------------------------------------------- acronyms defined in the text
+
+
+def test_acronym_definition_links_later_mentions(analyse_text):
+    ex = analyse_text("The Allied Democratic Forces (ADF) is an armed group. The ADF is based in North Kivu.", PUB)
+    claim = has_claim(ex, "Allied Democratic Forces", "based_in", "North Kivu")
+    assert claim is not None, describe(ex)
+    assert claim.subject.name == "Allied Democratic Forces"
+    assert "ADF" in claim.subject.aliases
+
+
+def test_invented_acronym_definition(analyse_text):
+    ex = analyse_text("The Ogaden Freedom Army (OFA) is based in Jigjiga. The OFA was founded in 2012.", PUB)
+    founded = claims_of(ex, "founded", "Ogaden Freedom Army")
+    assert founded, describe(ex)
+    assert founded[0].subject.name == "Ogaden Freedom Army" and "OFA" in founded[0].subject.aliases
+    assert founded[0].provenance.sentence == 1
+
+
+def test_acronym_and_long_form_are_one_entity(analyse_text):
+    ex = analyse_text("The Lord's Resistance Army (LRA) was founded in 1987. The LRA is led by Joseph Kony.", PUB)
+    keys = {c.subject.key for c in ex.claims}
+    assert len(keys) == 1, describe(ex)
+    assert has_claim(ex, "LRA", "leader", "Joseph Kony") is not None
+
+
+def test_known_acronym_resolves_to_gazetteer_name(analyse_text):
+    ex = analyse_text("The ELN has more than 2,000 members.", PUB)
+    sizes = claims_of(ex, "size")
+    assert sizes and same_name(sizes[0].subject, "ELN"), describe(ex)
+    assert sizes[0].subject.key.startswith("gaz:")
