@@ -186,24 +186,23 @@ def titles(sent: Span) -> Iterator[RawClaim]:
         heads = [t for t in words if t.lower_ in role_nouns or t.lemma_.lower() in role_nouns]
         if not heads:
             continue
+        orgs = [t for t in words if t.ent_type_ in ORGS]
+        if orgs and any(h.lemma_.lower() in nouns("leader") for h in heads):
+            # "Al-Qaida leader Osama bin Laden": the title says who leads what, and nothing more
+            for t in orgs:
+                yield _claim(t, "leader", person, person, "title", 0.7)
+            continue
         text = " ".join(t.text for t in words if t.dep_ not in {"det", "punct"} and t.lower_ not in {"slain", "late"})
         if text:
             yield _claim(person, "role", {"text": text}, person, "title", 0.7)
-        for t in words:
-            if t.ent_type_ in ORGS:
-                yield _claim(person, "member_of", t, person, "title", 0.7)
-                if any(h.lemma_.lower() in nouns("leader") for h in heads):
-                    yield _claim(t, "leader", person, person, "title", 0.7)
-        for o in prep_objects(person, {"from", "of", "with", "at"}):
-            if o.ent_type_ in ORGS:
-                yield _claim(person, "member_of", o, person, "affiliation", 0.6)
+        for t in orgs:
+            yield _claim(person, "member_of", t, person, "title", 0.7)
 
 
 def affiliations(sent: Span) -> Iterator[RawClaim]:
     """ "Dr Sajjan Gohel from the Asia Pacific Foundation"."""
     for person in sent:
-        if person.ent_type_ == "PERSON" and not any(c.dep_ in {"compound", "amod"} and c.i < person.i
-                                                    for c in person.children):
+        if person.ent_type_ == "PERSON":
             for o in prep_objects(person, {"from", "of", "with", "at"}):
                 if o.ent_type_ in ORGS:
                     yield _claim(person, "member_of", o, person, "affiliation", 0.6)

@@ -17,7 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.literals import DateValue, Quantity, parse_date, parse_quantity
-from dossier.extract.syntax import PLACE_NOUNS, entity, expand, is_place, prep_objects, subjects
+from dossier.extract.syntax import PLACE_NOUNS, entity, expand, is_place, places_in, prep_objects, subjects
 from dossier.nlp.places import gazetteer as places
 
 PERPETRATOR_LABELS = {"ARMED_GROUP", "FORCE", "ORG", "GPE", "PERSON"}
@@ -52,12 +52,14 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return None
     if lemma == "kill" and tok.pos_ == "VERB" and _counted_or_by_group(tok):
         return "violence_against_civilians", "attack"
+    if lemma == "fire" and any(o.lemma_ in {"rocket", "missile", "mortar", "shell"} for o in _objects(tok)):
+        return "explosions_remote_violence", "shelling/artillery/missile attack"
     hit = trig.get(lemma) or trig.get(tok.lower_)
     if hit is None:
         return None
     if lemma == "strike" and not any(c.lower_ in lexicon()["strike_cues"] for c in tok.children):
         return None
-    if lemma in {"capture", "seize"} and not any(is_place(o) for o in _objects(tok)):
+    if lemma in {"capture", "seize", "overrun"} and not any(places_in(o) for o in _objects(tok)):
         return None
     if lemma in {"bomb", "rocket"} and tok.pos_ == "NOUN" and tok.dep_ == "compound":
         return None
@@ -77,16 +79,22 @@ def _objects(tok: Token) -> list[Token]:
     return [o for c in tok.children if c.dep_ in {"dobj", "pobj"} for o in expand(c)] + prep_objects(tok)
 
 
-def _classify(sent: Span, etype: str, sub: str) -> tuple[str, str]:
+def _victims(trigger: Token) -> set[str]:
+    """Words naming who or what was hit: the object of "attacked", "killed", "attack on"."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    objs = [c for v in (trigger, verb) for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objs += prep_objects(trigger, {"on", "against", "at"})
+    return {t.lower_ for o in objs for t in o.subtree} | {t.lemma_.lower() for o in objs for t in o.subtree}
+
+
+def _classify(sent: Span, trigger: Token, etype: str, sub: str) -> tuple[str, str]:
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     if etype == "violence_against_civilians" and sub == "attack":
         if "suicide" in words and words & {"bomber", "bombing", "vest", "explosive", "explosives", "blast", "bomb"}:
             return "explosions_remote_violence", "suicide bomb"
         if words & set(lexicon()["explosive_cues"]):
             return "explosions_remote_violence", "remote explosive/landmine/IED"
-        if words & {"clash", "firefight", "gunfight"} or (words & set(lexicon()["battle_cues"]) and not words & {
-                "civilians", "worshippers", "temple", "mosque", "church", "school", "hospital", "market", "rally",
-                "shoppers", "students", "pilgrims", "wedding", "bank"}):
+        if words & {"clash", "firefight", "gunfight"} or _victims(trigger) & set(lexicon()["battle_cues"]):
             return "battles", "armed clash"
     if etype == "explosions_remote_violence" and "suicide" in words:
         return etype, "suicide bomb"
@@ -145,14 +153,30 @@ def _number_for(sent: Span, words: set[str]) -> Quantity | None:
             cands += prep_objects(h, {"to", "of", "at"})
         if tok.i > sent.start and sent.doc[tok.i - 1].ent_type_ == "CARDINAL":
             cands.append(sent.doc[tok.i - 1])
+        if tok.dep_ in {"oprd", "acomp", "ccomp"}:  # "left 20 people dead"
+            cands += [c for c in tok.head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+        if tok.dep_ == "amod":  # "20 people dead"
+            cands.append(tok.head)
         for c in cands:
-            nums = [c] if c.ent_type_ in {"CARDINAL", "QUANTITY"} else \
-                [n for n in c.children if n.dep_ == "nummod" and n.ent_type_ in {"CARDINAL", "QUANTITY"}]
+            nums = [c] if _is_count(c) else [n for n in c.children if n.dep_ == "nummod" and _is_count(n)]
             for n in nums:
                 q = parse_quantity(n.text)
                 if q is not None and (q.low or q.high):
                     return q
     return None
+
+
+def _suspected(tok: Token) -> bool:
+    """ "Suspected Boko Haram militants": the text itself hedges who did it."""
+    around = [tok.head, *tok.head.children, *tok.children] if tok.dep_ == "compound" else [*tok.children]
+    return any(t.lower_ in {"suspected", "alleged", "presumed", "purported"} for t in around)
+
+
+def _is_count(tok: Token) -> bool:
+    """A number, also one the NER took for a date ("between 20 and 30")."""
+    if tok.ent_type_ in {"CARDINAL", "QUANTITY"}:
+        return True
+    return tok.ent_type_ == "DATE" and parse_date(tok.text) is None and parse_quantity(tok.text) is not None
 
 
 def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
@@ -191,6 +215,10 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             if any(c.dep_ == "auxpass" for c in tok.children):
                 who = subjects(tok, PERPETRATOR_LABELS)
         out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
+    # "clashes between X and Y": both sides took part
+    if trigger.lemma_ in {"clash", "fighting", "battle", "firefight", "gunfight"}:
+        out += [(e, "stated") for o in prep_objects(trigger, {"between", "with"})
+                for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
     # "X was behind the bombing", "X is responsible for the attack"
     for tok in sent:
         if tok.lower_ in {"behind", "responsible"} and trigger in set(tok.subtree):
@@ -207,8 +235,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     if verb.pos_ == "VERB" and verb.lemma_.lower() not in lex["claim_verbs"] + lex["blame_verbs"] + ["deny", "condemn"]:
         if not any(a.lemma_ in {"deny", "condemn"} for a in verb.ancestors) and not any(
                 c.dep_ == "neg" for c in verb.children):
-            out += [(s, "stated") for s in subjects(verb, PERPETRATOR_LABELS)
-                    if s.ent_type_ in {"ARMED_GROUP", "FORCE", "GPE"} and not any(s is o for o, _ in out)]
+            for s in subjects(verb, PERPETRATOR_LABELS):
+                if s.ent_type_ in {"ARMED_GROUP", "FORCE", "GPE"} and not any(s is o for o, _ in out):
+                    out.append((s, "suspected" if _suspected(s) else "stated"))
     return out
 
 
@@ -218,7 +247,7 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             hit = _trigger(tok)
             if hit is None:
                 continue
-            etype, sub = _classify(sent, *hit)
+            etype, sub = _classify(sent, tok, *hit)
             yield RawEvent(etype, sub, tok, date=_date(sent, tok), place=_place(sent, tok),
                            perpetrators=_perpetrators(sent, tok),
                            killed=_number_for(sent, set(lexicon()["kill_words"])),
@@ -259,7 +288,8 @@ def extract_events(doc: Doc) -> list[RawEvent]:
             if ev.place is None or last.place is None or ev.place.text == last.place.text or ev.date is None:
                 _merge(last, ev)
                 continue
-        if ev.date is None and ev.killed is None and not ev.perpetrators or ev.trigger.tag_ == "NNS":
+        plural = ev.trigger.tag_ == "NNS" and ev.trigger.lemma_ not in {"clash", "fighting"}
+        if ev.date is None and ev.killed is None and not ev.perpetrators or plural:
             continue  # too vague to be one event, or a plural that refers back to none
         events.append(ev)
     return [e for e in events if e.date is not None or e.place is not None]

@@ -72,6 +72,8 @@ def noun_texts(tok: Token) -> list[str]:
 
 def _objects(tokens: list[Token], labels: set[str], allow_text: bool) -> Iterator[Token | dict]:
     for o in tokens:
+        if o.lower_ in {"thousands", "hundreds", "dozens", "scores", "many", "some", "number", "lot"}:
+            o = next(iter(prep_objects(o, {"of"})), o)  # "thousands of children"
         ent = owner(o, labels) if o.lower_ in {"members", "fighters", "militants", "commanders", "defectors",
                                                "elements", "remnants", "ranks"} else entity(o, labels)
         if ent is not None:
@@ -91,10 +93,17 @@ def _dates_under(verb: Token) -> list[Token]:
 
 
 def based_in(verb: Token) -> Iterator[RawClaim]:
-    if verb.lemma_.lower() not in verb_lemmas("based_in") and verb.lower_ != "based":
+    if verb.lemma_.lower() not in verb_lemmas("based_in") | {"have", "maintain", "establish", "keep", "build"} \
+            and verb.lower_ != "based":
         return
     places = [p for o in prep_objects(verb, {"in", "at", "near", "across", "along", "inside", "out"})
               for p in places_in(o)]
+    if verb.lemma_ in {"have", "maintain", "establish", "set", "keep", "build", "run", "operate"}:
+        # "Boko Haram has bases in the Sambisa Forest"
+        for o in verb.children:
+            if o.dep_ == "dobj" and o.lemma_.lower() in nouns("base") | {"camp", "hideout", "headquarters"}:
+                places += [p for x in prep_objects(o, {"in", "near", "at"}) + prep_objects(verb, {"in", "near", "at"})
+                           for p in places_in(x)]
     # "Pakistan-based militant group X"
     places += [c for c in verb.children if c.dep_ in {"npadvmod", "compound", "advmod", "nmod"} and is_place(c)]
     subj = _actor_subjects(verb)
@@ -128,7 +137,7 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
             acomp = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in {"active", "present"}]
             if not acomp:
                 return
-            holders = acomp
+            holders = acomp + [verb]
         else:
             holders = [verb]
     else:
@@ -188,7 +197,7 @@ def leader(verb: Token) -> Iterator[RawClaim]:
             groups = [g for g in [owner(verb.head, ACTORS)] if g is not None]
     else:
         people = [s for s in subjects(verb, {"PERSON"}) if s.ent_type_ == "PERSON"]
-        groups = [g for o in direct_objects(verb) for g in [owner(o, ACTORS)] if g is not None]
+        groups = [g for o in direct_objects(verb) for g in [owner(o, ACTORS | {"ORG"})] if g is not None]
     for g in groups:
         for p in people:
             yield _claim(g, "leader", p, verb, "led_by", 0.7)
@@ -251,6 +260,22 @@ def linked_to(verb: Token) -> Iterator[RawClaim]:
         for o in _objects(objs, SIDES, allow_text=False):
             if o is not s:
                 yield _claim(s, "linked_to", o, verb, "linked_to", 0.6)
+
+
+LINK_ADJECTIVES = {"close", "allied", "loyal", "linked", "tied", "aligned", "connected", "friendly", "sympathetic"}
+
+
+def linked_adjectives(verb: Token) -> Iterator[RawClaim]:
+    """ "Hezbollah is close to Hamas", "a militia loyal to the government"."""
+    if verb.lemma_ != "be":
+        return
+    for adj in verb.children:
+        if adj.dep_ == "acomp" and adj.lower_ in LINK_ADJECTIVES:
+            objs = prep_objects(adj, {"to", "with"}) + prep_objects(verb, {"to", "with"})
+            for s in subjects(verb, SIDES):
+                for o in _objects(objs, SIDES, allow_text=False):
+                    if o is not s:
+                        yield _claim(s, "linked_to", o, adj, "close_to", 0.6)
 
 
 def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
@@ -317,7 +342,7 @@ def size(sent: Span) -> Iterator[RawClaim]:
         if noun.lower_ not in nouns("size"):
             continue
         nums = [c for c in noun.children
-                if c.dep_ in {"nummod", "quantmod"} and c.ent_type_ in {"CARDINAL", "QUANTITY"}]
+                if c.dep_ in {"nummod", "quantmod", "det", "amod"} and c.ent_type_ in {"CARDINAL", "QUANTITY"}]
         if not nums:
             continue
         verb = noun.head
@@ -340,8 +365,8 @@ def size(sent: Span) -> Iterator[RawClaim]:
         yield _claim(group, "size", q.literal(), noun, "size", 0.7, note=note, as_of=as_of)
 
 
-VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, part_of_verbs, split_from,
-              recruits_from)
+VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, linked_adjectives, part_of_verbs,
+              split_from, recruits_from)
 
 
 def verb_claims(sent: Span) -> Iterator[RawClaim]:

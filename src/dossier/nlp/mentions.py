@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dossier.lexicon import nouns, words
+from dossier.nlp.places import gazetteer as places
 
 GROUP_LABEL = "ARMED_GROUP"
 _NAME_LABELS = {"ORG", "PERSON", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -30,7 +31,8 @@ if not Doc.has_extension("alias_links"):
 def _is_group_name(span: Span) -> bool:
     tokens = [t.lower_ for t in span]
     parts = {p for t in tokens for p in re.split(r"[-‐]", t)} | set(tokens)
-    return bool(parts & words("group_name_words")) and span[0].is_title
+    first = next((t for t in span if t.lower_ not in {"the", "a", "an"}), span[0])
+    return bool(parts & words("group_name_words")) and first.is_title
 
 
 def _context_says_group(span: Span) -> bool:
@@ -39,6 +41,8 @@ def _context_says_group(span: Span) -> bool:
     if after is not None and after.lower_ in words("member_nouns"):
         return True
     before = [t.lower_ for t in doc[max(span.start - 3, span.sent.start):span.start]]
+    if any(t in {"in", "of", "from", "to", "across", "near", "against", "with"} for t in before):
+        return False  # "a militant group in Somalia": Somalia is where, not who
     return bool(set(before) & words("group_nouns")) and bool(set(before) & words("militant_cues"))
 
 
@@ -72,8 +76,13 @@ def _relabel(doc: Doc) -> list[Span]:
             label = GROUP_LABEL
         if label in {"ORG", "PERSON", "NORP", "GPE", "FAC"} and (_is_group_name(ent) or _context_says_group(ent)):
             label = GROUP_LABEL
-        if label != ent.label_ or end != ent.end:
-            ent = Span(doc, ent.start, end, label=label, span_id=ent.id_)
+        start = ent.start
+        if label in {GROUP_LABEL, "ORG"} and start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS | {"NORP"} \
+                and not doc[start - 1].ent_id_ and _is_group_name(doc[start - 1:end]):
+            start -= 1  # "Sahel" + "Liberation Front": a place name opening a group's name
+            label = GROUP_LABEL
+        if label != ent.label_ or end != ent.end or start != ent.start:
+            ent = Span(doc, start, end, label=label, span_id=ent.id_)
         out.append(ent)
     return out
 
@@ -172,9 +181,71 @@ def _repeats(doc: Doc, defined: list[Span]) -> list[Span]:
     return out
 
 
+_WHERE_PREPS = {"in", "near", "at", "from", "to", "across", "outside", "around", "into", "inside", "throughout"}
+
+
+def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Proper nouns the NER left out that the place gazetteer knows, where the grammar says "place":
+    "in Arauca", "near Jilib"."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    # a one-word name the NER called an organisation or a person may still be a place: "in Jilib"
+    relabelable = {e.start for e in ents if len(e) == 1 and e.label_ in {"ORG", "PERSON"} and not e.id_}
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or i in taken and i not in relabelable or not tok.is_title:
+            i += 1
+            continue
+        end = i + 1
+        while i not in relabelable and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and end not in taken:
+            end += 1
+        span = doc[i:end]
+        head = span.root.head
+        where = span.root.dep_ == "pobj" and (head.lower_ in _WHERE_PREPS or head.lower_ == "of" and
+                                              head.head.lower_ in _PLACE_HEADS | {"town", "city", "capital"}) \
+            or span.root.dep_ in {"conj", "appos"} and head.ent_type_ in PLACE_LABELS
+        if where and places().lookup(span.text) is not None:
+            out.append(Span(doc, i, end, label="GPE"))
+        i = end
+    return out
+
+
+_GROUP_HEADS = {"front", "army", "movement", "brigade", "brigades", "militia", "militias", "group", "forces",
+                "network", "organization", "organisation", "battalion", "legion", "faction", "cartel", "guard"}
+
+
+def _unlabelled_groups(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Capitalised names ending in a group word that the NER missed: "Sahel Liberation Front"."""
+    by_token = {i: e for e in ents for i in range(e.start, e.end)}
+    out = []
+    for tok in doc:
+        if tok.lower_ not in _GROUP_HEADS or not tok.is_title or tok.i in by_token:
+            continue
+        start = tok.i
+        while start - 1 >= tok.sent.start and start - 1 not in by_token and (
+                doc[start - 1].is_title or doc[start - 1].lower_ in {"of", "for", "the", "and"}):
+            start -= 1
+        while start < tok.i and doc[start].lower_ in {"of", "for", "the", "and"}:
+            start += 1
+        before = by_token.get(start - 1)
+        if before is not None and before.label_ in PLACE_LABELS | {"NORP"} and not before.id_:
+            start = before.start  # "Sahel" + "Liberation Front"
+        if tok.i - start >= 1:
+            out.append(Span(doc, start, tok.i + 1, label=GROUP_LABEL))
+    return out
+
+
 @Language.component("dossier_mentions")
 def find_mentions(doc: Doc) -> Doc:
     ents = _relabel(doc)
+    new_groups = _unlabelled_groups(doc, ents)
+    covered = {i for g in new_groups for i in range(g.start, g.end)}
+    ents = [e for e in ents if not covered & set(range(e.start, e.end))] + new_groups
+    found = _unlabelled_places(doc, ents)
+    starts = {s.start for s in found}
+    ents = [e for e in ents if e.start not in starts] + found
     links: list[tuple[int, int]] = []  # (char start of long form, char start of acronym)
     extra = []
     for long, short in _paren_acronyms(doc, ents):

@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from dossier.lexicon import words
 from dossier.model import EntityRef, EntityType
 from dossier.names import clean_surface, norm
 from dossier.nlp.gazetteer import actors
@@ -87,6 +88,8 @@ class DocumentLinker:
         surface = clean_surface(tok.text)
         if not surface or not any(c.isalpha() for c in surface):
             return None
+        if not tok.ent_id_ and surface.lower() in words("generic_names"):
+            return None  # "Army chief ...", "Interior Minister ...": a common noun, not a name
         gaz = actors()
         if tok.ent_id_.startswith("gaz:"):
             actor = gaz.get(tok.ent_id_[4:])
