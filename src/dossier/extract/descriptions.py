@@ -151,6 +151,9 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                 if home is not None:
                     yield _claim(ent, "based_in", home, noun, "home_country", 0.5)
         elif label == "PERSON":
+            if noun.lemma_.lower() not in nouns("role") and noun.lower_ not in nouns("role") and not any(
+                    r.ent_type_ in ORGS for r in related):
+                continue  # "the search operation, Muhammed Asim": a misparsed neighbour, not a role
             role = phrase(noun)
             if role and len(role.split()) <= 12:
                 yield _claim(ent, "role", {"text": _trim_role(role)}, noun, "role", 0.7)

@@ -96,9 +96,10 @@ def based_in(verb: Token) -> Iterator[RawClaim]:
     if verb.lemma_.lower() not in verb_lemmas("based_in") | {"have", "maintain", "establish", "keep", "build"} \
             and verb.lower_ != "based":
         return
-    places = [p for o in prep_objects(verb, {"in", "at", "near", "across", "along", "inside", "out"})
-              for p in places_in(o)]
-    if verb.lemma_ in {"have", "maintain", "establish", "set", "keep", "build", "run", "operate"}:
+    holding = verb.lemma_ in {"have", "maintain", "establish", "set", "keep", "build", "run", "operate"}
+    places = [] if holding else [p for o in prep_objects(verb, {"in", "at", "near", "across", "along", "inside", "out"})
+                                 for p in places_in(o)]
+    if holding:
         # "Boko Haram has bases in the Sambisa Forest"
         for o in verb.children:
             if o.dep_ == "dobj" and o.lemma_.lower() in nouns("base") | {"camp", "hideout", "headquarters"}:

@@ -86,7 +86,8 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     if ent is not None:
         return ent
     for c in tok.children:
-        if c.dep_ in {"poss", "appos"} or c.dep_ == "compound" and tok.lower_ in GROUP_HEADS | MEMBER_HEADS:
+        if c.dep_ in {"poss", "appos"} or c.dep_ == "compound" and tok.lower_ in GROUP_HEADS | MEMBER_HEADS \
+                and not is_place(c):
             ent = entity(c, labels)  # "its fighters", "X, the group", "the Fatah movement"
             if ent is not None:
                 return ent

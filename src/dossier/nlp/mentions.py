@@ -237,12 +237,44 @@ def _unlabelled_groups(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+STATE_NOUNS = {"government": "ORG", "state": "ORG", "regime": "ORG", "junta": "ORG", "army": "FORCE",
+               "military": "FORCE", "police": "FORCE", "troops": "FORCE", "soldiers": "FORCE", "forces": "FORCE"}
+
+
+def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the government", "the Nigerian army", "Somalia's government": a state's institutions as actors.
+    Whose state it is gets decided when linking, from the adjective or the document's main country."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for tok in doc:
+        label = STATE_NOUNS.get(tok.lower_)
+        if label is None or tok.i in taken or tok.pos_ != "NOUN" or not tok.is_lower:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "the state of emergency", "the army of volunteers"
+        mods = [c for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "poss", "nmod"}]
+        national = [c for c in mods if c.ent_type_ in {"NORP", "GPE"}]
+        dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+        if len(mods) > len(national) + sum(c.lower_ in {"security", "federal", "central", "national"} for c in mods):
+            continue  # "a rebel army", "the local police station"
+        if not national and dets[:1] != ["the"]:
+            continue
+        start = min([tok.i, *[c.i for c in national]])
+        if any(i in taken for i in range(start, tok.i)):
+            start = tok.i
+        out.append(Span(doc, start, tok.i + 1, label=label))
+    return out
+
+
 @Language.component("dossier_mentions")
 def find_mentions(doc: Doc) -> Doc:
     ents = _relabel(doc)
     new_groups = _unlabelled_groups(doc, ents)
     covered = {i for g in new_groups for i in range(g.start, g.end)}
     ents = [e for e in ents if not covered & set(range(e.start, e.end))] + new_groups
+    states = _state_actors(doc, ents)
+    covered = {i for g in states for i in range(g.start, g.end)}
+    ents = [e for e in ents if not covered & set(range(e.start, e.end))] + states
     found = _unlabelled_places(doc, ents)
     starts = {s.start for s in found}
     ents = [e for e in ents if e.start not in starts] + found

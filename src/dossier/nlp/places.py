@@ -128,6 +128,7 @@ class PlaceGazetteer:
         self._regions: dict[str, int] = {}
         self._keys: dict[str, int] = {}
         self._demonyms: dict[str, str] = {}
+        self._adjectives: dict[str, str] = {}
         self._load_places(places_path)
         self._load_demonyms(demonyms_path)
 
@@ -173,6 +174,7 @@ class PlaceGazetteer:
                 word, code = line.split("\t")[:2]
                 if word != "demonym":
                     self._demonyms.setdefault(fold(word), code)
+                    self._adjectives.setdefault(code, word)
 
     # -- look-ups ------------------------------------------------------------------------------------------------
 
@@ -260,6 +262,10 @@ class PlaceGazetteer:
         """The place whose `Place.key` is `key` (as yielded by `ruler_names`)."""
         i = self._keys.get(key)
         return self._rows[i].place() if i is not None else None
+
+    def adjective(self, code: str) -> str | None:
+        """The national adjective of a country code: "NG" -> "Nigerian"."""
+        return self._adjectives.get(code)
 
     def demonym(self, word: str) -> str | None:
         """Country code for a demonym/adjective: "Afghan", "Afghans", "Pakistani" -> AF, AF, PK."""

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from dossier.extract.attribution import attribute
 from dossier.extract.raw import RawClaim
 from dossier.model import Claim, EntityRef, Provenance
+from dossier.names import norm
 from dossier.resolve.linking import DocumentLinker
 
 ACTOR = {"armed_group", "force", "organization"}
@@ -29,6 +30,14 @@ SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
     "recruits_from": (GROUPISH, ACTOR | {"group"}),
     "ideology": (GROUPISH | {"organization"}, set()),
 }
+
+
+def _same_name(a: EntityRef, b: EntityRef) -> bool:
+    """ "Yemeni government" and "Yemeni government forces", both unknown to the gazetteer, are one side."""
+    if not (a.key.startswith("new:") and b.key.startswith("new:")):
+        return False
+    na, nb = norm(a.name), norm(b.name)
+    return na in nb or nb in na
 
 
 def _sentence_index(tok: Token) -> int:
@@ -67,7 +76,7 @@ def link_claims(raw: list[RawClaim], linker: DocumentLinker, doc_id: str) -> lis
             ref = linker.ref(rc.obj)
             if ref is not None and ref.type not in o_types and "place" in o_types and rc.obj.ent_type_ == "NORP":
                 ref = linker.country_of_demonym(rc.obj)
-            if ref is None or ref.type not in o_types or ref.key == subj.key:
+            if ref is None or ref.type not in o_types or ref.key == subj.key or _same_name(ref, subj):
                 continue
             obj = ref
             okey = ref.key

@@ -15,6 +15,7 @@ from dossier.lexicon import words
 from dossier.model import EntityRef, EntityType
 from dossier.names import clean_surface, norm
 from dossier.nlp.gazetteer import actors
+from dossier.nlp.mentions import STATE_NOUNS
 from dossier.nlp.places import gazetteer as places
 
 LABEL_TYPES = {
@@ -88,7 +89,10 @@ class DocumentLinker:
         surface = clean_surface(tok.text)
         if not surface or not any(c.isalpha() for c in surface):
             return None
-        if not tok.ent_id_ and surface.lower() in words("generic_names"):
+        state = self._state_actor(tok, surface)
+        if state is not None:
+            surface = state
+        elif not tok.ent_id_ and surface.lower() in words("generic_names"):
             return None  # "Army chief ...", "Interior Minister ...": a common noun, not a name
         gaz = actors()
         if tok.ent_id_.startswith("gaz:"):
@@ -128,6 +132,20 @@ class DocumentLinker:
         aliases = tuple(dict.fromkeys([place.name, surface, *place.aliases[:20]]))
         return EntityRef(name=place.name, type=EntityType.PLACE.value, key=place.key, aliases=aliases,
                          country=place.country, place=place)
+
+    def _state_actor(self, tok: Token, surface: str) -> str | None:
+        """ "the government" in a report on Somalia -> "Somali government"; "Nigerian army" stays."""
+        words_ = surface.split()
+        noun = words_[-1].lower()
+        if noun not in STATE_NOUNS or tok.ent_id_ or len(words_) > 3:
+            return None
+        code = demonym_country(" ".join(words_[:-1])) if len(words_) > 1 else None
+        if code is None and len(words_) > 1:
+            place = places().lookup(" ".join(words_[:-1]).removesuffix("'s").removesuffix("’s"))
+            code = place.country if place is not None and place.precision == "country" else None
+        code = code or self._country
+        adjective = places().adjective(code) if code else None
+        return f"{adjective} {noun}" if adjective else None
 
     def country_of_demonym(self, tok: Token) -> EntityRef | None:
         """ "Somali" -> Somalia, for claims that need a place where the text gives an adjective."""
