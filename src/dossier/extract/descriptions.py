@@ -123,6 +123,9 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
         label = ent.ent_type_
         mods = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
         related = [r for r in _related(noun, ORGS | {"PERSON", "GPE"}) if r is not ent]
+        if noun.head is ent and noun.dep_ in {"compound", "nmod"}:
+            # "Boko Haram and its splinter ISWAP": the possessor sits on the name, not on "splinter"
+            related += [e for c in ent.children if c.dep_ == "poss" for e in [entity(c, ORGS)] if e is not None]
         if label in ORGS:
             groups = [r for r in related if r.ent_type_ in ORGS]
             if lemma in split_nouns or mods & {"splinter", "breakaway"}:

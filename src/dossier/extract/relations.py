@@ -16,6 +16,7 @@ from dossier.extract.raw import RawClaim
 from dossier.extract.syntax import (
     ACTOR_LABELS,
     GROUP_LABELS,
+    conjuncts,
     direct_objects,
     entity,
     expand,
@@ -24,6 +25,7 @@ from dossier.extract.syntax import (
     nouns,
     owner,
     phrase,
+    places_below,
     places_in,
     prep_objects,
     subjects,
@@ -74,8 +76,13 @@ def _objects(tokens: list[Token], labels: set[str], allow_text: bool) -> Iterato
     for o in tokens:
         if o.lower_ in {"thousands", "hundreds", "dozens", "scores", "many", "some", "number", "lot"}:
             o = next(iter(prep_objects(o, {"of"})), o)  # "thousands of children"
-        ent = owner(o, labels) if o.lower_ in {"members", "fighters", "militants", "commanders", "defectors",
-                                               "elements", "remnants", "ranks"} else entity(o, labels)
+        if o.lower_ in MEMBER_WORDS and not o.ent_type_:
+            # "former soldiers in the Congolese army", "defectors from the Taliban"
+            inner = [e for x in prep_objects(o, {"in", "of", "from"}) for e in [entity(x, labels)] if e is not None]
+            if inner:
+                yield from inner
+                continue
+        ent = owner(o, labels) if o.lower_ in MEMBER_WORDS else entity(o, labels)
         if ent is not None:
             yield ent
         elif allow_text and o.pos_ in {"NOUN", "PROPN"} and o.lower_ not in GENERIC_OBJECTS and not o.ent_type_ and \
@@ -143,8 +150,7 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
             holders = [verb]
     else:
         return
-    places = [p for h in holders for o in prep_objects(h, {"in", "across", "throughout", "into", "inside", "to"})
-              for p in places_in(o)]
+    places = [p for h in holders for p in places_below(h, {"in", "across", "throughout", "into", "inside", "to"})]
     if lemma in CONTROL_VERBS:  # "has run the Gaza Strip since 2007", "controls much of Mogadishu"
         places += [p for o in direct_objects(verb) for p in places_in(o)]
     for s in _actor_subjects(verb):
@@ -308,15 +314,76 @@ def split_from(verb: Token) -> Iterator[RawClaim]:
                 yield _claim(s, pred, o, verb, "split", 0.6, former=pred == "member_of")
 
 
+MEMBER_WORDS = {"members", "fighters", "militants", "commanders", "defectors", "soldiers", "veterans", "officers",
+                "elements", "remnants", "ranks", "cadres", "loyalists"}
+COMPOSED = {"consist", "comprise", "compose", "make", "draw", "form", "dominate", "staff"}
+
+
 def recruits_from(verb: Token) -> Iterator[RawClaim]:
-    if verb.lemma_.lower() not in verb_lemmas("recruits_from"):
+    """ "recruits Afghan jihadists", "consists largely of defected soldiers", "formed by former soldiers"."""
+    lemma = verb.lemma_.lower()
+    if lemma in COMPOSED:
+        if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            return
+        if lemma in {"form", "dominate", "staff"} and not _passive(verb):
+            return
+        preps = {"of", "from"} | ({"by"} if lemma in {"form", "dominate", "staff"} else set())
+        objs = prep_objects(verb, preps)
+        if lemma in {"form", "dominate", "staff"} and any(o.ent_type_ == "PERSON" for o in objs):
+            return  # "formed by Baitullah Mehsud" names a founder, not a recruiting pool
+    elif lemma in verb_lemmas("recruits_from"):
+        objs = direct_objects(verb) + prep_objects(verb, {"from", "among"})
+    else:
         return
-    objs = direct_objects(verb) + prep_objects(verb, {"from", "among"})
     objs += [a for o in objs for a in o.children if a.dep_ == "appos"]
     for s in _actor_subjects(verb):
         for o in _objects(objs, ACTOR_LABELS | {"COMMUNITY", "NORP"}, allow_text=True):
             if o is not s:
                 yield _claim(s, "recruits_from", o, verb, "recruits", 0.6)
+
+
+GOAL_VERBS = {"seek", "want", "aim", "strive", "endorse", "espouse", "advocate", "adhere", "follow", "preach",
+              "promote", "demand", "envision", "pursue", "champion", "embrace"}
+GOAL_NOUNS = {"goal", "goals", "aim", "aims", "objective", "objectives", "agenda", "mission", "ambition"}
+HOSTILE = {"overthrow", "topple", "destroy", "fight", "attack", "kill", "defeat", "oust", "expel", "drive", "target"}
+
+
+def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
+    """ "to enforce Shariah law and establish a caliphate" -> each verb phrase; "autonomy for X" -> the noun."""
+    if head.pos_ == "VERB":
+        for v in conjuncts(head):
+            if v.lemma_.lower() in HOSTILE:
+                continue  # "to overthrow the government" is opposition, told by other rules
+            text = phrase(v, max_words=10, drop_det=False)
+            if text and len(text.split()) >= 2:
+                yield v, text
+    elif head.pos_ in {"NOUN", "PROPN"} and not head.ent_type_:
+        for n in conjuncts(head):
+            text = phrase(n, max_words=10)
+            if text:
+                yield n, text
+
+
+def goals(verb: Token) -> Iterator[RawClaim]:
+    """What a group wants, as its professed ideology: "seeks to establish an Islamic caliphate",
+    "wants autonomy for Rakhine State", "its goal is to implement Sharia law"."""
+    lemma = verb.lemma_.lower()
+    heads: list[Token] = []
+    if lemma in GOAL_VERBS:
+        heads = [c for c in verb.children if c.dep_ in {"xcomp", "dobj"}]
+        heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "for"} for o in p.children
+                  if o.dep_ == "pobj"]
+        groups = _actor_subjects(verb, GROUP_LABELS)
+    elif lemma == "be" and any(s.lower_ in GOAL_NOUNS for s in verb.children if s.dep_ == "nsubj"):
+        noun = next(s for s in verb.children if s.dep_ == "nsubj")
+        heads = [c for c in verb.children if c.dep_ in {"xcomp", "attr", "ccomp"}]
+        groups = [g for g in [owner(noun, GROUP_LABELS)] if g is not None]
+    else:
+        return
+    for g in groups:
+        for h in heads:
+            for trigger, text in _goal_phrases(h):
+                yield _claim(g, "ideology", {"text": text}, trigger, "goal", 0.55)
 
 
 def size(sent: Span) -> Iterator[RawClaim]:
@@ -367,7 +434,7 @@ def size(sent: Span) -> Iterator[RawClaim]:
 
 
 VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, linked_adjectives, part_of_verbs,
-              split_from, recruits_from)
+              split_from, recruits_from, goals)
 
 
 def verb_claims(sent: Span) -> Iterator[RawClaim]:

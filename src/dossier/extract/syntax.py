@@ -185,6 +185,21 @@ def places_in(tok: Token) -> list[Token]:
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
 
 
+def places_below(tok: Token, preps: set[str]) -> list[Token]:
+    """Places reached from tok through prepositional phrases only: "active since the 1990s in eastern Congo"."""
+    out = []
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in preps | {"since", "during", "for"}:
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            if p.lower_ in preps:
+                out.extend(places_in(o))
+            out.extend(places_below(o, preps))
+    return out
+
+
 def phrase(tok: Token, max_words: int = 12, drop_det: bool = True) -> str:
     """The compact text of a noun phrase: modifiers and head, prepositional tails, no relative clauses."""
     keep = {tok.i}
