@@ -271,8 +271,8 @@ def _clause_subjects(noun: Token) -> list[Token]:
     while v.pos_ not in {"VERB", "AUX"} and v.head is not v and hops < 4:
         v, hops = v.head, hops + 1
     agents = [e for o in prep_objects(v, {"by"}) for e in [entity(o, ACTORS)] if e is not None]
-    return agents or [s for s in _actor_subjects(v, ACTORS | {"PERSON"})] or \
-        [s for s in subjects(v, ACTORS) if s.ent_type_ in ACTORS]
+    return agents or [s for s in _actor_subjects(v, ORGS | {"PERSON"})] or \
+        [s for s in subjects(v, ORGS) if s.ent_type_ in ORGS]
 
 
 NOUN_RULES = (descriptions, titles, affiliations, possessives, relation_nouns)

@@ -416,11 +416,14 @@ def size(sent: Span) -> Iterator[RawClaim]:
         verb = noun.head
         while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"}:
             verb = verb.head
+        via_with = verb.dep_ == "pcomp" and verb.head.lower_ == "with" or verb.lower_ == "with"
+        if via_with:
+            verb = verb.head.head if verb.dep_ == "pcomp" else verb.head  # "..., with an estimated 4,700 fighters"
         if any(a.lemma_.lower() in HARM for a in [verb, *verb.ancestors]) or \
                 any(c.lemma_.lower() in HARM for c in noun.children):
             continue
         group = owner(noun, ACTORS)
-        if group is None and verb.lemma_.lower() in verb_lemmas("size") | {"be", "estimate"}:
+        if group is None and (via_with or verb.lemma_.lower() in verb_lemmas("size") | {"be", "estimate"}):
             group = next(iter(_actor_subjects(verb)), None)
         if group is None:
             continue

@@ -77,6 +77,14 @@ def _relabel(doc: Doc) -> list[Span]:
         if label in {"ORG", "PERSON", "NORP", "GPE", "FAC"} and (_is_group_name(ent) or _context_says_group(ent)):
             label = GROUP_LABEL
         start = ent.start
+        if label == "PERSON":
+            # "Sheikh Sajjad" + "Gul", "Hassan" + "Ali": a name split by a place-name match
+            if end < len(doc) and doc[end].ent_type_ in PLACE_LABELS and not doc[end].ent_id_ and doc[end].is_title \
+                    and len(doc[end].text.split()) == 1:
+                end += 1
+            if start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS and doc[start - 1].is_title and \
+                    len(doc[start - 1].text.split()) == 1 and (start < 2 or doc[start - 2].ent_type_ != "PERSON"):
+                start -= 1
         if label in {GROUP_LABEL, "ORG"} and start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS | {"NORP"} \
                 and not doc[start - 1].ent_id_ and _is_group_name(doc[start - 1:end]):
             start -= 1  # "Sahel" + "Liberation Front": a place name opening a group's name
@@ -98,12 +106,13 @@ def _long_form(doc: Doc, end: int, sent_start: int) -> Span | None:
         t = doc[start - 1]
         if t.text in {"’s", "'s", "’", "'"} or t.is_punct and t.text not in {"-", "‐", "&"}:
             break
-        if not (t.is_title or t.is_upper or t.text[:1].isupper() or t.lower_ in _CONNECTORS):
+        capitalised = any(w[:1].isupper() for w in t.text.split())  # merged names: "the Philippines"
+        if not (capitalised or t.lower_ in _CONNECTORS):
             break
         start -= 1
     while start < end and (doc[start].lower_ in _CONNECTORS - {"al", "el", "de", "la", "le"} or doc[start].is_punct):
         start += 1
-    if end - start < 1 or not doc[end - 1].text[:1].isupper():
+    if end - start < 1 or not any(w[:1].isupper() for w in doc[end - 1].text.split()):
         return None
     return doc[start:end]
 
@@ -260,7 +269,7 @@ def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
         if not national and dets[:1] != ["the"]:
             continue
         start = min([tok.i, *[c.i for c in national]])
-        if any(i in taken for i in range(start, tok.i)):
+        if any(i in taken and doc[i].ent_type_ not in {"NORP", "GPE"} for i in range(start, tok.i)):
             start = tok.i
         out.append(Span(doc, start, tok.i + 1, label=label))
     return out

@@ -139,9 +139,12 @@ class DocumentLinker:
         noun = words_[-1].lower()
         if noun not in STATE_NOUNS or tok.ent_id_ or len(words_) > 3:
             return None
-        code = demonym_country(" ".join(words_[:-1])) if len(words_) > 1 else None
-        if code is None and len(words_) > 1:
-            place = places().lookup(" ".join(words_[:-1]).removesuffix("'s").removesuffix("’s"))
+        modifier = " ".join(words_[:-1])
+        if modifier and demonym_country(modifier):
+            return f"{modifier} {noun}"  # the text's own adjective: "Philippine government"
+        code = None
+        if modifier:
+            place = places().lookup(modifier.removesuffix("'s").removesuffix("’s"))
             code = place.country if place is not None and place.precision == "country" else None
         code = code or self._country
         adjective = places().adjective(code) if code else None
