@@ -133,3 +133,94 @@ def test_extract_events_on_raw_doc(parse):
     assert len(raw) == 1
     assert raw[0].date.iso == "2021-08-28" and raw[0].place.text == "Mogadishu"
     assert raw[0].killed.low == 5
+
+
+MON = dt.date(2023, 7, 31)  # a Monday
+
+
+def test_toll_update_date_is_not_the_event_date(analyse_text):
+    ex = analyse_text("The death toll from a suicide bombing at a political rally in Khar rose to 45 on Monday. "
+                      "The bombing took place on Sunday.", MON)
+    ev = one_event(ex)
+    assert ev.date == "2023-07-30" and ev.killed == (45, 45)
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("The TTP conducted a suicide attack on a military convoy in Mingora on Sunday (13 killed, 25 wounded).",
+     (13, 13), (25, 25)),
+    ("A bomb exploded in Kabul on Sunday. The death toll from the attack rose to 100 on Monday.", (100, 100), None),
+    ("A truck bomb exploded in Kabul on Sunday, killing 90 people. More than 460 people were wounded in the "
+     "bombing.", (90, 90), (460, None)),
+])
+def test_figures_across_sentences(analyse_text, text, killed, injured):
+    ev = one_event(analyse_text(text, MON))
+    assert ev.killed == killed
+    if injured is not None:
+        assert ev.injured == injured
+
+
+def test_one_report_one_event(analyse_text):
+    ex = analyse_text("Pakistan bombing: ISIS claims suicide attack as death toll rises. The death toll from a "
+                      "suicide bombing at a rally in north-west Pakistan rose to 45 on Monday. Dozens more were "
+                      "injured in the attack, which occurred in Bajaur on Sunday.", MON)
+    ev = one_event(ex)
+    assert ev.date == "2023-07-30" and ev.place.name == "Bajaur"
+    assert ev.killed == (45, 45) and ev.injured == (24, 99)
+
+
+def test_perpetrator_named_in_a_later_sentence(analyse_text):
+    ex = analyse_text("Twin blasts ripped through Kampala on Sunday. A group called al-Shabaab has claimed "
+                      "responsibility for the attacks, which killed 74.", "2010-07-12")
+    ev = one_event(ex)
+    assert ev.date == "2010-07-11" and ev.place.name == "Kampala" and ev.killed == (74, 74)
+    assert [(p.entity.name, p.attribution) for p in ev.perpetrators] == [("al-Shabaab", "claimed")]
+
+
+def test_suspected_in_a_sentence_of_its_own(analyse_text):
+    ex = analyse_text("At least 10 people were killed in an attack in Kamwenge on Monday night. The victims were "
+                      "hacked to death by assailants suspected to be members of the Allied Democratic Forces.",
+                      "2023-12-19")
+    ev = one_event(ex)
+    assert ev.date == "2023-12-18" and ev.killed == (10, None)
+    assert [p.attribution for p in ev.perpetrators] == ["suspected"]
+
+
+def test_date_from_the_dateline(analyse_text):
+    ex = analyse_text("April 2, 2015\n\nAl-Shabab says it is behind an attack on a university campus in Garissa "
+                      "that has killed at least 15 people.", "2015-04-02")
+    ev = one_event(ex)
+    assert ev.date == "2015-04-02" and ev.place.name == "Garissa"
+    assert [p.attribution for p in ev.perpetrators] == ["claimed"]
+
+
+@pytest.mark.parametrize("text", [
+    "When the Taliban took over Kabul on 15 August, the group released prisoners.",
+    "The Taliban seized the town of Kunduz on 15 August.",
+])
+def test_takeovers_are_strategic_developments(analyse_text, text):
+    ev = one_event(analyse_text(text, PUB))
+    assert ev.type == "strategic_development" and ev.date == "2021-08-15"
+    assert [(p.entity.name, p.attribution) for p in ev.perpetrators] == [("Taliban", "stated")]
+
+
+def test_pledge_of_allegiance_is_a_strategic_development(analyse_text):
+    ev = one_event(analyse_text("In January 2015, Shahidullah Shahid pledged allegiance to the Islamic State.", PUB))
+    assert ev.type == "strategic_development" and ev.date == "2015-01"
+    assert "Shahidullah Shahid" in [p.entity.name for p in ev.perpetrators]
+
+
+def test_origin_is_not_the_place(analyse_text):
+    ev = one_event(analyse_text("Hamas launched a surprise attack from Gaza into Israel on October 7.",
+                                "2023-10-31"))
+    assert ev.place.name == "Israel" and ev.date == "2023-10-07"
+
+
+def test_targets(analyse_text):
+    ev = one_event(analyse_text("Gunmen attacked a Sikh temple in Kabul on Saturday, killing 25 worshippers.", PUB))
+    assert "institutions" in ev.targets and "civilians" in ev.targets
+
+
+def test_security_forces_target(analyse_text):
+    ev = one_event(analyse_text("Militants ambushed a police convoy in Aguililla on Monday, killing 13 officers.",
+                                "2019-10-15"))
+    assert "security forces" in ev.targets and ev.killed == (13, 13)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 import tempfile
 from enum import StrEnum
@@ -135,6 +136,55 @@ def ask(question: Annotated[str, typer.Argument(help="A question, e.g. \"Who lea
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, default=str))
     else:
         typer.echo(answer.to_text())
+
+
+class EventFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def _figure(low: int | None, high: int | None) -> str:
+    if low is None and high is None:
+        return ""
+    if low is not None and high is None:
+        return f"{low}+"
+    if low is None:
+        return f"<={high}"
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def _event_cells(ev: dict) -> list[str]:
+    place = ev.get("place") or {}
+    where = ", ".join(x for x in dict.fromkeys([place.get("name"), place.get("admin1"), place.get("country")]) if x)
+    perps = "; ".join(f"{p['name']} ({p['attribution']})" for p in ev.get("perpetrators") or [])
+    return [ev.get("date") or "?", ev.get("type") or "", where, perps, _figure(ev.get("killed"), ev.get("killed_high")),
+            _figure(ev.get("injured"), ev.get("injured_high")), str(len(ev.get("doc_ids") or []))]
+
+
+@app.command()
+def events(group: Annotated[str | None, typer.Option(help="Only events of this group (any of its names).")] = None,
+           country: Annotated[str | None, typer.Option(help="Only events in this country (ISO code or name).")] = None,
+           since: Annotated[str | None, typer.Option(help="Only events on or after this date (ISO).")] = None,
+           until: Annotated[str | None, typer.Option(help="Only events on or before this date.")] = None,
+           fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="table or jsonl")] = EventFormat.table):
+    """List events: date, type, place, perpetrators, killed, injured and how many sources report them."""
+    import json
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY[-MM[-DD]])", param_hint=name)
+    with open_store() as store:
+        rows = list(store.iter_events(group=group, country=country, since=since, until=until))
+    if fmt is EventFormat.jsonl:
+        for ev in rows:
+            typer.echo(json.dumps(ev, ensure_ascii=False))
+        return
+    header = ["date", "type", "place", "perpetrators", "killed", "injured", "sources"]
+    cells = [header, *(_event_cells(ev) for ev in rows)]
+    widths = [min(40, max(len(r[i]) for r in cells)) for i in range(len(header))]
+    for r in cells:
+        typer.echo("  ".join(c[:w].ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    typer.echo(f"{len(rows)} events", err=True)
 
 
 @app.command()

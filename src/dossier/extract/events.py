@@ -9,6 +9,7 @@ same document instead of opening a new one.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,7 +18,16 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.literals import DateValue, Quantity, parse_date, parse_quantity
-from dossier.extract.syntax import PLACE_NOUNS, entity, expand, is_place, places_in, prep_objects, subjects
+from dossier.extract.syntax import (
+    PLACE_NOUNS,
+    entity,
+    expand,
+    is_place,
+    owner,
+    places_in,
+    prep_objects,
+    subjects,
+)
 from dossier.nlp.places import gazetteer as places
 
 PERPETRATOR_LABELS = {"ARMED_GROUP", "FORCE", "ORG", "GPE", "PERSON"}
@@ -41,6 +51,8 @@ class RawEvent:
     injured: Quantity | None = None
     targets: list[str] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
+    place_where: bool = False  # the place governs the event word: "Khar, where the bombing took place"
+    toll: bool = False  # the killed figure is a (latest) death toll
 
 
 def _trigger(tok: Token) -> tuple[str, str] | None:
@@ -48,6 +60,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     lemma = tok.lemma_.lower()
     if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
         return tuple(trig["take over"])
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "charge" for c in tok.children):
+        return tuple(trig["take charge"])
     if tok.pos_ not in {"NOUN", "VERB", "PROPN"} or tok.ent_type_:
         return None
     if lemma == "kill" and tok.pos_ == "VERB" and _counted_or_by_group(tok):
@@ -63,15 +77,31 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return None
     if lemma in {"bomb", "rocket"} and tok.pos_ == "NOUN" and tok.dep_ == "compound":
         return None
-    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and lemma not in {"clash", "fighting"} and not _definite(tok):
+    cues = lexicon()["strategic_cues"].get(lemma)
+    if cues is not None:  # "pledged allegiance to", "signed a peace agreement", "defected to", "emerged in"
+        if tok.pos_ != "VERB" or cues and not any(t.lower_ in cues for t in tok.subtree):
+            return None
+        if not any(s.ent_type_ in {"ARMED_GROUP", "PERSON", "FORCE"} for s in subjects(tok, PERPETRATOR_LABELS)):
+            return None
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and lemma not in {"clash", "fighting"} and not _definite(tok) \
+            and not _counted(tok):
         return None  # "attacks" in general, not one event; "the attacks" refers back to one
     return tuple(hit)
 
 
+_COUNT_WORDS = {"twin", "double", "triple", "two", "three", "four", "simultaneous", "coordinated", "multiple"}
+
+
+def _counted(tok: Token) -> bool:
+    """ "twin blasts", "two explosions": a plural that is one event of several parts."""
+    return any(c.dep_ in {"nummod", "amod", "compound"} and (c.lower_ in _COUNT_WORDS or c.like_num)
+               for c in tok.children)
+
+
 def _counted_or_by_group(verb: Token) -> bool:
     """ "gunmen killed at least 69 people", "Boko Haram killed ...": a killing that is an event."""
-    counted = any(n.ent_type_ == "CARDINAL" for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
-                  for n in [c, *c.children])
+    counted = any(n.ent_type_ == "CARDINAL" or n.like_num and n.dep_ == "nummod" for c in verb.children
+                  if c.dep_ in {"dobj", "nsubjpass", "nsubj"} for n in [c, *c.children])
     return counted or any(s.ent_type_ in {"ARMED_GROUP", "FORCE"} for s in subjects(verb, PERPETRATOR_LABELS))
 
 
@@ -101,16 +131,60 @@ def _classify(sent: Span, trigger: Token, etype: str, sub: str) -> tuple[str, st
     return etype, sub
 
 
+_FULL_DATE = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+                        r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(1[89]\d\d|20\d\d)"
+                        r"|(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)\.?,?\s+(1[89]\d\d|20\d\d)")
+
+
+def _governor(tok: Token) -> Token:
+    """The verb a date hangs on: "rose to 45 on Monday" -> rose."""
+    head = tok.head
+    while head.dep_ == "prep" or head.pos_ == "ADP":
+        if head.head is head:
+            break
+        head = head.head
+    return head
+
+
+def _side_date(tok: Token, trigger: Token) -> bool:
+    """The date of a toll update or of a statement, not of the event: "rose to 45 on Monday", "said on Tuesday"."""
+    lex = lexicon()
+    gov = _governor(tok)
+    if gov is trigger or gov.lemma_.lower() not in lex["toll_verbs"] + lex["report_verbs"]:
+        return False
+    return trigger not in set(gov.subtree) or gov.lemma_.lower() in lex["toll_verbs"]
+
+
 def _date(sent: Span, trigger: Token) -> DateValue | None:
     published = trigger.doc.user_data.get("published")
-    dates = [t for t in sent if t.ent_type_ == "DATE"]
+    dates = [t for t in sent if t.ent_type_ in {"DATE", "TIME"}]
     near = set(trigger.subtree) | {trigger, trigger.head}
-    dates.sort(key=lambda t: (t not in near and t.head not in near, abs(t.i - trigger.i)))
+    dates.sort(key=lambda t: (_side_date(t, trigger), t not in near and t.head not in near, abs(t.i - trigger.i)))
+    found = None
     for d in dates:
         value = parse_date(d.text, published)
         if value is not None and value.precision != "decade":
-            return value
-    return None
+            if _side_date(d, trigger):
+                break
+            found = value
+            break
+    if found is None and published is not None and re.search(r"\b(recently|this week|earlier this month)\b",
+                                                              sent.text, re.I):
+        found = DateValue(f"{published.year}-{published.month:02d}", "month")  # "was recently reported to have"
+    # a full date the NER missed or cut ("First AttackDecember 23, 2007: ...")
+    if found is None or found.precision != "day":
+        text = sent.text
+        if sent.start > 0:  # a heading line: "First Attack December 23, 2007:"
+            prev = sent.doc[sent.start - 1].sent
+            if not any(t.pos_ in {"VERB", "AUX"} for t in prev) and len(prev) < 12:
+                text = prev.text + " " + text
+        m = _FULL_DATE.search(text)
+        if m is not None:
+            value = parse_date(m.group(0), published)
+            if value is not None and (found is None or value.iso.startswith(found.iso)):
+                return value
+    return found
 
 
 _SPECIFICITY = {"city": 0, "district": 1, "site": 0, None: 2, "area": 3, "region": 3, "country": 4}
@@ -133,7 +207,10 @@ def _place(sent: Span, trigger: Token) -> Token | None:
     def rank(p: Token) -> tuple:
         # "in Jalalabad, Afghanistan": the appositive country only qualifies the city
         qualifier = p.dep_ in {"appos", "poss"} or p.dep_ == "compound" and p.head.lower_ not in PLACE_NOUNS
-        return (p not in inside, p not in governing, qualifier, _specificity(p), abs(p.i - trigger.i))
+        origin = p.dep_ == "pobj" and p.head.lower_ in {"from", "by"}  # "from Gaza into Israel", "led by Uganda"
+        where = trigger in set(p.subtree) and p is not trigger  # "Khar, where the bombing took place"
+        return (origin, not where, p not in inside, p not in governing, qualifier, _specificity(p),
+                abs(p.i - trigger.i))
 
     return min(candidates, key=rank)
 
@@ -157,6 +234,10 @@ def _number_for(sent: Span, words: set[str]) -> Quantity | None:
             cands += [c for c in tok.head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
         if tok.dep_ == "amod":  # "20 people dead"
             cands.append(tok.head)
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in lexicon()["toll_verbs"]:
+            verb = tok.head  # "the death toll rose to 100", "the toll tops 10"
+            cands += prep_objects(verb, {"to", "at", "above", "past"})
+            cands += [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
         for c in cands:
             nums = [c] if _is_count(c) else [n for n in c.children if n.dep_ == "nummod" and _is_count(n)]
             for n in nums:
@@ -204,12 +285,13 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         if any(c.dep_ == "neg" for c in tok.children) or any(a.lemma_ == "deny" for a in tok.ancestors):
             continue
         if attribution == "claimed":
-            who = subjects(tok, PERPETRATOR_LABELS)
+            who = subjects(tok, PERPETRATOR_LABELS) or _called(tok)
         elif attribution == "suspected":
             who = [e for o in prep_objects(tok, {"of", "in"})
                    for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
             if tok.lemma_ == "suspect":
                 who += [e for o in _objects(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
+                who += _suspected_to_be(tok)
         else:
             who = [e for o in _objects(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
             if any(c.dep_ == "auxpass" for c in tok.children):
@@ -230,14 +312,51 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 said_by = subjects(speaker, PERPETRATOR_LABELS | {"PERSON"})
                 attribution = "claimed" if any(s.text == w.text for s in said_by for w in who) else "blamed"
             out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
-    # "The TTP conducted a suicide attack", "X bombed ..."
+    # "The TTP conducted a suicide attack", "X bombed ...", "the Taliban took over Kabul"
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    if verb.pos_ == "VERB" and verb.lemma_.lower() not in lex["claim_verbs"] + lex["blame_verbs"] + ["deny", "condemn"]:
+    own = verb is trigger and _trigger(trigger) is not None  # "took over" is the event, not a claim
+    if verb.pos_ == "VERB" and (own or verb.lemma_.lower() not in lex["claim_verbs"] + lex["blame_verbs"] + [
+            "deny", "condemn"]):
         if not any(a.lemma_ in {"deny", "condemn"} for a in verb.ancestors) and not any(
                 c.dep_ == "neg" for c in verb.children):
+            labels = {"ARMED_GROUP", "FORCE", "GPE"}
+            if lexicon()["triggers"].get(trigger.lemma_.lower(), [""])[0] == "strategic_development" or own and \
+                    trigger.lemma_.lower() == "take":
+                labels.add("PERSON")  # "Shahid pledged allegiance", "Mangal Bagh took charge"
             for s in subjects(verb, PERPETRATOR_LABELS):
-                if s.ent_type_ in {"ARMED_GROUP", "FORCE", "GPE"} and not any(s is o for o, _ in out):
+                if s.ent_type_ in labels and not any(s is o for o, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
+    # "an attack by gunmen of X", "the siege by al-Shabaab"
+    for o in prep_objects(trigger, {"by"}):
+        e = owner(o, PERPETRATOR_LABELS)
+        if e is not None and e.ent_type_ in {"ARMED_GROUP", "FORCE"} and not any(e is q for q, _ in out):
+            out.append((e, "suspected" if _suspected(e) else "stated"))
+    return out
+
+
+def _called(verb: Token) -> list[Token]:
+    """ "A group called al-Shabaab has claimed ...": the name given to the subject."""
+    out = []
+    for s in verb.children:
+        if s.dep_ in {"nsubj", "nsubjpass"}:
+            for acl in s.children:
+                if acl.dep_ == "acl" and acl.lemma_ in {"call", "name", "know"}:
+                    out += [c for c in acl.subtree if c.ent_type_ in {"ARMED_GROUP", "ORG"}]
+    return out
+
+
+def _suspected_to_be(tok: Token) -> list[Token]:
+    """ "assailants suspected to be members of the ADF" -> ADF."""
+    out = []
+    for x in tok.children:
+        if x.dep_ == "xcomp" and x.lemma_ == "be":
+            for a in x.children:
+                if a.dep_ in {"attr", "acomp"}:
+                    e = owner(a, PERPETRATOR_LABELS)
+                    if e is None:
+                        e = next((t for t in a.subtree if t.ent_type_ in {"ARMED_GROUP", "FORCE"}), None)
+                    if e is not None:
+                        out.append(e)
     return out
 
 
@@ -248,11 +367,32 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             if hit is None:
                 continue
             etype, sub = _classify(sent, tok, *hit)
-            yield RawEvent(etype, sub, tok, date=_date(sent, tok), place=_place(sent, tok),
+            place = _place(sent, tok)
+            yield RawEvent(etype, sub, tok, date=_date(sent, tok), place=place,
                            perpetrators=_perpetrators(sent, tok),
                            killed=_number_for(sent, set(lexicon()["kill_words"])),
-                           injured=_number_for(sent, set(lexicon()["injure_words"])), sentences=[sent])
+                           injured=_number_for(sent, set(lexicon()["injure_words"])),
+                           targets=_targets(tok), sentences=[sent],
+                           place_where=place is not None and tok in set(place.subtree) and place is not tok)
             break  # one event mention a sentence
+
+
+def _targets(trigger: Token) -> list[str]:
+    """Who or what was hit: civilians, security forces, institutions, named communities."""
+    words = _victims(trigger)
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    hurt = set(lexicon()["kill_words"]) | set(lexicon()["injure_words"])
+    harmed = [c for t in trigger.sent if t.pos_ == "VERB" and t.lemma_.lower() in hurt
+              for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]  # "..., killing 25 worshippers"
+    words |= {t.lower_ for o in harmed for t in o.subtree}
+    out = [kind for kind, cues in lexicon()["target_words"].items() if words & set(cues)]
+    objs = [c for v in (trigger, verb) for c in v.children if c.dep_ in {"dobj", "nsubjpass"}] + harmed
+    objs += prep_objects(trigger, {"on", "against", "at"})
+    for o in objs:
+        for t in o.subtree:
+            if t.ent_type_ in {"COMMUNITY", "NORP"} and t.text not in out:
+                out.append(t.text)  # "an attack on a Sikh temple" -> Sikh
+    return out
 
 
 def _definite(tok: Token) -> bool:
@@ -264,32 +404,177 @@ def _is_anaphoric(ev: RawEvent) -> bool:
     return _definite(ev.trigger)
 
 
+_FAMILY = {"explosions_remote_violence": "explosion", "battles": "battle", "strategic_development": "strategic",
+           "protests": "protest", "riots": "protest"}
+_TOLL = {"toll", "tolls"}
+
+
+def _family(ev: RawEvent) -> str:
+    if ev.type == "violence_against_civilians" and ev.sub_type == "attack":
+        return "attack"  # an attack of no known kind fits a bombing, a clash or a massacre
+    return _FAMILY.get(ev.type, ev.type)
+
+
+def _word_family(ev: RawEvent) -> str:
+    """The family the event word itself names: "the attack" is an attack, whatever the sentence adds."""
+    hit = _trigger(ev.trigger)
+    if hit is None or hit[0] != "violence_against_civilians" or hit[1] != "attack":
+        return _family(ev)
+    return "attack"
+
+
+def _families_agree(a: RawEvent, b: RawEvent, loose: bool = False) -> bool:
+    fa, fb = _family(a), (_word_family(b) if loose else _family(b))
+    if "strategic" in (fa, fb):
+        return fa == fb
+    return fa == fb or "attack" in (fa, fb) or {fa, fb} == {"violence_against_civilians", "attack"}
+
+
+def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
+    """Dates that can be one event's: either unknown, one inside the other, or a day apart."""
+    if a is None or b is None or a.iso.startswith(b.iso) or b.iso.startswith(a.iso):
+        return True
+    if a.precision == b.precision == "day":
+        import datetime as dt
+
+        return abs((dt.date.fromisoformat(a.iso) - dt.date.fromisoformat(b.iso)).days) <= 1
+    return False
+
+
+def _places_agree(a: Token | None, b: Token | None, loose: bool = False) -> bool:
+    """Places that can be one event's: the same, one inside the other's country or region, or unknown."""
+    if a is None or b is None or a.text == b.text:
+        return True
+    pa, pb = places().lookup(a.text), places().lookup(b.text)
+    if pa is None or pb is None:
+        return True  # a village the gazetteer does not know may lie in the other place
+    if pa.key == pb.key:
+        return True
+    if pa.country and pb.country and pa.country != pb.country:
+        return False
+    broad = {"country", "region"}
+    if pa.precision == "country" or pb.precision == "country":
+        return True
+    if pa.precision in broad or pb.precision in broad:
+        return bool(pa.iso and pb.iso and pa.iso == pb.iso) or pa.admin1 == pb.admin1 or \
+            pa.name in {pb.admin1} or pb.name in {pa.admin1}
+    # "the bombing" in Khar, in the Bajaur district: two towns of one region, for a mention that refers back
+    return loose and bool(pa.admin1) and pa.admin1 == pb.admin1
+
+
+def _perpetrators_agree(a: RawEvent, b: RawEvent) -> bool:
+    """Perpetrators stated as fact on both sides must overlap; claims and accusations may differ."""
+    sa = {t.text.casefold() for t, how in a.perpetrators if how == "stated"}
+    sb = {t.text.casefold() for t, how in b.perpetrators if how == "stated"}
+    return not sa or not sb or bool(sa & sb) or a.type == "battles" or b.type == "battles"
+
+
+def _separate(ev: RawEvent) -> bool:
+    """ "Separately, gunmen attacked ...", "Earlier this month ...": a mention that announces another event."""
+    start = ev.sentences[0].text[:40].casefold()
+    return any(start.startswith(cue) or f" {cue}" in start[:25] for cue in lexicon()["separate_cues"])
+
+
+def _compatible(into: RawEvent, ev: RawEvent) -> bool:
+    loose = _is_anaphoric(ev) or ev.date is None  # a mention with no date of its own refers back
+    return _families_agree(into, ev, loose) and _dates_agree(into.date, ev.date) and \
+        _places_agree(into.place, ev.place, loose) and _perpetrators_agree(into, ev)
+
+
 def _merge(into: RawEvent, ev: RawEvent) -> None:
-    into.date = into.date or ev.date
-    if into.place is None or ev.place is not None and _specificity(ev.place) < _specificity(into.place):
-        into.place = ev.place  # "in Borno state" ... "in the village of Faduma Koloram"
-    into.killed = into.killed or ev.killed
+    if into.date is None or ev.date is not None and ev.date.iso.startswith(into.date.iso) and \
+            len(ev.date.iso) > len(into.date.iso):
+        into.date = ev.date  # "in January" ... "on 26 January"
+    if into.place is None or ev.place is not None and (
+            (not ev.place_where, _specificity(ev.place)) < (not into.place_where, _specificity(into.place))):
+        into.place, into.place_where = ev.place, ev.place_where  # "in Borno state" ... "in the village of X"
+    toll = bool(_TOLL & {t.lower_ for s in ev.sentences for t in s})
+    if into.killed is None or ev.killed is not None and toll and not into.toll:
+        into.killed, into.toll = ev.killed, into.toll or toll  # "the death toll rose to 100" updates a figure
     into.injured = into.injured or ev.injured
+    if into.type == "violence_against_civilians" and into.sub_type == "attack" and _family(ev) != "attack":
+        into.type, into.sub_type = ev.type, ev.sub_type  # "the attack" was a bombing
     for p in ev.perpetrators:
-        if not any(p[0].text == q[0].text for q in into.perpetrators):
+        if not any(p[0].text == q[0].text and p[1] == q[1] for q in into.perpetrators):
             into.perpetrators.append(p)
+    for t in ev.targets:
+        if t not in into.targets:
+            into.targets.append(t)
     into.sentences += ev.sentences
+
+
+def _merge_target(events: list[RawEvent], ev: RawEvent) -> RawEvent | None:
+    """The earlier event of the same document this mention reports again, if any.
+
+    A report usually covers one main event: a mention joins an earlier one when type family, date,
+    place and perpetrators agree. A mention that starts with "Separately" or names an event of another
+    kind, date or place opens a new event.
+    """
+    if _separate(ev):
+        return None
+    for into in reversed(events):
+        if _compatible(into, ev):
+            return into
+        if _is_anaphoric(ev) and _families_agree(into, ev, True):
+            return None  # "the bombing" points at the latest bombing, which disagrees
+    return None
+
+
+def _plural(ev: RawEvent) -> bool:
+    return ev.trigger.tag_ == "NNS" and ev.trigger.lemma_ not in {"clash", "fighting"} and not _counted(ev.trigger)
+
+
+def _attributions(doc: Doc, events: list[RawEvent]) -> None:
+    """Sentences with no event word of their own that say who did it ("assailants suspected to be members of
+    the ADF", "X said it was behind the violence") add to the main event of the document."""
+    if not events:
+        return
+    used = {s.start for e in events for s in e.sentences}
+    for sent in doc.sents:
+        if sent.start in used:
+            continue
+        found = [(t, how) for t, how in _perpetrators(sent, sent.root) if how != "stated"]
+        if found:
+            main = max(events, key=lambda e: (len(e.sentences), -e.trigger.i))
+            for t, how in found:
+                if not any(t.text == q[0].text for q in main.perpetrators):
+                    main.perpetrators.append((t, how))
+
+
+def _dateline(doc: Doc) -> DateValue | None:
+    """The first recent day named in the opening lines of a dated report: when its main event happened."""
+    published = doc.user_data.get("published")
+    if published is None:
+        return None
+    import datetime as dt
+
+    for k, sent in enumerate(doc.sents):
+        if k >= 8:
+            break
+        for t in sent:
+            if t.ent_type_ in {"DATE", "TIME"}:
+                value = parse_date(t.text, published)
+                if value is not None and value.precision == "day" and \
+                        0 <= (published - dt.date.fromisoformat(value.iso)).days <= 7:
+                    return value
+    return None
 
 
 def extract_events(doc: Doc) -> list[RawEvent]:
     """Events of one document, mentions of the same event merged."""
     events: list[RawEvent] = []
     for ev in _mentions(doc):
-        last = events[-1] if events else None
-        same_family = last is not None and (last.type == ev.type or {last.type, ev.type} <= {
-            "explosions_remote_violence", "violence_against_civilians", "battles"})
-        compatible = last is not None and (ev.date is None or last.date is None or ev.date == last.date)
-        if last is not None and same_family and compatible and (_is_anaphoric(ev) or ev.date is None):
-            if ev.place is None or last.place is None or ev.place.text == last.place.text or ev.date is None:
-                _merge(last, ev)
-                continue
-        plural = ev.trigger.tag_ == "NNS" and ev.trigger.lemma_ not in {"clash", "fighting"}
-        if ev.date is None and ev.killed is None and not ev.perpetrators or plural:
+        into = _merge_target(events, ev)
+        if into is not None and (into.date is not None or ev.date is None or not _plural(ev)):
+            _merge(into, ev)
+            continue
+        if ev.date is None and ev.killed is None and not ev.perpetrators or _plural(ev):
             continue  # too vague to be one event, or a plural that refers back to none
         events.append(ev)
-    return [e for e in events if e.date is not None or e.place is not None]
+    events = [e for e in events if e.date is not None or e.place is not None and (
+        len(e.sentences) > 1 or e.killed is not None or _specificity(e.place) < _SPECIFICITY["region"])]
+    # "clashes in Somalia", with no date and no toll, is no one event
+    _attributions(doc, events)
+    if events and events[0].date is None and events[0].type != "strategic_development":
+        events[0].date = _dateline(doc)
+    return events

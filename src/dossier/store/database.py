@@ -92,8 +92,9 @@ class Store:
     def iter_claims(self) -> Iterator[dict[str, Any]]:
         return reader.iter_claims(self.engine)
 
-    def iter_events(self) -> Iterator[dict[str, Any]]:
-        return reader.iter_events(self.engine)
+    def iter_events(self, group: str | None = None, country: str | None = None, since: str | None = None,
+                    until: str | None = None) -> Iterator[dict[str, Any]]:
+        return reader.iter_events(self.engine, group=group, country=country, since=since, until=until)
 
     def counts(self) -> dict[str, int]:
         return reader.counts(self.engine)

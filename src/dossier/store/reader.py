@@ -116,7 +116,38 @@ def event_dict(row: EventRow) -> dict[str, Any]:
     }
 
 
-def iter_events(engine: Engine) -> Iterator[dict[str, Any]]:
+def _within(date: str | None, since: str | None, until: str | None) -> bool:
+    """A (possibly partial) ISO date inside [since, until]; "2021-08" overlaps any day of August 2021."""
+    if since is None and until is None:
+        return True
+    if not date:
+        return False
+    if since is not None and date < since[:len(date)]:
+        return False
+    return until is None or date[:len(until)] <= until
+
+
+def country_code(session: Session, country: str) -> str | None:
+    """An ISO 3166-1 code, from a code or a country's name or alias as stored."""
+    if len(country) == 2 and country.isalpha():
+        return country.upper()
+    norm = normalize_alias(country)
+    stmt = (select(EntityRow.country).join(AliasRow, AliasRow.entity_id == EntityRow.id)
+            .where(AliasRow.norm == norm, EntityRow.type == "place", EntityRow.country.is_not(None))
+            .order_by((EntityRow.precision != "country"), EntityRow.id).limit(1))
+    code = session.scalar(stmt)
+    if code is None:
+        from dossier.nlp.places import gazetteer
+
+        place = gazetteer().lookup(country)
+        code = place.country if place is not None else None
+    return code
+
+
+def iter_events(engine: Engine, group: str | None = None, country: str | None = None, since: str | None = None,
+                until: str | None = None) -> Iterator[dict[str, Any]]:
+    """Events, oldest id first; optionally only those of a group (any alias), a country (code or name) and
+    a date range. Filters are indexed lookups: alias norm -> perpetrator entity -> events."""
     stmt = (
         select(EventRow)
         .options(
@@ -127,8 +158,22 @@ def iter_events(engine: Engine) -> Iterator[dict[str, Any]]:
         .order_by(EventRow.id)
     )
     with Session(engine) as session:
+        if group is not None:
+            ids = select(AliasRow.entity_id).where(AliasRow.norm == normalize_alias(group))
+            stmt = stmt.where(EventRow.id.in_(select(EventPerpetratorRow.event_id).where(
+                EventPerpetratorRow.entity_id.in_(ids))))
+        if country is not None:
+            code = country_code(session, country)
+            if code is None:
+                return
+            stmt = stmt.where(EventRow.place_entity_id.in_(select(EntityRow.id).where(EntityRow.country == code)))
+        if since is not None:
+            stmt = stmt.where(EventRow.date >= since[:4])
+        if until is not None:
+            stmt = stmt.where(EventRow.date <= until + "-99")  # "2021-08" takes in its days
         for row in session.scalars(stmt.execution_options(yield_per=BATCH)):
-            yield event_dict(row)
+            if _within(row.date, since, until):
+                yield event_dict(row)
 
 
 def alias_index(engine: Engine) -> dict[str, str]:

@@ -129,28 +129,135 @@ def _claim_row(claim: Claim, doc: Document, entity: EntityUpserter) -> ClaimRow:
     return row
 
 
-def _event_row(event: Event, doc: Document, entity: EntityUpserter) -> EventRow:
+def _event_row(session: Session, event: Event, doc: Document, entity: EntityUpserter) -> EventRow:
+    """The row of a new event, or the stored event of another document that reports the same happening."""
     _check_provenance(doc, event.provenance)
     prov = event.provenance
     figures = {
         "killed_low": event.killed[0], "killed_high": event.killed[1],
         "injured_low": event.injured[0], "injured_high": event.injured[1],
     }
-    row = EventRow(
-        type=event.type, sub_type=event.sub_type, date=event.date, date_precision=event.date_precision,
-        place_entity_id=entity(place_ref(event.place)).id if event.place else None,
-        targets=list(event.targets), **figures,
-    )
+    place_row = entity(place_ref(event.place)) if event.place else None
+    perp_ids = [(entity(perp.entity).id, perp.attribution) for perp in event.perpetrators]
+    row = same_event(session, event, place_row, {i for i, _ in perp_ids}, doc.id)
+    if row is None:
+        row = EventRow(
+            type=event.type, sub_type=event.sub_type, date=event.date, date_precision=event.date_precision,
+            place_entity_id=place_row.id if place_row else None, targets=list(event.targets), **figures,
+        )
+    else:
+        _absorb(row, event, place_row)
     row.sources.append(EventSourceRow(doc_id=prov.doc_id, sentence=prov.sentence, start=prov.start, end=prov.end,
                                       evidence=prov.evidence, **figures))
+    if row.id is not None:
+        _summarise(row)
     seen: set[tuple[int, str]] = set()
-    for perp in event.perpetrators:
-        entity_id = entity(perp.entity).id
-        if (entity_id, perp.attribution) not in seen:
-            seen.add((entity_id, perp.attribution))
-            row.perpetrators.append(EventPerpetratorRow(entity_id=entity_id, attribution=perp.attribution,
+    for entity_id, attribution in perp_ids:
+        if (entity_id, attribution) not in seen:
+            seen.add((entity_id, attribution))
+            row.perpetrators.append(EventPerpetratorRow(entity_id=entity_id, attribution=attribution,
                                                         doc_id=prov.doc_id))
     return row
+
+
+# ---------------------------------------------------------------- one event, several reports
+
+_FAMILY = {"explosions_remote_violence": "explosion", "battles": "battle", "strategic_development": "strategic",
+           "violence_against_civilians": "violence", "protests": "protest", "riots": "protest"}
+_PRECISION_RANK = {"site": 0, "city": 0, "district": 1, "unknown": 2, None: 2, "area": 3, "region": 3, "country": 4}
+
+
+def _family(type_: str, sub_type: str) -> str:
+    if type_ == "violence_against_civilians" and sub_type == "attack":
+        return "attack"  # an attack of no stated kind: a bombing, a clash or a massacre
+    return _FAMILY.get(type_, type_)
+
+
+def types_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    fa, fb = _family(*a), _family(*b)
+    if "strategic" in (fa, fb) or "protest" in (fa, fb):
+        return fa == fb
+    return fa == fb or "attack" in (fa, fb)
+
+
+def date_window(date: str | None, precision: str | None) -> list[str]:
+    """The stored dates that can be the same day: the day itself and one either side."""
+    if not date:
+        return []
+    if precision != "day" or len(date) != 10:
+        return [date]
+    day = dt.date.fromisoformat(date)
+    return [(day + dt.timedelta(days=k)).isoformat() for k in (-1, 0, 1)]
+
+
+def places_agree(a: EntityRow | None, b: EntityRow | None) -> bool:
+    """The same place, or one inside the other: same first-level region, or a country and a place in it."""
+    if a is None or b is None:
+        return False  # an unplaced report is too thin to join another's event
+    if a.id == b.id:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if "country" in (a.precision, b.precision):
+        return bool(a.country) and a.country == b.country
+    return bool(a.iso) and a.iso == b.iso or bool(a.admin1) and a.admin1 == b.admin1
+
+
+def same_event(session: Session, event: Event, place: EntityRow | None, perps: set[int],
+               doc_id: str) -> EventRow | None:
+    """The stored event another document reports that this one is: same day (within one), same place or one
+    inside the other, compatible type and perpetrators (overlapping, or one side unknown). Deterministic:
+    the best fit, then the oldest."""
+    window = date_window(event.date, event.date_precision)
+    if not window or place is None:
+        return None
+    stmt = select(EventRow).where(EventRow.date.in_(window)).order_by(EventRow.id)
+    best: tuple | None = None
+    for cand in session.scalars(stmt):
+        if any(src.doc_id == doc_id for src in cand.sources):
+            continue  # the extractor already decided what in this document is one event
+        if not types_agree((cand.type, cand.sub_type), (event.type, event.sub_type)):
+            continue
+        if not places_agree(cand.place, place):
+            continue
+        theirs = {p.entity_id for p in cand.perpetrators}
+        if perps and theirs and not perps & theirs:
+            continue
+        fit = (cand.place_entity_id != place.id, cand.date != event.date, not perps & theirs, cand.id)
+        if best is None or fit < best[0]:
+            best = (fit, cand)
+    return best[1] if best else None
+
+
+def _absorb(row: EventRow, event: Event, place: EntityRow | None) -> None:
+    """Complete a stored event with what a new report adds: a finer place or date, a more specific type."""
+    if place is not None and (row.place is None or _PRECISION_RANK.get(place.precision, 2) < _PRECISION_RANK.get(
+            row.place.precision, 2)):
+        row.place_entity_id = place.id
+        row.place = place
+    if event.date and (not row.date or len(event.date) > len(row.date)):
+        row.date, row.date_precision = event.date, event.date_precision
+    if _family(row.type, row.sub_type) == "attack" and _family(event.type, event.sub_type) != "attack":
+        row.type, row.sub_type = event.type, event.sub_type
+    row.targets = list(dict.fromkeys([*(row.targets or []), *event.targets]))
+
+
+def _span(lows: list[int | None], highs: list[int | None]) -> tuple[int | None, int | None]:
+    """One figure for several reports: the highest floor any source gives, and a ceiling only if all give one."""
+    known = [x for x in lows if x is not None]
+    if not known:
+        return None, (max(h for h in highs if h is not None) if any(h is not None for h in highs) else None)
+    low = max(known)
+    if any(h is None for lo, h in zip(lows, highs, strict=True) if lo is not None):
+        return low, None
+    return low, max([low, *(h for h in highs if h is not None)])
+
+
+def _summarise(row: EventRow) -> None:
+    """An event's figures summarise its sources; each source keeps its own."""
+    srcs = row.sources
+    row.killed_low, row.killed_high = _span([s.killed_low for s in srcs], [s.killed_high for s in srcs])
+    row.injured_low, row.injured_high = _span([s.injured_low for s in srcs], [s.injured_high for s in srcs])
 
 
 def write_extraction(session: Session, extraction: Extraction) -> WriteResult:
@@ -165,7 +272,8 @@ def write_extraction(session: Session, extraction: Extraction) -> WriteResult:
     for claim in extraction.claims:
         session.add(_claim_row(claim, doc, entity))
     for event in extraction.events:
-        session.add(_event_row(event, doc, entity))
+        session.add(_event_row(session, event, doc, entity))
+        session.flush()  # the next event of this document sees this one (and never merges into it)
     session.flush()
     return WriteResult(claims=len(extraction.claims), events=len(extraction.events), new_entities=entity.created)
 
