@@ -157,14 +157,17 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
             if noun.lemma_.lower() not in nouns("role") and noun.lower_ not in nouns("role") and not any(
                     r.ent_type_ in ORGS for r in related):
                 continue  # "the search operation, Muhammed Asim": a misparsed neighbour, not a role
+            groups = [g for g in related if g.ent_type_ in ORGS]
+            if groups and lemma in leader_nouns:
+                # "X, the leader of Y": who leads what says it all
+                for g in groups:
+                    yield _claim(g, "leader", ent, noun, "leader_title", 0.65)
+                continue
             role = phrase(noun)
             if role and len(role.split()) <= 12:
                 yield _claim(ent, "role", {"text": _trim_role(role)}, noun, "role", 0.7)
-            for g in related:
-                if g.ent_type_ in ORGS:
-                    yield _claim(ent, "member_of", g, noun, "member", 0.65)
-                    if lemma in leader_nouns:
-                        yield _claim(g, "leader", ent, noun, "leader_title", 0.65)
+            for g in groups:
+                yield _claim(ent, "member_of", g, noun, "member", 0.65)
         elif label in PLACE_LABELS and lemma in base_nouns:
             for g in related:
                 if g.ent_type_ in ACTORS:

@@ -141,14 +141,26 @@ class DocumentLinker:
             return None
         modifier = " ".join(words_[:-1])
         if modifier and demonym_country(modifier):
-            return f"{modifier} {noun}"  # the text's own adjective: "Philippine government"
+            return self._national_force(modifier, noun) or f"{modifier} {noun}"  # "Philippine government"
         code = None
         if modifier:
             place = places().lookup(modifier.removesuffix("'s").removesuffix("’s"))
             code = place.country if place is not None and place.precision == "country" else None
         code = code or self._country
         adjective = places().adjective(code) if code else None
-        return f"{adjective} {noun}" if adjective else None
+        return (self._national_force(adjective, noun) or f"{adjective} {noun}") if adjective else None
+
+    @staticmethod
+    def _national_force(adjective: str, noun: str) -> str | None:
+        """ "Sudanese forces", "the army" in a Sudan report -> the gazetteer's name for that country's army."""
+        forms = {"police": ("police", "police force")}.get(noun, ("army", "armed forces", "military", "forces"))
+        if STATE_NOUNS.get(noun) != "FORCE":
+            return None
+        for form in forms:
+            actor = actors().lookup(f"{adjective} {form}")
+            if actor is not None and actor.type == "force":
+                return actor.name
+        return None
 
     def country_of_demonym(self, tok: Token) -> EntityRef | None:
         """ "Somali" -> Somalia, for claims that need a place where the text gives an adjective."""
