@@ -177,9 +177,12 @@ def places_in(tok: Token) -> list[Token]:
                 if a.dep_ == "appos":  # "Shirzad, ... and Achin districts of eastern Nangarhar province"
                     out.extend(places_in(a))
         elif t.lower_ in PLACE_NOUNS:
-            out.extend(p for c in t.children if c.dep_ in {"compound", "amod", "nmod"} and is_place(c)
-                       for p in expand(c) if is_place(p))
-            for o in prep_objects(t, {"of", "in"}):
+            named = [p for o in prep_objects(t, {"of"}) for p in places_in(o)]
+            if not named:  # "the eastern Afghan province of Nangarhar": the adjective only qualifies
+                named = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod"} and is_place(c)
+                         for p in expand(c) if is_place(p)]
+            out.extend(named)
+            for o in prep_objects(t, {"in"}):
                 out.extend(places_in(o))
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]

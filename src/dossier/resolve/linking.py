@@ -106,7 +106,8 @@ class DocumentLinker:
             if actor is not None and (etype != EntityType.PERSON or actor.type == "person"):
                 return self._with_alias(actor.ref(), surface)
         if etype == EntityType.PLACE:
-            return self._place(surface)
+            return self._place(surface) if places().lookup(surface) or not demonym_country(surface) \
+                else self.country_of_demonym(tok)
         if etype == EntityType.PERSON:
             surface = self._full_person_name(tok, _person_name(surface))
         canonical = defined[0] if defined else surface
