@@ -14,12 +14,9 @@ EVAL_SET ?= $(SHARED)/eval/dev
 # Throwaway venv holding pip-tools, used only by `make lock`.
 LOCK_VENV ?= /tmp/dossier-piptools
 PIP_TOOLS ?= pip-tools==7.6.2
-# Runtime requirements locked in addition to pyproject.toml's. jusText (pulled in by
-# trafilatura) imports lxml.html.clean, which now lives in lxml_html_clean; lxml 6.1
-# no longer declares the `html_clean` extra jusText asks for, so without this line the
-# resolver drops it and `import trafilatura` fails. Better: add it to pyproject.toml's
-# dependencies and empty this variable.
-LOCK_EXTRA_REQS ?= lxml_html_clean
+# Requirements locked in addition to pyproject.toml's (none today: lxml_html_clean, which
+# trafilatura's jusText imports, is a declared dependency of dossier itself).
+LOCK_EXTRA_REQS ?=
 
 .PHONY: install demo test bench eval gate lock clean help
 
