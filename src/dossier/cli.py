@@ -63,7 +63,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="JSONL, .txt, .md or
 
     from dossier.pipeline import ingest as run_ingest
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     pub = _parse_date(published)
     show = progress and sys.stderr.isatty()
     with open_store() as store, Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
