@@ -41,11 +41,11 @@ def analyse(doc, document: Document, alias_index: dict[str, str]) -> Extraction:
     claims = link_claims(extract_claims(doc), linker, document.id)
     events = link_events(extract_events(doc), linker, document.id)
     mentions = []
-    for tok in doc:
-        if tok.ent_type_:
-            ref = linker.ref(tok)
-            if ref is not None:
-                mentions.append(Mention(entity=ref, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
+    for ent in doc.ents:
+        tok = doc[ent.start]  # one token per entity after the pipeline's last merge
+        ref = linker.ref(tok)
+        if ref is not None:
+            mentions.append(Mention(entity=ref, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
     return Extraction(document=document, mentions=mentions, claims=claims, events=events)
 
 

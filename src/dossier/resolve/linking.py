@@ -50,12 +50,13 @@ class DocumentLinker:
         self._cache: dict[int, EntityRef | None] = {}
         self._defined = self._defined_aliases(doc)
         self._country = self._main_country(doc)
-        self._people = [t for t in doc if t.ent_type_ == "PERSON" and len(t.text.split()) > 1]
+        # after the pipeline's last merge every entity is one token: walk the entities, not every token
+        self._people = [doc[e.start] for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1]
 
     @staticmethod
     def _defined_aliases(doc: Doc) -> dict[str, tuple[str, str]]:
         """norm(acronym) -> (long form, acronym) from "Long Name (ACR)" in this document."""
-        by_start = {t.idx: t for t in doc if t.ent_type_}
+        by_start = {doc[e.start].idx: doc[e.start] for e in doc.ents}
         out = {}
         for long_start, short_start in doc._.alias_links or []:
             long_tok, short_tok = by_start.get(long_start), by_start.get(short_start)
@@ -69,9 +70,9 @@ class DocumentLinker:
     def _main_country(doc: Doc) -> str | None:
         counts: Counter[str] = Counter()
         gaz = places()
-        for t in doc:
-            if t.ent_type_ == "GPE":
-                p = gaz.lookup(clean_surface(t.text))
+        for e in doc.ents:
+            if e.label_ == "GPE":
+                p = gaz.lookup(clean_surface(e.text))
                 if p is not None and p.country:
                     counts[p.country] += 1
         return counts.most_common(1)[0][0] if counts else None
