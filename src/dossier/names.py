@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’`]s\b")
@@ -16,6 +17,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=200_000)
 def norm(name: str) -> str:
     """Compare names case-, accent-, punctuation- and leading-"the"-insensitively."""
     s = fold(name).casefold().strip()

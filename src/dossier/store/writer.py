@@ -63,7 +63,8 @@ class EntityUpserter:
                 self.session.flush()  # its id is needed by the rows that refer to it
                 self.created += 1
             self.rows[ref.key] = row
-            self.norms[ref.key] = {alias.norm for alias in row.aliases}
+            # one query for the norms, instead of loading the whole alias collection
+            self.norms[ref.key] = set(self.session.scalars(select(AliasRow.norm).where(AliasRow.entity_id == row.id)))
         _fill_missing(row, ref)
         self._add_aliases(row, ref)
         return row
@@ -77,7 +78,7 @@ class EntityUpserter:
             norm = normalize_alias(name) if name else ""
             if norm and norm not in known:
                 known.add(norm)
-                row.aliases.append(AliasRow(alias=name.strip(), norm=norm))
+                self.session.add(AliasRow(entity_id=row.id, alias=name.strip(), norm=norm))
 
 
 def _fill_missing(row: EntityRow, ref: EntityRef) -> None:
