@@ -272,6 +272,44 @@ def linked_to(verb: Token) -> Iterator[RawClaim]:
 LINK_ADJECTIVES = {"close", "allied", "loyal", "linked", "tied", "aligned", "connected", "friendly", "sympathetic"}
 
 
+SUPPORT_NOUNS = {"funding", "funds", "money", "support", "backing", "weapons", "arms", "training", "aid", "help",
+                 "assistance", "financing", "sanctuary", "shelter", "protection", "orders", "instructions"}
+
+
+def received_support(verb: Token) -> Iterator[RawClaim]:
+    """ "Hamas receives funding from Qatar", "the group gets weapons from Iran"."""
+    if verb.lemma_.lower() not in {"receive", "get", "obtain", "accept", "enjoy", "draw", "take"}:
+        return
+    goods = [o for o in direct_objects(verb) if o.lower_ in SUPPORT_NOUNS]
+    if not goods:
+        return
+    sources = [s for g in goods for s in prep_objects(g, {"from"})] + prep_objects(verb, {"from"})
+    for s in subjects(verb, SIDES):
+        for o in _objects(sources, SIDES, allow_text=False):
+            if o is not s:
+                yield _claim(s, "linked_to", o, verb, "received_support", 0.6)
+
+
+def emerged_from(verb: Token) -> Iterator[RawClaim]:
+    """ "ISWAP emerged from a split within Boko Haram", "grew out of the remnants of al-Qaeda"."""
+    if verb.lemma_.lower() not in {"emerge", "grow", "spring", "evolve", "arise", "descend"}:
+        return
+    origins = prep_objects(verb, {"from", "out"}) + [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "out"
+                                                    for o in prep_objects(p, {"of"})]
+    parents = []
+    for o in origins:
+        ent = entity(o, ACTORS | {"ORG"})
+        if ent is None:  # "a split within X", "the remnants of X"
+            ent = next((e for x in prep_objects(o, {"within", "of", "in", "inside"})
+                        for e in [entity(x, ACTORS | {"ORG"})] if e is not None), None)
+        if ent is not None:
+            parents.append(ent)
+    for s in _actor_subjects(verb):
+        for p in parents:
+            if p is not s:
+                yield _claim(s, "split_from", p, verb, "emerged_from", 0.6)
+
+
 def linked_adjectives(verb: Token) -> Iterator[RawClaim]:
     """ "Hezbollah is close to Hamas", "a militia loyal to the government"."""
     if verb.lemma_ != "be":
@@ -437,7 +475,7 @@ def size(sent: Span) -> Iterator[RawClaim]:
 
 
 VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, linked_adjectives, part_of_verbs,
-              split_from, recruits_from, goals)
+              split_from, recruits_from, goals, received_support, emerged_from)
 
 
 def verb_claims(sent: Span) -> Iterator[RawClaim]:

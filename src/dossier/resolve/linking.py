@@ -7,6 +7,7 @@ an alias defined in this document ("Long Name (ACR)") or a shortened person name
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Token
@@ -32,6 +33,10 @@ def _person_name(text: str) -> str:
     while len(words) > 1 and words[0].lower() in _TITLES - {"mufti", "mullah", "haji", "sheikh"}:
         words = words[1:]
     return " ".join(words)
+
+
+_DIRECTION = re.compile(r"^(?:the\s+)?(?:far\s+)?(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west|central)"
+                        r"(?:ern)?\s+", re.IGNORECASE)
 
 
 def demonym_country(text: str) -> str | None:
@@ -128,6 +133,9 @@ class DocumentLinker:
 
     def _place(self, surface: str) -> EntityRef | None:
         place = places().lookup(surface, country=self._country)
+        if place is None:  # "eastern Congo", "north-west Pakistan": the direction narrows, the name places
+            bare = _DIRECTION.sub("", surface)
+            place = places().lookup(bare, country=self._country) if bare != surface else None
         if place is None:
             return EntityRef(name=surface, type=EntityType.PLACE.value, key=f"new:place:{norm(surface)}",
                              aliases=(surface,))
