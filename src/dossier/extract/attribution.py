@@ -83,7 +83,11 @@ def attribute(trigger: Token) -> Attribution:
         if node.head is node:
             break
         node, depth = node.head, depth + 1
+    # a name's description ("its former leader X") holds whatever the clause around it says
+    nominal = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubj", "nsubjpass", "appos", "compound"}
     for i, v in enumerate(path):
+        if nominal and i >= 1:
+            break
         if any(c.dep_ == "neg" for c in v.children) and v.pos_ in {"VERB", "AUX"} and i <= 1:
             return Attribution(Modality.DENIED, source)
         if v.lemma_ in MODALS or any(c.lemma_ in MODALS and c.dep_ == "aux" for c in v.children):

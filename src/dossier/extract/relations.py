@@ -226,6 +226,10 @@ def targets(verb: Token) -> Iterator[RawClaim]:
         return
     allow_text = lemma not in {"kill", "murder", "execute", "behead", "strike", "hit"}
     for s in _actor_subjects(verb):
+        # "al-Shabaab targeted Kampala": attacking a place is acting there
+        for o in _verb_objects(verb, {"on", "against"}):
+            if o.ent_type_ in {"GPE", "LOC"} and o.dep_ == "dobj" and lemma not in {"kill", "murder"}:
+                yield _claim(s, "active_in", o, verb, "attacked_place", 0.55)
         for o in _objects(_verb_objects(verb, {"on", "against"}), ACTOR_LABELS | {"COMMUNITY"}, allow_text):
             if o is not s:
                 yield _claim(s, "targets", o, verb, "targets", 0.6)
@@ -284,6 +288,8 @@ def received_support(verb: Token) -> Iterator[RawClaim]:
     if not goods:
         return
     sources = [s for g in goods for s in prep_objects(g, {"from"})] + prep_objects(verb, {"from"})
+    # "from the Islamic State's Central Command": the organisation behind the office counts too
+    sources += [c for s in sources for c in s.children if c.dep_ == "poss" and c.ent_type_]
     for s in subjects(verb, SIDES):
         for o in _objects(sources, SIDES, allow_text=False):
             if o is not s:

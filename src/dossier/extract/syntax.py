@@ -85,6 +85,10 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     ent = entity(tok, labels)
     if ent is not None:
         return ent
+    for c in tok.children:  # "its former leader Adan Hashi Ayro": the person, not the group
+        if c.dep_ in {"appos", "compound"} and c.ent_type_ == "PERSON" and "PERSON" in labels \
+                and tok.lower_ in nouns("role"):
+            return c
     for c in tok.children:
         if c.dep_ in {"poss", "appos"} or c.dep_ == "compound" and tok.lower_ in GROUP_HEADS | MEMBER_HEADS \
                 and not is_place(c):

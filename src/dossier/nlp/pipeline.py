@@ -12,6 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dossier.lexicon import triggers
 from dossier.nlp import coref, mentions  # noqa: F401  (registers the components)
 from dossier.nlp.gazetteer import actors
 
@@ -38,6 +39,21 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 @cache
+def _trigger_verbs() -> frozenset[str]:
+    return frozenset(v for verbs in triggers()["verbs"].values() for v in verbs)
+
+
+@Language.component("lemma_fixes")
+def lemma_fixes(doc: Doc) -> Doc:
+    """The small model sometimes cuts a final "e" ("waging" -> "wag"); restore it for the trigger verbs."""
+    known = _trigger_verbs()
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_ not in known and tok.lemma_ + "e" in known:
+            tok.lemma_ = tok.lemma_ + "e"
+    return doc
+
+
+@cache
 def load_pipeline() -> Language:
     """Load the pinned English model once and add dossier's components."""
     nlp = spacy.load(MODEL)
@@ -54,6 +70,7 @@ def load_pipeline() -> Language:
         names.add_patterns(list(actors().ruler_patterns(multiword=True)))
     nlp.add_pipe("merge_entities", name="merge_known", after="gazetteer_names")
     nlp.add_pipe("line_breaks", after="merge_known")
+    nlp.add_pipe("lemma_fixes", after="lemmatizer")
     nlp.add_pipe("dossier_mentions", last=True)
     nlp.add_pipe("merge_entities", name="merge_all", last=True)
     nlp.add_pipe("dossier_coref", last=True)
