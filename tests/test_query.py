@@ -143,3 +143,26 @@ def test_cli_text_and_not_known_exit_zero(db):
     result = CliRunner().invoke(app, ["--db", str(db), "ask", "How many fighters does the ELN have?"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Not known")
+
+
+def test_leader_not_known_says_so_even_with_a_passage(store):
+    answer = ask(store, "Who leads the Haqqani network?")
+    assert re.search(r"not known|no information", answer.answer, re.I), answer.answer
+    assert len(answer.answer) <= 350
+
+
+def test_answers_to_every_kind_stay_short(store):
+    for question in ("Who is IS-K?", "What are the goals of IS-K?", "What attacks has IS-K carried out?",
+                     "How many people were injured in the bombing in Jalalabad?", "What happened in Jalalabad?"):
+        answer = ask(store, question)
+        assert len(answer.answer) <= 350, (question, answer.answer)
+
+
+def test_claims_are_trimmed_per_statement_with_a_count(store):
+    from dossier.query import lookup
+
+    isk = resolve_name(store, "IS-K")
+    every = lookup.claims(store, subject_ids=isk.ids, per_group=None)
+    trimmed = lookup.claims(store, subject_ids=isk.ids)
+    assert trimmed and len(trimmed) <= len(every)
+    assert all(c["_n"] >= 1 for c in trimmed)

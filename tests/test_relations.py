@@ -83,7 +83,7 @@ TEXT_CLAIMS = [
     ("Hezbollah is a Shia Islamist militant group.", "Hezbollah", "ideology", "Islamist"),
     ("The ELN is a Marxist guerrilla group.", "ELN", "ideology", "Marxist"),
     ("The ELN is a leftist rebel group.", "ELN", "ideology", "leftist"),
-    ("Ahmad Umar is the leader of al-Shabaab.", "Ahmad Umar", "role", "leader"),
+    ("Ahmad Umar, a spokesman for al-Shabaab, said the group would fight on.", "Ahmad Umar", "role", "spokesman"),
     ("Ahmad Umar is a senior al-Shabaab commander.", "Ahmad Umar", "role", "commander"),
 ]
 

@@ -19,7 +19,8 @@ DEFAULT_DB = "dossier.db"
 
 app = typer.Typer(help="Turn news reporting about armed groups into a sourced knowledge base.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-export_app = typer.Typer(help="Export entities, claims or events.", no_args_is_help=True)
+export_app = typer.Typer(help="Export entities, claims or events, or the whole knowledge base as STIX, GeoJSON, "
+                              "GraphML or GEXF.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 
@@ -51,12 +52,26 @@ def _parse_date(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
+TimeoutOption = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds allowed for each web request.")]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Largest page or feed fetched, in bytes.")]
+DelayOption = Annotated[float, typer.Option("--delay", min=0.0, help="Seconds between two requests to the same "
+                                            "site (a longer robots.txt Crawl-delay wins).")]
+
+
+def _fetcher(timeout: float, max_bytes: int, delay: float):
+    from dossier.ingest import Fetcher
+
+    return Fetcher(timeout=timeout, max_bytes=max_bytes, delay=delay)
+
+
 @app.command()
-def ingest(paths: Annotated[list[Path], typer.Argument(help="JSONL, .txt, .md or .html files, or folders.")],
+def ingest(paths: Annotated[list[str], typer.Argument(help="JSONL, .txt, .md, .html or .rss/.atom/.xml feed files, "
+                                                      "folders, or http(s) URLs of pages and feeds.")],
            published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for documents "
                                                          "that lack one.")] = None,
            publisher: Annotated[str | None, typer.Option(help="Publisher for documents that lack one.")] = None,
-           progress: Annotated[bool, typer.Option(help="Show a progress bar on a terminal.")] = True):
+           progress: Annotated[bool, typer.Option(help="Show a progress bar on a terminal.")] = True,
+           timeout: TimeoutOption = 20.0, max_bytes: MaxBytesOption = 5_000_000, delay: DelayOption = 1.0):
     """Read documents, extract sourced claims and events, and store them."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -66,14 +81,50 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="JSONL, .txt, .md or
     err = Console(stderr=True, soft_wrap=True)
     pub = _parse_date(published)
     show = progress and sys.stderr.isatty()
-    with open_store() as store, Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-                                         TimeElapsedColumn(), console=err, disable=not show) as bar:
+    with open_store() as store, _fetcher(timeout, max_bytes, delay) as fetcher, \
+            Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                     disable=not show) as bar:
         task = bar.add_task("ingest", total=None)
         report = run_ingest(paths, store, published=pub, publisher=publisher,
                             on_error=lambda e: err.print(f"[red]error[/red] {e}", highlight=False),
-                            on_document=lambda d: bar.advance(task))
+                            on_document=lambda d: bar.advance(task), fetcher=fetcher)
     err.print(report.summary(), highlight=False)
     if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(feeds: Annotated[list[str], typer.Argument(help="Feed URLs (or feed files) to poll.")],
+          every: Annotated[str, typer.Option(help="Time between two polls: 30s, 15m, 2h.")] = "15m",
+          max_rounds: Annotated[int | None, typer.Option("--max-rounds", min=1, help="Stop after this many polls "
+                                                         "(default: poll until interrupted).")] = None,
+          timeout: TimeoutOption = 20.0, max_bytes: MaxBytesOption = 5_000_000, delay: DelayOption = 1.0):
+    """Poll feeds and ingest only their new items (items already stored are not fetched again)."""
+    from rich.console import Console
+
+    from dossier.ingest import parse_duration, poll
+    from dossier.pipeline import ingest as run_ingest
+
+    try:
+        seconds = parse_duration(every)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--every") from None
+    err = Console(stderr=True, soft_wrap=True)
+    failed = []
+
+    with open_store() as store, _fetcher(timeout, max_bytes, delay) as fetcher:
+        def one_round(number: int) -> None:
+            report = run_ingest(feeds, store, fetcher=fetcher,
+                                on_error=lambda e: err.print(f"[red]error[/red] {e}", highlight=False))
+            stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+            err.print(f"round {number} ({stamp}): {report.summary()}", highlight=False)
+            failed.append(bool(report.errors))
+
+        try:
+            poll(one_round, seconds, max_rounds)
+        except KeyboardInterrupt:
+            err.print("stopped", highlight=False)
+    if failed and failed[-1]:
         raise typer.Exit(1)
 
 
@@ -83,38 +134,79 @@ class Kind(StrEnum):
     events = "events"
 
 
-def _export(kind: Kind, fmt: str, output: Path | None) -> None:
-    from dossier.export import export, formats
+def _write_out(output: Path | None, write) -> None:
+    """`write(stream)` to standard output, or to `output` atomically; an unknown --group is a one-line error."""
+    from dossier.export import UnknownGroup
 
-    if fmt not in formats(kind.value):
-        raise typer.BadParameter(f"unknown format {fmt!r} for {kind.value}; choose from {formats(kind.value)}")
-    with open_store() as store:
+    try:
         if output is None:
-            export(store, kind.value, fmt, sys.stdout)
+            write(sys.stdout)
             return
         output.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                export(store, kind.value, fmt, out)
+                write(out)
             os.replace(tmp, output)  # a partial file never replaces a good one
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+    except UnknownGroup as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _export(kind: Kind, fmt: str, output: Path | None, group: str | None = None) -> None:
+    from dossier.export import export, formats
+
+    if fmt not in formats(kind.value):
+        raise typer.BadParameter(f"unknown format {fmt!r} for {kind.value}; choose from {formats(kind.value)}")
+    with open_store() as store:
+        _write_out(output, lambda out: export(store, kind.value, fmt, out, group=group))
+
+
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="File to write, atomically "
+                                                   "(default: standard output).")]
+GroupOption = Annotated[str | None, typer.Option("--group", help="Only this group (any of its names) and what "
+                                                 "touches it.")]
 
 
 def _export_command(kind: Kind):
     def command(fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv")] = "jsonl",
-                output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write "
-                                                            "(default: standard output).")] = None):
+                output: OutputOption = None):
         _export(kind, fmt, output)
 
-    command.__doc__ = f"Export {kind.value}."
-    return command
+    def events_command(fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or acled")] = "jsonl",
+                       output: OutputOption = None, group: GroupOption = None):
+        _export(kind, fmt, output, group)
+
+    chosen = events_command if kind is Kind.events else command
+    chosen.__doc__ = f"Export {kind.value}."
+    return chosen
 
 
 for _kind in Kind:
     export_app.command(_kind.value)(_export_command(_kind))
+
+WHOLE_FORMATS = {"stix": "a STIX 2.1 bundle (JSON) for OpenCTI, MISP and other threat-intelligence platforms",
+                 "geojson": "a GeoJSON FeatureCollection of events and bases for QGIS or geojson.io",
+                 "graphml": "the entity network as GraphML for Gephi, yEd or networkx",
+                 "gexf": "the entity network as GEXF 1.2 for Gephi or networkx"}
+
+
+def _whole_command(fmt: str):
+    def command(output: OutputOption = None, group: GroupOption = None):
+        from dossier.export import export_scope
+
+        with open_store() as store:
+            _write_out(output, lambda out: export_scope(store, fmt, out, group=group))
+
+    command.__doc__ = f"Export {WHOLE_FORMATS[fmt]}."
+    return command
+
+
+for _fmt in WHOLE_FORMATS:
+    export_app.command(_fmt)(_whole_command(_fmt))
 
 
 class AnswerFormat(StrEnum):
@@ -193,6 +285,52 @@ def demo(db: Annotated[Path, typer.Option("--db", help="Database file to (re)cre
     from dossier.query.demo import run_demo
 
     run_demo(db, echo=typer.echo)
+
+
+class ProfileFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def profile(name: Annotated[str, typer.Argument(help="A group (or person) by any of its names, e.g. \"IS-K\".")],
+            fmt: Annotated[ProfileFormat, typer.Option("--format", "-f", help="md, html or json")] = ProfileFormat.md,
+            output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write "
+                                                        "(default: standard output).")] = None):
+    """Write an explainer of a group from the knowledge base: overview, size, attacks, places, links, people."""
+    import json
+
+    from dossier.query.profile import UnknownName, build_profile
+
+    with open_store() as store:
+        try:
+            prof = build_profile(store, name)
+        except UnknownName:
+            typer.echo(f"Not known: the knowledge base has no entity named {name!r}.", err=True)
+            raise typer.Exit(1) from None
+    if fmt is ProfileFormat.json:
+        text = json.dumps(prof.to_dict(), ensure_ascii=False, indent=1, default=str) + "\n"
+    elif fmt is ProfileFormat.html:
+        from dossier.export.profile_html import render_html
+
+        text = render_html(prof)
+    else:
+        from dossier.export.profile_md import render_md
+
+        text = render_md(prof)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(tmp, output)  # a partial file never replaces a good one
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 if __name__ == "__main__":

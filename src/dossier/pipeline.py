@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dossier.extract import extract_claims
 from dossier.extract.events import extract_events
-from dossier.ingest import ReadError, read_paths
+from dossier.ingest import Fetcher, ReadError, read_paths
 from dossier.model import Document, Extraction, Mention
 from dossier.nlp.pipeline import load_pipeline
 from dossier.resolve.claims import link_claims
@@ -69,12 +69,16 @@ def _new_documents(items: Iterable[Document | ReadError], store: Store, report: 
 
 def ingest(paths: Iterable[Path | str], store: Store, published: dt.date | None = None,
            publisher: str | None = None, on_error: Callable[[ReadError], None] = lambda e: None,
-           on_document: Callable[[Document], None] = lambda d: None) -> IngestReport:
-    """Read, analyse and store every new document under `paths`; bad input is reported, not fatal."""
+           on_document: Callable[[Document], None] = lambda d: None,
+           fetcher: Fetcher | None = None) -> IngestReport:
+    """Read, analyse and store every new document under `paths` (files, folders, page or feed URLs);
+    bad input is reported, not fatal. Feed items already stored are not fetched again."""
     report = IngestReport()
     nlp = load_pipeline()
     alias_index = store.alias_index()
-    docs = _new_documents(read_paths(paths, published=published, publisher=publisher), store, report, on_error)
+    items = read_paths(paths, published=published, publisher=publisher, fetcher=fetcher,
+                       known=lambda doc_id: store.has_document(Document(id=doc_id, text="\0")))
+    docs = _new_documents(items, store, report, on_error)
     pairs = ((d.text, d) for d in docs)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
         extraction = analyse(doc, document, alias_index)

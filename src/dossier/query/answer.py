@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from dossier.names import norm
 from dossier.store import Store
 from dossier.store.reader import event_dict
-from dossier.store.schema import EntityRow, EventPerpetratorRow, EventRow
+from dossier.store.schema import EntityRow, EventPerpetratorRow, EventRow, EventSourceRow
 
 from . import lookup
 from .events import find_events
@@ -119,7 +119,8 @@ def grouped(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         groups.setdefault((c["predicate"], _okey(c), c.get("modality")), []).append(c)
     # asserted before hedged, better supported first
     order = {"asserted": 0, "reported": 1, "claimed": 2, "alleged": 3, "hypothetical": 4, "denied": 5}
-    return sorted(groups.values(), key=lambda g: (order.get(g[0].get("modality"), 9), -len(g)))
+    return sorted(groups.values(), key=lambda g: (order.get(g[0].get("modality"), 9),
+                                                  -sum(c.get("_n") or 1 for c in g)))
 
 
 def items(ctx: Ctx, claims: list[dict[str, Any]], reverse: bool = False, limit: int = 4) -> list[str]:
@@ -176,7 +177,15 @@ def who_is(ctx: Ctx) -> str:
     if m.type == "person" and "leader" in rev:
         clauses.append(clause(ctx, "leader", rev["leader"], reverse=True))
     if clauses:
-        return _compose(f"{name} is", clauses)
+        text = _compose(f"{name} is", clauses)
+        if m.type == "person" and len(text) < 250:  # a person's claims are few: let a source describe them
+            passage = _passage(ctx, m, ctx.intent.question, fallback=None, lead="A source says",
+                               require={"spokes", "command", "lead", "chief", "head", "member", "founder", "minist",
+                                        "deputi", "deputy", "son", "brother", "known", "former", "senior"},
+                               room=345 - len(text))
+            if passage:
+                text = f"{text} {passage}"
+        return text
     if parts:
         return " ".join(parts)
     return _passage(ctx, m, f"Who is {name}", lead=f"The knowledge base records no facts about {name}; "
@@ -206,8 +215,29 @@ def _facts(ctx: Ctx, predicates: tuple[str, ...], what: str, head: str | None = 
                if lookup.eid(c["subject_id"]) not in m.ids]
         clauses += [clause(ctx, p, cs, reverse=True) for p, cs in by_pred(rev).items()]
     if not clauses:
-        return not_known(f"{what.format(m.name)}")
+        return _no_fact(ctx, m, what.format(m.name), PASSAGE_WORDS.get(predicates[0]))
     return _compose(head.format(m.name) if head else f"{m.name} is", clauses)
+
+
+# stems a quoted sentence must contain to stand in for a missing fact of that predicate
+PASSAGE_WORDS = {
+    "based_in": {"base", "headquart", "stronghold", "hideout", "heartland", "operat", "activ", "presenc"},
+    "targets": {"target", "attack", "kill", "strik", "victim"},
+    "opposes": {"fight", "fought", "clash", "oppos", "enemi", "rival", "war", "battl", "against"},
+    "linked_to": {"link", "tie", "alli", "ally", "affiliat", "allegianc", "pledg", "support", "loyal", "branch"},
+    "recruits_from": {"recruit", "join", "draw", "enlist"},
+}
+
+
+def _no_fact(ctx: Ctx, m: lookup.Match, what: str, require: set[str] | None) -> str:
+    """ "Not known" as a fact; when a source sentence on the subject fits the question, it is quoted, and
+    the answer still says the knowledge base holds no such fact."""
+    if not require:
+        return not_known(what)
+    head = f"The knowledge base has no information on {what} as a fact;"
+    passage = _passage(ctx, m, ctx.intent.question, fallback=None, lead="the closest source passage",
+                       require=require, room=345 - len(head))
+    return f"{head} {passage}" if passage else not_known(what)
 
 
 def size(ctx: Ctx) -> str:
@@ -265,13 +295,25 @@ def founder(ctx: Ctx) -> str:
     return _passage(ctx, m, ctx.intent.question)
 
 
+LEAD_WORDS = {"lead", "leader", "leadership", "head", "chief", "command", "emir", "amir", "run", "succe"}
+
+
 def leader(ctx: Ctx) -> str:
     m = _resolve(ctx, ctx.intent.subject)
     if m is None:
         return not_known(ctx.intent.subject or "this")
     leaders = lookup.claims(ctx.store, subject_ids=m.ids, predicates=("leader",))
-    if not leaders:
-        return not_known(f"who leads {m.name}")
+    founders = [c for c in leaders if (c.get("qualifiers") or {}).get("role") in ("founder", "co-founder")]
+    if len(founders) == len(leaders):
+        # no leader on record, or only its founders: quote what the sources say about its leadership
+        head = (f"{m.name} was founded by {join(items(ctx, founders, limit=2))}; no other leader is on record."
+                if founders else f"The knowledge base has no information on who leads {m.name} as a fact;")
+        passage = _passage(ctx, m, ctx.intent.question, fallback=None,
+                           lead="A source" if founders else "the closest source passage",
+                           require=LEAD_WORDS, room=345 - len(head))
+        if passage:
+            return f"{head} {passage}"
+        return head if founders else not_known(f"who leads {m.name}")
     its = []
     for g in grouped(leaders)[:4]:
         c = g[0]
@@ -314,7 +356,7 @@ def based(ctx: Ctx) -> str:
     active = lookup.claims(ctx.store, subject_ids=m.ids, predicates=("active_in",))
     if active:
         return _compose(f"No base of {m.name} is recorded; it is", [clause(ctx, "active_in", active, limit=4)])
-    return not_known(f"where {m.name} is based")
+    return _no_fact(ctx, m, f"where {m.name} is based", PASSAGE_WORDS["based_in"])
 
 
 def origin(ctx: Ctx) -> str:
@@ -355,7 +397,8 @@ def linked(ctx: Ctx) -> str:
     if a is None or b is None:
         return not_known(ctx.intent.subject if a is None else ctx.intent.obj or "this")
     ctx.subject = a.name
-    direct = [c for c in lookup.claims(ctx.store, either=a.ids,
+    both = list(dict.fromkeys(a.ids + b.ids))
+    direct = [c for c in lookup.claims(ctx.store, subject_ids=both, object_ids=both,
                                        predicates=("linked_to", "part_of", "split_from", "member_of", "leader",
                                                    "opposes"))
               if {lookup.eid(c["subject_id"]), lookup.eid(c["object_id"])} & set(b.ids)]
@@ -409,7 +452,8 @@ def goals(ctx: Ctx) -> str:
         parts.append(f"{m.name} is described as {join(items(ctx, claims))}.")
     passage = _passage(ctx, m, ctx.intent.question, fallback=None,
                        require={"want", "seek", "aim", "goal", "objective", "establish", "impos", "creat", "fight",
-                                "demand", "ideology", "vow", "call"})
+                                "demand", "ideology", "vow", "call", "enforc", "sharia", "shariah", "caliphat"},
+                       room=345 - sum(len(x) + 1 for x in parts), lead="A source says")
     if passage:
         parts.append(passage)
     if not parts:
@@ -430,7 +474,8 @@ def funding(ctx: Ctx) -> str:
         c = g[0]
         other = c["object"] if lookup.eid(c["subject_id"]) in m.ids else c["subject"]
         parts.append(f"{m.name} is linked to {other}{hedge(c)} {ctx.use(g)}.")
-    passage = _passage(ctx, m, ctx.intent.question, fallback=None, require=money)
+    passage = _passage(ctx, m, ctx.intent.question, fallback=None, require=money,
+                       room=345 - sum(len(x) + 1 for x in parts), lead="A source says")
     if passage:
         parts.append(passage)
     return fit(parts) if parts else not_known(f"who funds {m.name}")
@@ -440,24 +485,30 @@ def attacks(ctx: Ctx) -> str:
     m = _resolve(ctx, ctx.intent.subject)
     if m is None:
         return not_known(ctx.intent.subject or "this")
+    detail = (ctx.intent.detail or "").casefold()
+    mine = EventRow.id.in_(select(EventPerpetratorRow.event_id).where(EventPerpetratorRow.entity_id.in_(m.ids)))
+    if detail == "first":
+        order: tuple = (EventRow.date,)
+    elif detail in ("deadliest", "worst", "biggest", "largest"):
+        order = (func.coalesce(EventRow.killed_high, EventRow.killed_low, 0).desc(), EventRow.date.desc())
+    else:
+        order = (EventRow.date.is_(None), EventRow.date.desc())
     with Session(ctx.store.engine) as session:
-        rows = session.scalars(select(EventRow).where(EventRow.id.in_(
-            select(EventPerpetratorRow.event_id).where(EventPerpetratorRow.entity_id.in_(m.ids))))
-            .options(selectinload(EventRow.place), selectinload(EventRow.sources),
-                     selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity))).all()
+        if detail == "first" and session.scalar(select(EventRow.id).where(mine, EventRow.date.is_(None)).limit(1)):
+            return _passage(ctx, m, ctx.intent.question)  # an undated one may be the first
+        rows = session.scalars(select(EventRow).where(mine, *((EventRow.date.is_not(None),) if detail == "first"
+                                                              else ())).order_by(*order, EventRow.id).limit(3)
+                               .options(selectinload(EventRow.place), selectinload(EventRow.sources),
+                                        selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity))
+                               ).all()
         events = [event_dict(r) for r in rows]
     docs = lookup.documents(ctx.store, {d for ev in events for d in ev["doc_ids"]})
     for ev in events:
         ev["_docs"] = docs
-    detail = (ctx.intent.detail or "").casefold()
     if detail == "first":
-        if not events or any(not e["date"] for e in events):  # an undated one may be the first
+        if not events:
             return _passage(ctx, m, ctx.intent.question)
-        events = sorted(events, key=lambda e: e["date"])[:1]
-    elif detail in ("deadliest", "worst", "biggest", "largest"):
-        events.sort(key=lambda e: -(e["killed_high"] or e["killed"] or 0))
-    else:
-        events.sort(key=lambda e: e["date"] or "", reverse=True)
+        events = events[:1]
     parts = []
     for ev in events[:3]:
         parts.append(describe_event(ctx, ev, perps=False))
@@ -573,12 +624,22 @@ def _figure(ctx: Ctx, cluster: list[dict[str, Any]], key: str, verb: str) -> str
             if s.get(key) is not None:
                 per_source.setdefault(s[key], []).append((ev, s))
     if not per_source:
-        for ev in cluster:
+        for ev in cluster + _same_report(ctx, top):
             if ev.get(key) is not None:
                 n = _range(ev[key], ev.get(f"{key}_high"))
                 return f"{n} people were {verb} in {describe_event(ctx, ev, figures=False)}."
-        return (f"Not known: the knowledge base records {describe_event(ctx, top, figures=False)} "
-                f"but no figure for the {verb}.")
+        head = f"The knowledge base records {describe_event(ctx, top, figures=False)} but no figure for the {verb}"
+        # the report may still give it in a sentence the event extraction did not read
+        docs = list(dict.fromkeys(d for e in cluster for d in e["doc_ids"]))
+        stems = {"killed": {"kill", "dead", "death", "die", "toll", "slain", "fatal", "bodi"},
+                 "injured": {"injur", "wound", "hurt", "injuri"}}[key]
+        passage = best_passage(ctx.store, ctx.intent.question, doc_ids=docs, require=stems,
+                               max_quote=max(60, 330 - len(head)))
+        if passage and re.search(r"\d|\b(?:dozens|hundreds|scores|two|three|four|five|six|seven|eight|nine|ten)\b",
+                                 passage.sentence, re.I):
+            mark = ctx.cites.cite(passage.doc, passage.sentence)
+            return f"{head}; the source says {mark}: “{passage.quote}”"
+        return f"Not known: {head[0].lower()}{head[1:]}."
     figs = []
     event_for_context = None
     for n, pairs in sorted(per_source.items(), key=lambda kv: -len(kv[1]))[:3]:
@@ -595,6 +656,28 @@ def _figure(ctx: Ctx, cluster: list[dict[str, Any]], key: str, verb: str) -> str
     if len(figs) == 1:
         return fit([f"{figs[0].split(' ')[0]} people were {verb} {figs[0].split(' ', 1)[1]} in {context}."])
     return fit([f"Reports differ on the number {verb} in {context}: {'; '.join(figs)}."])
+
+
+def _same_report(ctx: Ctx, top: dict[str, Any]) -> list[dict[str, Any]]:
+    """Other events of the report(s) of `top` dated within a day of it: the same incident, recorded twice
+    (a toll update, the same attack placed at a different site)."""
+    if not top.get("date"):
+        return []
+    with Session(ctx.store.engine) as session:
+        rows = session.scalars(select(EventRow).where(
+            EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.doc_id.in_(top["doc_ids"]))),
+            EventRow.date.is_not(None)).limit(50)
+            .options(selectinload(EventRow.place), selectinload(EventRow.sources),
+                     selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity))).all()
+        out = []
+        for r in rows:
+            if f"ev{r.id}" == top["id"] or len(r.date) < 10 or len(top["date"]) < 10:
+                continue
+            if abs(_days(r.date) - _days(top["date"])) <= 1:
+                ev = event_dict(r)
+                ev["_docs"] = top.get("_docs") or lookup.documents(ctx.store, ev["doc_ids"])
+                out.append(ev)
+    return out
 
 
 def event_killed(ctx: Ctx) -> str:
@@ -729,7 +812,7 @@ def phrase_in(phrase: str) -> str:
 # ---------------------------------------------------------------- passages
 
 def _passage(ctx: Ctx, m: lookup.Match | None, question: str, lead: str = "The closest source passage",
-             fallback: str | None = "", require: set[str] | None = None) -> str | None:
+             fallback: str | None = "", require: set[str] | None = None, room: int = 300) -> str | None:
     """A cited quotation for a question the claims cannot answer; `fallback` when none fits."""
     ids = m.ids if m else None
     words: set[str] = set()
@@ -737,7 +820,8 @@ def _passage(ctx: Ctx, m: lookup.Match | None, question: str, lead: str = "The c
         ent = lookup.entity(ctx.store, m.ids[0]) or {}
         for alias in [ent.get("name") or "", *ent.get("aliases", [])[:10]]:
             words |= set(content_words(alias))
-    passage = best_passage(ctx.store, question, entity_ids=ids, subject_words=words, require=require)
+    passage = best_passage(ctx.store, question, entity_ids=ids, subject_words=words, require=require,
+                           max_quote=max(60, min(260, room - len(lead) - 8)))
     if passage is None:
         if fallback == "":
             return not_known(f"this question ({question.rstrip('?')})" if not m else f"that about {m.name}")

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from dossier.names import norm
 from dossier.store import Store
 from dossier.store.reader import event_dict
-from dossier.store.schema import DocumentRow, EntityRow, EventPerpetratorRow, EventRow, EventSourceRow
+from dossier.store.schema import DocumentRow, EntityRow, EventPerpetratorRow, EventRow, EventSourceRow, MentionRow
 
 from . import lookup
 from .text import MONTH_NUM, content_words, stem
@@ -52,6 +52,7 @@ _DATE_MY = re.compile(r"\b(January|February|March|April|May|June|July|August|Sep
                       r"\s+(?:of\s+)?(\d{4})\b", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+MAX_CANDIDATES = 150  # events read and scored per question, whatever the size of the knowledge base
 
 
 def question_date(text: str) -> str | None:
@@ -91,6 +92,7 @@ class EventQuery:
     countries: set[str] = field(default_factory=set)  # countries of the places named
     words: set[str] = field(default_factory=set)  # stemmed descriptive words
     types: set[str] = field(default_factory=set)
+    mention_docs: set[str] = field(default_factory=set)  # reports mentioning the places or groups named
 
 
 def analyse(store: Store, phrase: str) -> EventQuery:
@@ -140,18 +142,38 @@ def _candidate_ids(session: Session, q: EventQuery) -> set[int]:
         conds.append(EventRow.date.like(f"{q.date[:7]}%"))
     if not conds:
         return set()
-    ids = set(session.scalars(select(EventRow.id).where(or_(*conds)).limit(500)))
+    ids = set(session.scalars(select(EventRow.id).where(or_(*conds)).limit(MAX_CANDIDATES)))
     if ids and q.countries:  # other events of the same reports, placed only at country level
         docs = select(EventSourceRow.doc_id).where(EventSourceRow.event_id.in_(ids))
-        ids |= set(session.scalars(select(EventSourceRow.event_id).where(EventSourceRow.doc_id.in_(docs)).limit(500)))
+        ids |= set(session.scalars(select(EventSourceRow.event_id).where(EventSourceRow.doc_id.in_(docs))
+                                   .limit(MAX_CANDIDATES)))
     return ids
+
+
+def _mentioning_ids(session: Session, q: EventQuery) -> set[int]:
+    """Events of the reports that mention the places (or groups) named: an attack placed at a town
+    ("Khar") the question names by its district ("the rally bombing in Bajaur")."""
+    entity_ids = [i for _, ids in q.places + q.groups for i in ids]
+    if not entity_ids:
+        return set()
+    docs = select(MentionRow.doc_id).where(MentionRow.entity_id.in_(entity_ids)).distinct().limit(40)
+    q.mention_docs = set(session.scalars(docs))
+    return set(session.scalars(select(EventSourceRow.event_id).where(EventSourceRow.doc_id.in_(q.mention_docs))
+                               .limit(200)))
 
 
 def find_events(store: Store, phrase: str, want: str | None = None, limit: int = 5) -> list[tuple[float, dict]]:
     """Events matching an event description, best first, as (score, event dict with `_docs`)."""
     q = analyse(store, phrase)
+    found = _find(store, q, want, limit, mentions=False)
+    if not found and (q.places or q.groups):
+        found = _find(store, q, want, limit, mentions=True)
+    return found
+
+
+def _find(store: Store, q: EventQuery, want: str | None, limit: int, mentions: bool) -> list[tuple[float, dict]]:
     with Session(store.engine) as session:
-        ids = _candidate_ids(session, q)
+        ids = _mentioning_ids(session, q) if mentions else _candidate_ids(session, q)
         if not ids:
             return []
         rows = session.scalars(select(EventRow).where(EventRow.id.in_(ids)).options(
@@ -206,6 +228,9 @@ def _score(q: EventQuery, ev: dict[str, Any], docs: dict[str, dict], want: str |
             anchored = True
         elif re.search(rf"\b{re.escape(name)}\b", titles, re.I):
             score += 1
+    if not anchored and set(ev["doc_ids"]) & q.mention_docs:
+        score += 2  # its report mentions the place the question names
+        anchored = True
     perp_ids = {lookup.eid(p["id"]) for p in ev["perpetrators"]}
     for _, ids in q.groups:
         if perp_ids & set(ids):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, cast, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from dossier.names import norm
@@ -175,40 +175,71 @@ def find_entities_in(store: Store, text: str, types: tuple[str, ...] | None = No
     return found
 
 
+MAX_CLAIMS = 2500  # claims considered per question: the most recently stored ones
+PER_GROUP = 3  # reports kept per distinct statement: an answer cites at most three
+
+
 def claims(store: Store, subject_ids: Iterable[int] | None = None, predicates: Iterable[str] | None = None,
-           object_ids: Iterable[int] | None = None, either: Iterable[int] | None = None) -> list[dict[str, Any]]:
+           object_ids: Iterable[int] | None = None, either: Iterable[int] | None = None,
+           per_group: int | None = PER_GROUP) -> list[dict[str, Any]]:
     """Claims (with subject/object names and document metadata) filtered by subject, object, predicate.
 
-    `either`: claims whose subject or object is one of these ids.
+    `either`: claims whose subject or object is one of these ids. `per_group`: keep only the most recent
+    reports of each distinct statement (subject, predicate, object, modality), in SQL, so an entity
+    reported by thousands of documents costs what one reported by a few does; each kept claim carries
+    `_n`, how many claims state the same. None keeps every claim.
     """
-    subj, obj = aliased(EntityRow), aliased(EntityRow)
-    stmt = (select(ClaimRow, subj.name, subj.type, obj.name, obj.type, DocumentRow.title, DocumentRow.publisher,
-                   DocumentRow.published, DocumentRow.url)
-            .join(subj, ClaimRow.subject_id == subj.id)
-            .outerjoin(obj, ClaimRow.object_id == obj.id)
-            .join(DocumentRow, ClaimRow.doc_id == DocumentRow.id))
+    c = ClaimRow
+    cols = [c.id, c.subject_id, c.predicate, c.object_id, c.object_literal, c.qualifiers, c.modality,
+            c.attributed_to, c.doc_id, c.evidence, c.confidence]
+    conds = []
     if subject_ids is not None:
-        stmt = stmt.where(ClaimRow.subject_id.in_(list(subject_ids)))
+        conds.append(c.subject_id.in_(list(subject_ids)))
     if object_ids is not None:
-        stmt = stmt.where(ClaimRow.object_id.in_(list(object_ids)))
+        conds.append(c.object_id.in_(list(object_ids)))
     if either is not None:
         ids = list(either)
-        stmt = stmt.where(or_(ClaimRow.subject_id.in_(ids), ClaimRow.object_id.in_(ids)))
+        conds.append(or_(c.subject_id.in_(ids), c.object_id.in_(ids)))
     if predicates is not None:
-        stmt = stmt.where(ClaimRow.predicate.in_(list(predicates)))
-    stmt = stmt.order_by(DocumentRow.published.desc(), ClaimRow.id)
+        conds.append(c.predicate.in_(list(predicates)))
+    if per_group:
+        # the most recent MAX_CLAIMS matching claims (ids in index order), then the statements among them
+        conds = [c.id.in_(select(c.id).where(*conds).order_by(c.id.desc()).limit(MAX_CLAIMS).scalar_subquery())]
+        part = (c.subject_id, c.predicate, c.object_id, cast(c.object_literal, String), c.modality)
+        inner = (select(*cols, DocumentRow.published.label("pub"),
+                        func.row_number().over(partition_by=part, order_by=(DocumentRow.published.desc(), c.id))
+                        .label("rn"), func.count().over(partition_by=part).label("n"))
+                 .join(DocumentRow, c.doc_id == DocumentRow.id).where(*conds).subquery())
+        src = inner
+        stmt_where = [inner.c.rn <= per_group]
+        n_col = inner.c.n
+    else:
+        src = select(*cols, literal_column("1").label("n")).where(*conds).subquery()
+        stmt_where = []
+        n_col = src.c.n
+    subj, obj = aliased(EntityRow), aliased(EntityRow)
+    stmt = (select(src.c.id, src.c.subject_id, src.c.predicate, src.c.object_id, src.c.object_literal,
+                   src.c.qualifiers, src.c.modality, src.c.attributed_to, src.c.doc_id, src.c.evidence,
+                   src.c.confidence, n_col, subj.name, subj.type, obj.name, obj.type, DocumentRow.title,
+                   DocumentRow.publisher, DocumentRow.published, DocumentRow.url)
+            .join(subj, src.c.subject_id == subj.id)
+            .outerjoin(obj, src.c.object_id == obj.id)
+            .join(DocumentRow, src.c.doc_id == DocumentRow.id)
+            .where(*stmt_where)
+            .order_by(DocumentRow.published.desc(), src.c.id))
     out = []
     with Session(store.engine) as session:
-        for c, sname, stype, oname, otype, title, publisher, published, url in session.execute(stmt):
+        for (cid, sid, pred, oid, olit, quals, modality, attributed_to, doc_id, evidence, confidence, n, sname,
+             stype, oname, otype, title, publisher, published, url) in session.execute(stmt):
             out.append({
-                "id": f"c{c.id}", "subject_id": f"e{c.subject_id}", "subject": sname, "subject_type": stype,
-                "predicate": c.predicate,
-                "object_id": None if c.object_id is None else f"e{c.object_id}",
-                "object": oname if c.object_id is not None else c.object_literal, "object_type": otype,
-                "doc_id": c.doc_id, "evidence": c.evidence, "modality": c.modality,
-                "attributed_to": c.attributed_to, "qualifiers": c.qualifiers or {},
-                "confidence": c.confidence,
-                "_doc": {"doc_id": c.doc_id, "title": title, "publisher": publisher,
+                "id": f"c{cid}", "subject_id": f"e{sid}", "subject": sname, "subject_type": stype,
+                "predicate": pred,
+                "object_id": None if oid is None else f"e{oid}",
+                "object": oname if oid is not None else olit, "object_type": otype,
+                "doc_id": doc_id, "evidence": evidence, "modality": modality,
+                "attributed_to": attributed_to, "qualifiers": quals or {},
+                "confidence": confidence, "_n": n,
+                "_doc": {"doc_id": doc_id, "title": title, "publisher": publisher,
                          "published": published.isoformat() if published else None, "url": url},
             })
     return out

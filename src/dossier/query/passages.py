@@ -70,6 +70,8 @@ def best_passage(store: Store, question: str, entity_ids: list[int] | None = Non
         for _, s in sentences(d.text):
             if s.rstrip(" \"”’'").endswith("?") or len(s.split()) < 5:
                 continue  # a heading that asks, or a fragment, answers nothing
+            if _headline(s):
+                continue  # a headline or caption in Title Case states nothing a sentence would not
             stems = {stem(w) for w in content_words(s)}
             cands.append((d, s, stems))
             for w in stems & q_stems:
@@ -102,6 +104,11 @@ def best_passage(store: Store, question: str, entity_ids: list[int] | None = Non
     doc = {"doc_id": d.id, "title": d.title, "publisher": d.publisher,
            "published": d.published.isoformat() if d.published else None, "url": d.url}
     return Passage(score, doc, s, clip(s, q_stems, max_quote))
+
+
+def _headline(sentence: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) and not sentence.endswith(".")
 
 
 def clip(sentence: str, stems: set[str], limit: int) -> str:
