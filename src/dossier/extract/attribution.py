@@ -80,11 +80,12 @@ def attribute(trigger: Token) -> Attribution:
     path = []
     while depth < 8:
         path.append(node)
-        if node.head is node:
+        if node.head == node:
             break
         node, depth = node.head, depth + 1
     # a name's description ("its former leader X") holds whatever the clause around it says
-    nominal = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubj", "nsubjpass", "appos", "compound"}
+    nominal = trigger.pos_ in {"NOUN", "PROPN"} and (trigger.dep_ in {"nsubj", "nsubjpass", "appos", "compound"}
+                                                     or trigger.ent_type_ == "PERSON")
     for i, v in enumerate(path):
         if nominal and i >= 1:
             break

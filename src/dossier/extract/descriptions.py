@@ -23,6 +23,7 @@ from dossier.extract.syntax import (
     phrase,
     places_in,
     prep_objects,
+    same,
     subjects,
     triggers,
 )
@@ -122,8 +123,8 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
         lemma = noun.lemma_.lower()
         label = ent.ent_type_
         mods = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
-        related = [r for r in _related(noun, ORGS | {"PERSON", "GPE"}) if r is not ent]
-        if noun.head is ent and noun.dep_ in {"compound", "nmod"}:
+        related = [r for r in _related(noun, ORGS | {"PERSON", "GPE"}) if r != ent]
+        if noun.head == ent and noun.dep_ in {"compound", "nmod"}:
             # "Boko Haram and its splinter ISWAP": the possessor sits on the name, not on "splinter"
             related += [e for c in ent.children if c.dep_ == "poss" for e in [entity(c, ORGS)] if e is not None]
         if label in ORGS:
@@ -201,7 +202,9 @@ def titles(sent: Span) -> Iterator[RawClaim]:
             for t in orgs:
                 yield _claim(t, "leader", person, person, "title", 0.7)
             continue
-        text = " ".join(t.text for t in words if t.dep_ not in {"det", "punct"} and t.lower_ not in {"slain", "late"})
+        abbreviations = triggers().get("abbreviations", {})
+        text = " ".join(abbreviations.get(t.lower_, t.text) for t in words
+                        if t.dep_ not in {"det", "punct"} and t.lower_ not in {"slain", "late"})
         if text:
             yield _claim(person, "role", {"text": text}, person, "title", 0.7)
         for t in orgs:
@@ -251,14 +254,14 @@ def relation_nouns(sent: Span) -> Iterator[RawClaim]:
             if others:
                 for s in _clause_subjects(noun):
                     for o in others:
-                        if o is not s:
+                        if not same(o, s):
                             yield _claim(s, pred, o, noun, "with", 0.6)
         elif low in target_nouns and noun.dep_ not in {"nsubj", "nsubjpass"}:
             objs = [e for o in prep_objects(noun, {"on", "against", "targeting"})
                     for e in [entity(o, ACTOR_LABELS | {"COMMUNITY"})] if e is not None]
             for s in _clause_subjects(noun):
                 for o in objs:
-                    if o is not s:
+                    if not same(o, s):
                         yield _claim(s, "targets", o, noun, "attack_on", 0.55)
 
 
@@ -271,7 +274,7 @@ def _clause_subjects(noun: Token) -> list[Token]:
                 return [e]
     v = noun.head
     hops = 0
-    while v.pos_ not in {"VERB", "AUX"} and v.head is not v and hops < 4:
+    while v.pos_ not in {"VERB", "AUX"} and v.head != v and hops < 4:
         v, hops = v.head, hops + 1
     agents = [e for o in prep_objects(v, {"by"}) for e in [entity(o, ACTORS)] if e is not None]
     return agents or [s for s in _actor_subjects(v, ORGS | {"PERSON"})] or \

@@ -141,7 +141,7 @@ def _governor(tok: Token) -> Token:
     """The verb a date hangs on: "rose to 45 on Monday" -> rose."""
     head = tok.head
     while head.dep_ == "prep" or head.pos_ == "ADP":
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
     return head
@@ -151,7 +151,7 @@ def _side_date(tok: Token, trigger: Token) -> bool:
     """The date of a toll update or of a statement, not of the event: "rose to 45 on Monday", "said on Tuesday"."""
     lex = lexicon()
     gov = _governor(tok)
-    if gov is trigger or gov.lemma_.lower() not in lex["toll_verbs"] + lex["report_verbs"]:
+    if gov == trigger or gov.lemma_.lower() not in lex["toll_verbs"] + lex["report_verbs"]:
         return False
     return trigger not in set(gov.subtree) or gov.lemma_.lower() in lex["toll_verbs"]
 
@@ -208,7 +208,7 @@ def _place(sent: Span, trigger: Token) -> Token | None:
         # "in Jalalabad, Afghanistan": the appositive country only qualifies the city
         qualifier = p.dep_ in {"appos", "poss"} or p.dep_ == "compound" and p.head.lower_ not in PLACE_NOUNS
         origin = p.dep_ == "pobj" and p.head.lower_ in {"from", "by"}  # "from Gaza into Israel", "led by Uganda"
-        where = trigger in set(p.subtree) and p is not trigger  # "Khar, where the bombing took place"
+        where = trigger in set(p.subtree) and p != trigger  # "Khar, where the bombing took place"
         return (origin, not where, p not in inside, p not in governing, qualifier, _specificity(p),
                 abs(p.i - trigger.i))
 
@@ -314,7 +314,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
     # "The TTP conducted a suicide attack", "X bombed ...", "the Taliban took over Kabul"
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    own = verb is trigger and _trigger(trigger) is not None  # "took over" is the event, not a claim
+    own = verb == trigger and _trigger(trigger) is not None  # "took over" is the event, not a claim
     if verb.pos_ == "VERB" and (own or verb.lemma_.lower() not in lex["claim_verbs"] + lex["blame_verbs"] + [
             "deny", "condemn"]):
         if not any(a.lemma_ in {"deny", "condemn"} for a in verb.ancestors) and not any(
@@ -324,12 +324,12 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                     trigger.lemma_.lower() == "take":
                 labels.add("PERSON")  # "Shahid pledged allegiance", "Mangal Bagh took charge"
             for s in subjects(verb, PERPETRATOR_LABELS):
-                if s.ent_type_ in labels and not any(s is o for o, _ in out):
+                if s.ent_type_ in labels and not any(s == o for o, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
     # "an attack by gunmen of X", "the siege by al-Shabaab"
     for o in prep_objects(trigger, {"by"}):
         e = owner(o, PERPETRATOR_LABELS)
-        if e is not None and e.ent_type_ in {"ARMED_GROUP", "FORCE"} and not any(e is q for q, _ in out):
+        if e is not None and e.ent_type_ in {"ARMED_GROUP", "FORCE"} and not any(e == q for q, _ in out):
             out.append((e, "suspected" if _suspected(e) else "stated"))
     return out
 
@@ -373,7 +373,7 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
                            killed=_number_for(sent, set(lexicon()["kill_words"])),
                            injured=_number_for(sent, set(lexicon()["injure_words"])),
                            targets=_targets(tok), sentences=[sent],
-                           place_where=place is not None and tok in set(place.subtree) and place is not tok)
+                           place_where=place is not None and tok in set(place.subtree) and place != tok)
             break  # one event mention a sentence
 
 

@@ -28,6 +28,7 @@ from dossier.extract.syntax import (
     places_below,
     places_in,
     prep_objects,
+    same,
     subjects,
     verb_lemmas,
 )
@@ -231,7 +232,7 @@ def targets(verb: Token) -> Iterator[RawClaim]:
             if o.ent_type_ in {"GPE", "LOC"} and o.dep_ == "dobj" and lemma not in {"kill", "murder"}:
                 yield _claim(s, "active_in", o, verb, "attacked_place", 0.55)
         for o in _objects(_verb_objects(verb, {"on", "against"}), ACTOR_LABELS | {"COMMUNITY"}, allow_text):
-            if o is not s:
+            if not same(o, s):
                 yield _claim(s, "targets", o, verb, "targets", 0.6)
 
 
@@ -246,7 +247,7 @@ def opposes(verb: Token) -> Iterator[RawClaim]:
         return
     for s in _actor_subjects(verb):
         for o in _objects(_verb_objects(verb, {"with", "against"}), SIDES, allow_text=False):
-            if o is not s:
+            if not same(o, s):
                 yield _claim(s, "opposes", o, verb, "opposes", 0.65)
 
 
@@ -258,7 +259,7 @@ def linked_to(verb: Token) -> Iterator[RawClaim]:
         subj = subjects(verb, SIDES)
         for a in _agents(verb):
             for s in subj:
-                if a is not s:
+                if not same(a, s):
                     yield _claim(s, "linked_to", a, verb, "linked_to", 0.6)
         return
     preps = {"to", "with"}
@@ -269,7 +270,7 @@ def linked_to(verb: Token) -> Iterator[RawClaim]:
     subj = [s for s in subjects(verb, SIDES) if s.ent_type_ in SIDES]
     for s in subj:
         for o in _objects(objs, SIDES, allow_text=False):
-            if o is not s:
+            if not same(o, s):
                 yield _claim(s, "linked_to", o, verb, "linked_to", 0.6)
 
 
@@ -292,7 +293,7 @@ def received_support(verb: Token) -> Iterator[RawClaim]:
     sources += [c for s in sources for c in s.children if c.dep_ == "poss" and c.ent_type_]
     for s in subjects(verb, SIDES):
         for o in _objects(sources, SIDES, allow_text=False):
-            if o is not s:
+            if not same(o, s):
                 yield _claim(s, "linked_to", o, verb, "received_support", 0.6)
 
 
@@ -312,7 +313,7 @@ def emerged_from(verb: Token) -> Iterator[RawClaim]:
             parents.append(ent)
     for s in _actor_subjects(verb):
         for p in parents:
-            if p is not s:
+            if not same(p, s):
                 yield _claim(s, "split_from", p, verb, "emerged_from", 0.6)
 
 
@@ -325,7 +326,7 @@ def linked_adjectives(verb: Token) -> Iterator[RawClaim]:
             objs = prep_objects(adj, {"to", "with"}) + prep_objects(verb, {"to", "with"})
             for s in subjects(verb, SIDES):
                 for o in _objects(objs, SIDES, allow_text=False):
-                    if o is not s:
+                    if not same(o, s):
                         yield _claim(s, "linked_to", o, adj, "close_to", 0.6)
 
 
@@ -339,7 +340,7 @@ def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
         objs = [o for o in objs if o.ent_type_ in ACTORS]
     for s in subjects(verb, ACTORS | {"PERSON", "ORG"}):
         for o in objs:
-            if o is s:
+            if same(o, s):
                 continue
             pred = "member_of" if s.ent_type_ == "PERSON" else "part_of"
             yield _claim(s, pred, o, verb, "joined" if pred == "member_of" else "affiliated", 0.6)
@@ -382,7 +383,7 @@ def recruits_from(verb: Token) -> Iterator[RawClaim]:
     objs += [a for o in objs for a in o.children if a.dep_ == "appos"]
     for s in _actor_subjects(verb):
         for o in _objects(objs, ACTOR_LABELS | {"COMMUNITY", "NORP"}, allow_text=True):
-            if o is not s:
+            if not same(o, s):
                 yield _claim(s, "recruits_from", o, verb, "recruits", 0.6)
 
 
@@ -437,7 +438,7 @@ def size(sent: Span) -> Iterator[RawClaim]:
     for noun in sent:
         if noun.lower_ in STRENGTH_NOUNS:  # "experts place al-Shabaab's numbers around 3,000"
             group = owner(noun, ACTORS)
-            clause = noun.head.subtree if noun.head is not noun else noun.subtree
+            clause = noun.head.subtree if noun.head != noun else noun.subtree
             nums = [t for t in clause if t.ent_type_ in {"CARDINAL", "QUANTITY"}]
             q = parse_quantity(nums[0].text) if group is not None and nums else None
             if q is not None:

@@ -26,6 +26,11 @@ MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jiha
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
+def same(a: object, b: object) -> bool:
+    """The same token of the same document; a literal (dict) is never a token."""
+    return isinstance(a, Token) and isinstance(b, Token) and a.i == b.i and a.doc == b.doc
+
+
 def is_entity(tok: Token, labels: set[str] = ENTITY_LABELS) -> bool:
     return tok.ent_type_ in labels
 
@@ -142,7 +147,7 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "focuses on combatting X"
             v = v.head.head
             continue
-        if v.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and v.head is not v:
+        if v.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and v.head != v:
             v = v.head
             continue
         if v.dep_ == "appos":
@@ -214,7 +219,7 @@ def phrase(tok: Token, max_words: int = 12, drop_det: bool = True) -> str:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"} and t is tok:
+            if c.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"} and t == tok:
                 continue
             if c.dep_ in {"relcl", "appos", "conj", "cc", "parataxis"}:
                 continue

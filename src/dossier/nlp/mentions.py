@@ -250,6 +250,11 @@ STATE_NOUNS = {"government": "ORG", "state": "ORG", "regime": "ORG", "junta": "O
                "military": "FORCE", "police": "FORCE", "troops": "FORCE", "soldiers": "FORCE", "forces": "FORCE"}
 
 
+def _generic_name(tok, ents: list[Span]) -> bool:
+    """A lone "Army" or "Police" the NER or the group finder took for a name."""
+    return any(e.start == tok.i and len(e) == 1 and not e.id_ for e in ents)
+
+
 def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "the government", "the Nigerian army", "Somalia's government": a state's institutions as actors.
     Whose state it is gets decided when linking, from the adjective or the document's main country."""
@@ -257,7 +262,10 @@ def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
     out = []
     for tok in doc:
         label = STATE_NOUNS.get(tok.lower_)
-        if label is None or tok.i in taken or tok.pos_ != "NOUN" or not tok.is_lower:
+        if label is None or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if label is None or tok.i in taken and not _generic_name(tok, ents) or \
+                not (tok.is_lower or tok.is_sent_start and tok.is_title):
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "the state of emergency", "the army of volunteers"
@@ -302,6 +310,11 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             and len(by_token[i]) == 1 and tok.text.isalpha() and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" \
             and i + 1 not in by_token and doc[i + 1].lower_ not in _TITLES | nouns("role") \
             and not _headline(tok.sent)
+        if i in by_token and by_token[i].label_ in PLACE_LABELS and len(by_token[i]) == 1 and not by_token[i].id_ \
+                and i > 0 and doc[i - 1].lower_ in _TITLES and doc[i - 1].is_title and tok.text.isalpha():
+            out.append(Span(doc, i, i + 1, label="PERSON"))  # "President Buhari"
+            i += 1
+            continue
         if not first_is_place and (tok.pos_ != "PROPN" or not tok.is_title or i in by_token):
             i += 1
             continue
