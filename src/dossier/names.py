@@ -11,10 +11,24 @@ _POSSESSIVE = re.compile(r"['’`]s\b")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+# Letters that NFKD does not split into base letter + mark.
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "æ": "ae", "Æ": "AE",
+        "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H", "ß": "ss",
+        "ŀ": "l", "ŉ": "n", "ſ": "s", "ʻ": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "’": "'", "‘": "'",
+        "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
+    }
+)
+
+
 def fold(text: str) -> str:
-    """Strip diacritics: "Nangarhār" -> "Nangarhar"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Strip diacritics, keep case and punctuation: "Nangarhār" -> "Nangarhar", "Łódź" -> "Lodz"."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", text)
 
 
 @lru_cache(maxsize=200_000)

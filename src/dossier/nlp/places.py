@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.model import Place
+from dossier.names import fold as ascii_name
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_TSV = DATA_DIR / "places.tsv"
@@ -35,15 +35,6 @@ _HAND_KINDS = frozenset({"area", "district"})  # hand-written rows (data/areas.t
 # names that mostly occur inside longer ones ("Kivu" in "North Kivu", "Lake Kivu" and group names).
 _RULER_SKIP = frozenset({"sake", "tank", "burka", "uri", "ber", "midi", "harem", "rafi", "kivu"})
 
-# Letters that NFKD does not split into base letter + mark.
-_SPECIAL = str.maketrans(
-    {
-        "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "æ": "ae", "Æ": "AE",
-        "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H", "ß": "ss",
-        "ŀ": "l", "ŉ": "n", "ſ": "s", "ʻ": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "’": "'", "‘": "'",
-        "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
-    }
-)
 _PUNCT = re.compile(r"[\s\-_.,/()]+")
 _QUOTES = re.compile(r"['\"]+")
 
@@ -54,15 +45,6 @@ _CITY_SUFFIXES = (" city", " town")
 _AREA_SUFFIXES = (" area", " valley")
 # The kinds a suffix prefers, in order: "Swat district" is a district when no region has that name.
 _IMPLIED = {"region": ("region", "district"), "city": ("city",), "area": ("area", "district", "region")}
-
-
-def ascii_name(text: str) -> str:
-    """Strip diacritics, keep case and punctuation: "Nangarhār" -> "Nangarhar"."""
-    if text.isascii():
-        return text
-    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", text)
 
 
 def fold(text: str) -> str:
