@@ -1,16 +1,17 @@
 """The field's formats, each checked by a tool of its field: STIX 2.1 by the `stix2` library, GraphML and
-GEXF by networkx, the ACLED-style CSV by the csv module against ACLED's columns, GeoJSON by a validator
-of RFC 7946's structure."""
+GEXF by networkx, the ACLED-style CSV by pandas (ACLED's columns, with types an analyst's `read_csv` gets),
+GeoJSON by the `geojson` parser (plus the RFC 7946 points it leaves unchecked: ranges, [lon, lat])."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import uuid
 from pathlib import Path
 
+import geojson
 import networkx as nx
+import pandas as pd
 import pytest
 import stix2
 from typer.testing import CliRunner
@@ -186,39 +187,52 @@ ACLED_COLUMNS = ["event_id_cnty", "event_date", "event_type", "sub_event_type", 
                  "fatalities"]
 
 
-def acled(store: Store, group: str | None = None) -> tuple[list[str], list[dict]]:
+def read_acled(source: str | Path) -> pd.DataFrame:
+    """As an analyst loads an ACLED export: pandas' defaults, dates then parsed by `pd.to_datetime`."""
+    frame = pd.read_csv(io.StringIO(source) if isinstance(source, str) else source)
+    assert set(ACLED_COLUMNS) <= set(frame.columns)
+    for column in ("latitude", "longitude", "fatalities", "geo_precision", "time_precision"):
+        assert pd.api.types.is_numeric_dtype(frame[column]), (column, frame[column].dtype)  # numbers, or empty
+    assert frame["latitude"].dropna().between(-90, 90).all() and frame["longitude"].dropna().between(-180, 180).all()
+    assert frame["latitude"].isna().equals(frame["longitude"].isna())  # a point has both or neither
+    for column in ("geo_precision", "time_precision"):  # ACLED's codes: 1 (most precise) to 3
+        assert frame[column].dropna().isin([1, 2, 3]).all(), (column, frame[column].tolist())
+    assert frame["event_id_cnty"].notna().all() and frame["event_id_cnty"].is_unique
+    frame["event_date"] = pd.to_datetime(frame["event_date"], format="%Y-%m-%d", errors="raise")  # empty: NaT
+    return frame
+
+
+def acled(store: Store, group: str | None = None) -> pd.DataFrame:
     out = io.StringIO()
     export(store, "events", "acled", out, group=group)
-    reader = csv.DictReader(io.StringIO(out.getvalue()))
-    return list(reader.fieldnames or []), list(reader)
+    return read_acled(out.getvalue())
 
 
 def test_acled_csv_has_acled_columns_and_values(store: Store) -> None:
-    columns, rows = acled(store)
-    assert set(ACLED_COLUMNS) <= set(columns)
-    assert len(rows) == 3
-    airport = next(r for r in rows if r["sub_event_type"] == "Suicide bomb")
+    frame = acled(store)
+    assert len(frame) == 3
+    assert pd.api.types.is_datetime64_any_dtype(frame["event_date"])
+    assert pd.api.types.is_integer_dtype(frame["fatalities"])  # every event has a count here (0 if none reported)
+    rows = frame.set_index("sub_event_type", drop=False)
+    airport = rows.loc["Suicide bomb"]
     assert airport["event_id_cnty"].startswith("AFG")
-    assert airport["event_date"] == "2021-08-26" and airport["time_precision"] == "1"
+    assert airport["event_date"] == pd.Timestamp("2021-08-26") and airport["time_precision"] == 1
     assert airport["event_type"] == "Explosions/Remote violence"
-    assert airport["actor1"] == "IS-K" and airport["assoc_actor_1"] == ""
-    assert airport["location"] == "Kabul" and airport["admin1"] == "Kabul" and airport["geo_precision"] == "1"
-    assert float(airport["latitude"]) == 34.53 and float(airport["longitude"]) == 69.17
-    assert airport["source"] == "Other Post" and airport["fatalities"] == "170"
+    assert airport["actor1"] == "IS-K" and pd.isna(airport["assoc_actor_1"])
+    assert airport["location"] == "Kabul" and airport["admin1"] == "Kabul" and airport["geo_precision"] == 1
+    assert airport["latitude"] == 34.53 and airport["longitude"] == 69.17
+    assert airport["source"] == "Other Post" and airport["fatalities"] == 170
     assert airport["notes"].startswith("A suicide bomber killed 170 people")
-    month = next(r for r in rows if r["sub_event_type"] == "Remote explosive/landmine/IED")
-    assert month["event_date"] == "2021-08-01" and month["time_precision"] == "3"
-    clash = next(r for r in rows if r["event_type"] == "Battles")
-    assert clash["event_date"] == "" and clash["fatalities"] == "0" and clash["event_id_cnty"].startswith("COL")
-    for row in rows:  # numeric where ACLED's tools expect numbers
-        int(row["fatalities"])
-        if row["latitude"]:
-            float(row["latitude"]), float(row["longitude"])
+    month = rows.loc["Remote explosive/landmine/IED"]
+    assert month["event_date"] == pd.Timestamp("2021-08-01") and month["time_precision"] == 3
+    clash = rows.loc["Armed clash"]
+    assert clash["event_type"] == "Battles" and clash["event_id_cnty"].startswith("COL")
+    assert pd.isna(clash["event_date"]) and clash["fatalities"] == 0
+    assert frame["fatalities"].sum() == 183
 
 
 def test_acled_group_filter(store: Store) -> None:
-    _, rows = acled(store, "ELN")
-    assert [r["actor1"] for r in rows] == ["ELN"]
+    assert acled(store, "ELN")["actor1"].tolist() == ["ELN"]
     with pytest.raises(UnknownGroup):
         acled(store, "Nobody")
 
@@ -226,23 +240,36 @@ def test_acled_group_filter(store: Store) -> None:
 # ------------------------------------------------------------------------------------------------ GeoJSON
 
 
-def check_geojson(obj: dict) -> None:
-    """RFC 7946's structure for what dossier writes: a FeatureCollection of Point Features."""
-    assert obj["type"] == "FeatureCollection" and isinstance(obj["features"], list)
-    for feature in obj["features"]:
-        assert feature["type"] == "Feature"
+def check_geojson(text: str) -> geojson.FeatureCollection:
+    """Parsed and validated by the `geojson` package; then what it does not check: RFC 7946 ranges for
+    [longitude, latitude] positions, and flat scalar properties (a GIS tool's attribute table)."""
+    collection = geojson.loads(text)
+    assert isinstance(collection, geojson.FeatureCollection), type(collection)
+    assert collection.is_valid, collection.errors()
+    for feature in collection["features"]:
+        assert isinstance(feature, geojson.Feature), feature
+        assert isinstance(feature["geometry"], geojson.Point), feature["geometry"]
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
         assert isinstance(feature["properties"], dict)
         for value in feature["properties"].values():
             assert value is None or isinstance(value, str | int | float)
-        geometry = feature["geometry"]
-        assert geometry["type"] == "Point"
-        lon, lat = geometry["coordinates"]
-        assert -180 <= lon <= 180 and -90 <= lat <= 90
+    return collection
+
+
+def test_geojson_parser_is_no_rubber_stamp() -> None:
+    def collection(coordinates: list) -> str:
+        return json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": coordinates}, "properties": {}}]})
+
+    assert geojson.loads(collection([69.17, 34.53])).is_valid
+    assert not geojson.loads(collection([69.17])).is_valid  # a position needs two numbers
+    with pytest.raises(AssertionError):
+        check_geojson(collection([34.53, 269.17]))  # out of range: what the hand checks add
 
 
 def test_geojson_feature_collection_of_events_and_bases(store: Store) -> None:
-    collection = json.loads(render(store, "geojson"))
-    check_geojson(collection)
+    collection = check_geojson(render(store, "geojson"))
     events = [f for f in collection["features"] if f["properties"]["kind"] == "event"]
     bases = [f for f in collection["features"] if f["properties"]["kind"] == "base"]
     assert len(events) == 3
@@ -253,8 +280,7 @@ def test_geojson_feature_collection_of_events_and_bases(store: Store) -> None:
     assert base["properties"]["group"] == "IS-K" and base["properties"]["place"] == "Nangarhar"
     assert base["geometry"]["coordinates"] == [70.62, 34.17]
     assert base["properties"]["statements"] == 2 and base["properties"]["sources"] == 2
-    only_eln = json.loads(render(store, "geojson", "ELN"))
-    check_geojson(only_eln)
+    only_eln = check_geojson(render(store, "geojson", "ELN"))
     assert [f["properties"]["place"] for f in only_eln["features"]] == ["Arauca"]
 
 
@@ -302,14 +328,13 @@ def test_cli_exports_each_format_to_a_file(store: Store, tmp_path: Path) -> None
         result = runner.invoke(app, ["--db", db, "export", command, "-o", str(tmp_path / name), "--group", "IS-K"])
         assert result.exit_code == 0, result.output
     stix2.parse((tmp_path / "b.json").read_text(encoding="utf-8"), allow_custom=False)
-    check_geojson(json.loads((tmp_path / "m.geojson").read_text(encoding="utf-8")))
+    check_geojson((tmp_path / "m.geojson").read_text(encoding="utf-8"))
     assert nx.read_gexf(tmp_path / "n.gexf").number_of_nodes() == nx.read_graphml(tmp_path / "n.graphml") \
         .number_of_nodes()
     result = runner.invoke(app, ["--db", db, "export", "events", "--format", "acled", "--group", "ELN",
                                  "-o", str(tmp_path / "e.csv")])
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader((tmp_path / "e.csv").open(encoding="utf-8")))
-    assert [r["actor1"] for r in rows] == ["ELN"]
+    assert read_acled(tmp_path / "e.csv")["actor1"].tolist() == ["ELN"]
 
 
 def test_cli_unknown_group_is_a_one_line_error_and_writes_nothing(store: Store, tmp_path: Path) -> None:
