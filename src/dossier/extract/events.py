@@ -244,7 +244,30 @@ def _number_for(sent: Span, words: set[str]) -> Quantity | None:
                 q = parse_quantity(n.text)
                 if q is not None and (q.low or q.high):
                     return q
+        named = _named_victims(tok)
+        if named:
+            return Quantity(named, named)
     return None
+
+
+_ONE = {"a", "an", "one"}
+
+
+def _named_victims(verb: Token) -> int:
+    """ "killed Zawahri", "beheaded a man": victims named or counted one by one, not by a number."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+        return 0
+    objs = [o for c in verb.children if c.dep_ == "dobj" for o in expand(c)]
+    count = 0
+    for o in objs:
+        if o.ent_type_ == "PERSON":
+            count += 1
+        elif o.lower_ in {"man", "woman", "boy", "girl", "person", "soldier", "policeman", "officer", "child"} and \
+                any(c.dep_ == "det" and c.lower_ in _ONE for c in o.children):
+            count += 1
+        else:
+            return 0  # "killed civilians": a group of unknown size
+    return count
 
 
 def _suspected(tok: Token) -> bool:
@@ -312,8 +335,11 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 said_by = subjects(speaker, PERPETRATOR_LABELS | {"PERSON"})
                 attribution = "claimed" if any(s.text == w.text for s in said_by for w in who) else "blamed"
             out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
-    # "The TTP conducted a suicide attack", "X bombed ...", "the Taliban took over Kabul"
+    # "The TTP conducted a suicide attack", "X bombed ...", "the Taliban took over Kabul",
+    # "the United States killed him in a drone strike"
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if verb.pos_ == "ADP" and trigger.dep_ == "pobj" and verb.head.pos_ == "VERB":
+        verb = verb.head
     own = verb == trigger and _trigger(trigger) is not None  # "took over" is the event, not a claim
     if verb.pos_ == "VERB" and (own or verb.lemma_.lower() not in lex["claim_verbs"] + lex["blame_verbs"] + [
             "deny", "condemn"]):
