@@ -65,6 +65,12 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             for c in tok.children:
                 if c.dep_ in {"compound", "nmod"} and c.lower_ in words("group_nouns") and not c.ent_type_:
                     yield tok, c
+        if tok.ent_type_ and tok.i >= 2 and tok.dep_ in {"nsubj", "dobj", "pobj"}:
+            # "PKK's armed wing the People's Defence Force": an apposition the parser split into two subjects
+            j = tok.i - 1 - (tok.doc[tok.i - 1].dep_ == "det")
+            noun = tok.doc[j]
+            if noun.pos_ == "NOUN" and not noun.ent_type_ and noun.head == tok.head and noun.dep_ == tok.dep_:
+                yield tok, noun
         if tok.dep_ == "appos":
             head = tok.head
             if head.ent_type_ and not tok.ent_type_:

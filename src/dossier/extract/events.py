@@ -349,7 +349,11 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             if lexicon()["triggers"].get(trigger.lemma_.lower(), [""])[0] == "strategic_development" or own and \
                     trigger.lemma_.lower() == "take":
                 labels.add("PERSON")  # "Shahid pledged allegiance", "Mangal Bagh took charge"
-            for s in subjects(verb, PERPETRATOR_LABELS):
+            passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+            # "soldiers were killed by X": the passive subject is the victim, the agent the perpetrator
+            doers = [e for o in prep_objects(verb, {"by"}) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None] \
+                if passive else subjects(verb, PERPETRATOR_LABELS)
+            for s in doers:
                 if s.ent_type_ in labels and not any(s == o for o, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
     # "an attack by gunmen of X", "the siege by al-Shabaab"

@@ -183,6 +183,13 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         for p in _agents(verb) + prep_objects(verb, {"under"}):
             if p.ent_type_ == "PERSON":
                 yield _claim(g, "leader", p, verb, "founded_by", 0.65, role="founder")
+        # "established by former members of Jundallah": a group born of another
+        for a in prep_objects(verb, {"by"}):
+            if a.lower_ in MEMBER_WORDS:
+                for parent in prep_objects(a, {"of", "from"}):
+                    parent = entity(parent, ACTORS | {"ORG"})
+                    if parent is not None and not same(parent, g):
+                        yield _claim(g, "split_from", parent, verb, "founded_by_members", 0.6)
 
 
 def leader(verb: Token) -> Iterator[RawClaim]:
