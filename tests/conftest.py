@@ -104,6 +104,21 @@ def describe(extraction: Extraction) -> str:
     return "\n".join(lines) or "(nothing)"
 
 
+def build_kb(folder: Path, docs: list[dict]) -> Path:
+    """A real SQLite knowledge base made by ingesting `docs` (corpus lines) through the pipeline."""
+    import json
+
+    from dossier.pipeline import ingest
+    from dossier.store import Store
+
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    path = folder / "kb.db"
+    with Store.from_path(path) as store:
+        assert ingest([corpus], store).documents == len(docs)
+    return path
+
+
 @pytest.fixture(scope="session")
 def dossier_cmd() -> list[str]:
     """How to run the CLI as a subprocess: the venv's console script."""

@@ -39,12 +39,6 @@ def prov(doc: Document, evidence: str, sentence: int = 0) -> Provenance:
     return Provenance(doc.id, sentence, start, start + len(evidence), evidence)
 
 
-def place_ref(place: Place) -> EntityRef:
-    from dossier.store.writer import place_ref as stored_as
-
-    return stored_as(place)  # as the pipeline stores a geocoded place
-
-
 def extractions() -> list[Extraction]:
     d1 = Document("doc-1", "IS-K is an affiliate of the Islamic State group. IS-K is based in Nangarhar. "
                   "IS-K is led by Shahab al-Muhajir. IS-K was set up in January 2015. "
@@ -58,7 +52,7 @@ def extractions() -> list[Extraction]:
     return [
         Extraction(document=d1, claims=[
             Claim(ISK, "part_of", IS, prov(d1, "IS-K is an affiliate of the Islamic State group"), confidence=0.8),
-            Claim(ISK, "based_in", place_ref(NANGARHAR), prov(d1, "IS-K is based in Nangarhar", 1)),
+            Claim(ISK, "based_in", EntityRef.of_place(NANGARHAR), prov(d1, "IS-K is based in Nangarhar", 1)),
             Claim(ISK, "leader", LEADER, prov(d1, "IS-K is led by Shahab al-Muhajir", 2)),
             Claim(ISK, "founded", {"date": "2015-01"}, prov(d1, "IS-K was set up in January 2015", 3),
                   modality=Modality.REPORTED, attributed_to="officials"),
@@ -69,14 +63,15 @@ def extractions() -> list[Extraction]:
                          place=KABUL, perpetrators=[Perpetrator(ISK, "suspected")], killed=(13, None))]),
         Extraction(document=d2, claims=[
             Claim(ISK, "part_of", IS, prov(d2, "IS-K is part of the Islamic State"), confidence=0.9),
-            Claim(ISK, "based_in", place_ref(NANGARHAR), prov(d2, "Officials said IS-K is based in Nangarhar", 1),
+            Claim(ISK, "based_in", EntityRef.of_place(NANGARHAR),
+                  prov(d2, "Officials said IS-K is based in Nangarhar", 1),
                   modality=Modality.REPORTED, attributed_to="officials"),
         ], events=[Event("explosions_remote_violence", "suicide bomb",
                          prov(d2, "A suicide bomber killed 170 people at Kabul airport on 26 August 2021", 2),
                          date="2021-08-26", date_precision="day", place=KABUL,
                          perpetrators=[Perpetrator(ISK, "claimed")], killed=(170, 170), targets=["civilians"])]),
         Extraction(document=d3, claims=[
-            Claim(ELN, "active_in", place_ref(ARAUCA), prov(d3, "The ELN clashed with the army in Arauca")),
+            Claim(ELN, "active_in", EntityRef.of_place(ARAUCA), prov(d3, "The ELN clashed with the army in Arauca")),
         ], events=[Event("battles", "armed clash", prov(d3, "The ELN clashed with the army in Arauca"),
                          place=ARAUCA, perpetrators=[Perpetrator(ELN, "asserted")])]),
     ]

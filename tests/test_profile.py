@@ -6,12 +6,12 @@ import json
 import re
 
 import pytest
+from conftest import build_kb
 from typer.testing import CliRunner
 
 from dossier.cli import app
 from dossier.export.profile_html import render_html
 from dossier.export.profile_md import render_md
-from dossier.pipeline import ingest
 from dossier.query.profile import UnknownName, build_profile
 from dossier.store import Store
 
@@ -39,13 +39,7 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("profile")
-    corpus = folder / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps(d) + "\n" for d in DOCS), encoding="utf-8")
-    path = folder / "kb.db"
-    with Store.from_path(path) as store:
-        assert ingest([corpus], store).documents == len(DOCS)
-    return path
+    return build_kb(tmp_path_factory.mktemp("profile"), DOCS)
 
 
 @pytest.fixture(scope="module")

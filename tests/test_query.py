@@ -6,10 +6,10 @@ import json
 import re
 
 import pytest
+from conftest import build_kb
 from typer.testing import CliRunner
 
 from dossier.cli import app
-from dossier.pipeline import ingest
 from dossier.query import ask, find_paths, parse, resolve_name
 from dossier.store import Store
 
@@ -32,14 +32,7 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("kb")
-    corpus = folder / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps(d) + "\n" for d in DOCS), encoding="utf-8")
-    path = folder / "kb.db"
-    with Store.from_path(path) as store:
-        report = ingest([corpus], store)
-        assert report.documents == len(DOCS)
-    return path
+    return build_kb(tmp_path_factory.mktemp("kb"), DOCS)
 
 
 @pytest.fixture()

@@ -86,6 +86,13 @@ class EntityRef:
     wikidata: str | None = None
     place: Place | None = None
 
+    @classmethod
+    def of_place(cls, place: Place, *also: str) -> EntityRef:
+        """The entity a geocoded place is; `also` adds the text's own spelling to its aliases."""
+        aliases = tuple(dict.fromkeys([place.name, *also, *place.aliases]))
+        return cls(name=place.name, type=EntityType.PLACE.value, key=place.key, aliases=aliases,
+                   country=place.country, place=place)
+
 
 @dataclass(frozen=True)
 class Provenance:

@@ -33,8 +33,7 @@ from dossier.nlp.places import gazetteer as places
 ORGS = ACTORS | {"ORG"}
 
 
-def _claim(subj: Token, pred: str, obj, trigger: Token, rule: str, conf: float = 0.6, **qual) -> RawClaim:
-    return RawClaim(subj, pred, obj, trigger, f"descriptions.{rule}", conf, {k: v for k, v in qual.items() if v})
+_claim = RawClaim.maker("descriptions")
 
 
 def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
@@ -116,7 +115,7 @@ def _home_country(noun: Token) -> Token | None:
     """ "Somali Islamist group": a demonym in front of a group noun names the group's home country."""
     span = _modifiers(noun)
     for t in span or ():
-        if t.ent_type_ == "NORP" and any(places().demonym(w) for w in t.text.split()):
+        if t.ent_type_ == "NORP" and places().demonym_in(t.text):
             return t
     return None
 

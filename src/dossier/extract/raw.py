@@ -20,6 +20,14 @@ class RawClaim:
     confidence: float = 0.6
     qualifiers: dict[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def maker(cls, family: str):
+        """A factory for one family of rules: `_claim(subj, pred, obj, trigger, rule, conf, **qualifiers)`;
+        empty qualifiers are dropped and the extractor is named "family.rule"."""
+        def make(subj: Token, pred: str, obj, trigger: Token, rule: str, conf: float = 0.6, **qual) -> RawClaim:
+            return cls(subj, pred, obj, trigger, f"{family}.{rule}", conf, {k: v for k, v in qual.items() if v})
+        return make
+
     def key(self) -> tuple:
         o = self.obj.i if isinstance(self.obj, Token) else repr(sorted(self.obj.items()))
         return (self.subject.i, self.predicate, o)

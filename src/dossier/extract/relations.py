@@ -46,8 +46,7 @@ ACTIVITY_NOUNS = {"activities", "activity", "operations", "presence", "attacks",
                   "strongholds", "fighters", "cells", "networks", "network"}
 
 
-def _claim(subj: Token, pred: str, obj, trigger: Token, rule: str, conf: float = 0.6, **qual) -> RawClaim:
-    return RawClaim(subj, pred, obj, trigger, f"relations.{rule}", conf, {k: v for k, v in qual.items() if v})
+_claim = RawClaim.maker("relations")
 
 
 def _actor_subjects(verb: Token, labels: set[str] = ACTORS) -> list[Token]:

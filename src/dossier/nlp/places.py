@@ -249,6 +249,10 @@ class PlaceGazetteer:
         """The national adjective of a country code: "NG" -> "Nigerian"."""
         return self._adjectives.get(code)
 
+    def demonym_in(self, text: str) -> str | None:
+        """The country of a demonym, also inside a longer adjective phrase ("Somali Islamist")."""
+        return self.demonym(text) or next((code for w in text.split() for code in [self.demonym(w)] if code), None)
+
     def demonym(self, word: str) -> str | None:
         """Country code for a demonym/adjective: "Afghan", "Afghans", "Pakistani" -> AF, AF, PK."""
         key = fold(word or "")

@@ -40,10 +40,7 @@ _DIRECTION = re.compile(r"^(?:the\s+)?(?:far\s+)?(?:(?:north|south)(?:[- ]?(?:ea
 
 
 def demonym_country(text: str) -> str | None:
-    """The country code of a demonym, also inside a longer adjective phrase ("Somali Islamist")."""
-    gaz = places()
-    return gaz.demonym(clean_surface(text)) or next(
-        (code for w in text.split() for code in [gaz.demonym(w)] if code), None)
+    return places().demonym_in(clean_surface(text))
 
 
 class DocumentLinker:
@@ -139,9 +136,7 @@ class DocumentLinker:
         if place is None:
             return EntityRef(name=surface, type=EntityType.PLACE.value, key=f"new:place:{norm(surface)}",
                              aliases=(surface,))
-        aliases = tuple(dict.fromkeys([place.name, surface, *place.aliases[:20]]))
-        return EntityRef(name=place.name, type=EntityType.PLACE.value, key=place.key, aliases=aliases,
-                         country=place.country, place=place)
+        return EntityRef.of_place(place, surface)
 
     def _state_actor(self, tok: Token, surface: str) -> str | None:
         """ "the government" in a report on Somalia -> "Somali government"; "Nigerian army" stays."""
@@ -176,11 +171,7 @@ class DocumentLinker:
         """ "Somali" -> Somalia, for claims that need a place where the text gives an adjective."""
         code = demonym_country(tok.text)
         place = places().country(code) if code else None
-        if place is None:
-            return None
-        return EntityRef(name=place.name, type=EntityType.PLACE.value, key=place.key,
-                         aliases=tuple(dict.fromkeys([place.name, *place.aliases[:20]])), country=place.country,
-                         place=place)
+        return EntityRef.of_place(place) if place is not None else None
 
     def _full_person_name(self, tok: Token, name: str) -> str:
         """ "Shahid" -> "Shahidullah Shahid" when that person was named in full earlier."""

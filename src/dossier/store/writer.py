@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dossier.model import PREDICATES, Claim, Document, EntityRef, Event, Extraction, Modality, Place, Provenance
+from dossier.model import PREDICATES, Claim, Document, EntityRef, Event, Extraction, Modality, Provenance
 
 from .normalize import normalize_alias
 from .schema import (
@@ -36,12 +36,6 @@ class WriteResult:
 
 class DuplicateDocumentError(ValueError):
     """The document (same id or same text) is already stored."""
-
-
-def place_ref(place: Place) -> EntityRef:
-    """The entity a geocoded place is stored as."""
-    return EntityRef(name=place.name, type="place", key=place.key, aliases=place.aliases,
-                     country=place.country, place=place)
 
 
 class EntityUpserter:
@@ -138,7 +132,7 @@ def _event_row(session: Session, event: Event, doc: Document, entity: EntityUpse
         "killed_low": event.killed[0], "killed_high": event.killed[1],
         "injured_low": event.injured[0], "injured_high": event.injured[1],
     }
-    place_row = entity(place_ref(event.place)) if event.place else None
+    place_row = entity(EntityRef.of_place(event.place)) if event.place else None
     perp_ids = [(entity(perp.entity).id, perp.attribution) for perp in event.perpetrators]
     row = same_event(session, event, place_row, {i for i, _ in perp_ids}, doc.id)
     if row is None:
