@@ -50,6 +50,7 @@ class RawEvent:
     killed: Quantity | None = None
     injured: Quantity | None = None
     targets: list[str] = field(default_factory=list)
+    victims: list[Token] = field(default_factory=list)  # the words naming who or what was hit
     sentences: list[Span] = field(default_factory=list)
     place_where: bool = False  # the place governs the event word: "Khar, where the bombing took place"
     toll: bool = False  # the killed figure is a (latest) death toll
@@ -109,11 +110,35 @@ def _objects(tok: Token) -> list[Token]:
     return [o for c in tok.children if c.dep_ in {"dobj", "pobj"} for o in expand(c)] + prep_objects(tok)
 
 
-def _victims(trigger: Token) -> set[str]:
-    """Words naming who or what was hit: the object of "attacked", "killed", "attack on"."""
+def victim_tokens(trigger: Token, harmed: bool = False) -> list[Token]:
+    """Who or what was hit: the object of "attacked", "attack on"; with `harmed`, also whom the
+    sentence's killing or wounding verbs name ("..., killing 25 worshippers")."""
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     objs = [c for v in (trigger, verb) for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
     objs += prep_objects(trigger, {"on", "against", "at"})
+    if harmed:
+        hurt = set(lexicon()["kill_words"]) | set(lexicon()["injure_words"])
+        objs += [c for t in trigger.sent if t.pos_ == "VERB" and t.lemma_.lower() in hurt
+                 for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return list(dict.fromkeys(x for o in objs for x in expand(o)))
+
+
+def force_victim(tok: Token) -> str | None:
+    """ "28 soldiers", "two policemen", "a military convoy": the branch of a state's forces, or None."""
+    lex = lexicon()["force_victims"]
+    branch = lex["people"].get(tok.lemma_.lower()) or lex["people"].get(tok.lower_)
+    if branch is not None:
+        return branch
+    if tok.lemma_.lower() in lex["sites"]:
+        for c in tok.children:
+            if c.dep_ in {"amod", "compound"} and c.lower_ in lex["modifiers"]:
+                return lex["modifiers"][c.lower_]
+    return None
+
+
+def _victims(trigger: Token, harmed: bool = False) -> set[str]:
+    """The words of `victim_tokens`, as written and as lemmas."""
+    objs = victim_tokens(trigger, harmed)
     return {t.lower_ for o in objs for t in o.subtree} | {t.lemma_.lower() for o in objs for t in o.subtree}
 
 
@@ -402,23 +427,16 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
                            perpetrators=_perpetrators(sent, tok),
                            killed=_number_for(sent, set(lexicon()["kill_words"])),
                            injured=_number_for(sent, set(lexicon()["injure_words"])),
-                           targets=_targets(tok), sentences=[sent],
+                           targets=_targets(tok), victims=victim_tokens(tok, harmed=True), sentences=[sent],
                            place_where=place is not None and tok in set(place.subtree) and place != tok)
             break  # one event mention a sentence
 
 
 def _targets(trigger: Token) -> list[str]:
     """Who or what was hit: civilians, security forces, institutions, named communities."""
-    words = _victims(trigger)
-    verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    hurt = set(lexicon()["kill_words"]) | set(lexicon()["injure_words"])
-    harmed = [c for t in trigger.sent if t.pos_ == "VERB" and t.lemma_.lower() in hurt
-              for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]  # "..., killing 25 worshippers"
-    words |= {t.lower_ for o in harmed for t in o.subtree}
+    words = _victims(trigger, harmed=True)
     out = [kind for kind, cues in lexicon()["target_words"].items() if words & set(cues)]
-    objs = [c for v in (trigger, verb) for c in v.children if c.dep_ in {"dobj", "nsubjpass"}] + harmed
-    objs += prep_objects(trigger, {"on", "against", "at"})
-    for o in objs:
+    for o in victim_tokens(trigger, harmed=True):
         for t in o.subtree:
             if t.ent_type_ in {"COMMUNITY", "NORP"} and t.text not in out:
                 out.append(t.text)  # "an attack on a Sikh temple" -> Sikh
@@ -530,6 +548,7 @@ def _merge(into: RawEvent, ev: RawEvent) -> None:
     for t in ev.targets:
         if t not in into.targets:
             into.targets.append(t)
+    into.victims += [v for v in ev.victims if v not in into.victims]
     into.sentences += ev.sentences
 
 

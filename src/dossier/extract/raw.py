@@ -7,6 +7,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from dossier.model import Modality
+
 
 @dataclass
 class RawClaim:
@@ -19,6 +21,7 @@ class RawClaim:
     extractor: str
     confidence: float = 0.6
     qualifiers: dict[str, Any] = field(default_factory=dict)
+    modality: Modality | None = None  # set when the rule knows better than the clause around the trigger
 
     @classmethod
     def maker(cls, family: str):

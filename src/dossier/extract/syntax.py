@@ -95,8 +95,10 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
                 and tok.lower_ in nouns("role"):
             return c
     for c in tok.children:
-        if c.dep_ in {"poss", "appos"} or c.dep_ == "compound" and tok.lower_ in GROUP_HEADS | MEMBER_HEADS \
-                and not is_place(c):
+        # "the Fatah movement"; "New People's Army rebels" (a merged name the parser may hang by any label)
+        modifier = c.dep_ == "compound" or c.i == tok.i - 1 and c.dep_ in {"npadvmod", "nmod", "amod", "punct"} \
+            and c.ent_type_ in GROUP_LABELS
+        if c.dep_ in {"poss", "appos"} or modifier and tok.lower_ in GROUP_HEADS | MEMBER_HEADS and not is_place(c):
             ent = entity(c, labels)  # "its fighters", "X, the group", "the Fatah movement"
             if ent is not None:
                 return ent

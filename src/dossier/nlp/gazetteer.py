@@ -84,6 +84,18 @@ class ActorGazetteer:
     def lookup(self, name: str) -> Actor | None:
         return self._by_norm.get(norm(name))
 
+    def national_force(self, country: str, branch: str) -> Actor | None:
+        """A country's army (or police): the force of that country whose names say so, e.g.
+        ("PH", "army") -> Armed Forces of the Philippines, whatever adjective the text used."""
+        words = ("police",) if branch == "police" else ("army", "armed forces", "military", "defence force",
+                                                         "defense force")
+        for word in words:
+            for a in self.actors.values():
+                if a.type == "force" and a.country == country and a.parent is None and \
+                        any(word in name.lower() for name in (a.name, *a.aliases)):
+                    return a
+        return None
+
     def parent_of(self, actor: Actor) -> Actor | None:
         return self.actors.get(actor.parent) if actor.parent else None
 

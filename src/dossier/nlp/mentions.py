@@ -39,7 +39,7 @@ def _context_says_group(span: Span) -> bool:
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in words("member_nouns"):
-        return True
+        return span.label_ != "NORP"  # "Communist guerrillas", "Somali militants": who they are, not a name
     before = [t.lower_ for t in doc[max(span.start - 3, span.sent.start):span.start]]
     if any(t in {"in", "of", "from", "to", "across", "near", "against", "with"} for t in before):
         return False  # "a militant group in Somalia": Somalia is where, not who
@@ -247,7 +247,8 @@ def _unlabelled_groups(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 STATE_NOUNS = {"government": "ORG", "state": "ORG", "regime": "ORG", "junta": "ORG", "army": "FORCE",
-               "military": "FORCE", "police": "FORCE", "troops": "FORCE", "soldiers": "FORCE", "forces": "FORCE"}
+               "military": "FORCE", "police": "FORCE", "troops": "FORCE", "soldiers": "FORCE", "forces": "FORCE",
+               "policemen": "FORCE"}
 
 
 def _generic_name(tok, ents: list[Span]) -> bool:

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from dossier.extract.attribution import attribute
 from dossier.extract.raw import RawClaim
-from dossier.model import Claim, EntityRef, Provenance
+from dossier.model import Claim, EntityRef, Modality, Provenance
 from dossier.names import norm
 from dossier.resolve.linking import DocumentLinker
 
@@ -72,7 +72,13 @@ def link_claims(raw: list[RawClaim], linker: DocumentLinker, doc_id: str) -> lis
         if subj.type not in s_types:
             continue
         obj: EntityRef | dict
-        if isinstance(rc.obj, Token):
+        if isinstance(rc.obj, dict) and "force" in rc.obj:  # "28 soldiers": the state's forces of that place
+            ref = linker.state_force(rc.obj["force"], rc.obj.get("place"))
+            if ref is None or ref.key == subj.key:
+                continue
+            obj, okey = ref, ref.key
+            prov = provenance(doc_id, rc.trigger, rc.subject)
+        elif isinstance(rc.obj, Token):
             ref = linker.ref(rc.obj)
             if ref is not None and ref.type not in o_types and "place" in o_types and rc.obj.ent_type_ == "NORP":
                 ref = linker.country_of_demonym(rc.obj)
@@ -86,7 +92,8 @@ def link_claims(raw: list[RawClaim], linker: DocumentLinker, doc_id: str) -> lis
             okey = repr(sorted(obj.items()))
             prov = provenance(doc_id, rc.trigger, rc.subject)
         how = attribute(rc.trigger)
-        claim = Claim(subject=subj, predicate=rc.predicate, obj=obj, provenance=prov, modality=how.modality,
+        modality = rc.modality if rc.modality is not None and how.modality != Modality.DENIED else how.modality
+        claim = Claim(subject=subj, predicate=rc.predicate, obj=obj, provenance=prov, modality=modality,
                       attributed_to=how.attributed_to, qualifiers=dict(rc.qualifiers), extractor=rc.extractor,
                       confidence=rc.confidence)
         key = (subj.key, rc.predicate, okey, prov.sentence)

@@ -153,19 +153,37 @@ class DocumentLinker:
             code = place.country if place is not None and place.precision == "country" else None
         code = code or self._country
         adjective = places().adjective(code) if code else None
-        return (self._national_force(adjective, noun) or f"{adjective} {noun}") if adjective else None
+        return (self._national_force(adjective, noun, code) or f"{adjective} {noun}") if adjective else None
+
+    def state_force(self, branch: str, place: str | None) -> EntityRef | None:
+        """ "28 soldiers" killed in an attack in `place`: the army (or police) of that place's country,
+        else of the document's main country; None when neither is known."""
+        found = places().lookup(clean_surface(place), country=self._country) if place else None
+        code = found.country if found is not None and found.country else self._country
+        adjective = places().adjective(code) if code else None
+        if adjective is None:
+            return None
+        name = self._national_force(adjective, "police" if branch == "police" else "army", code)
+        actor = actors().lookup(name) if name else None
+        if actor is not None:
+            return actor.ref()
+        name = f"{adjective} {'police' if branch == 'police' else 'security forces'}"
+        return EntityRef(name=name, type=EntityType.FORCE.value, key=f"new:force:{norm(name)}", aliases=(name,))
 
     @staticmethod
-    def _national_force(adjective: str, noun: str) -> str | None:
-        """ "Sudanese forces", "the army" in a Sudan report -> the gazetteer's name for that country's army."""
-        forms = {"police": ("police", "police force")}.get(noun, ("army", "armed forces", "military", "forces"))
+    def _national_force(adjective: str, noun: str, code: str | None = None) -> str | None:
+        """ "Sudanese forces", "the army" in a Sudan report -> the gazetteer's name for that country's army;
+        with the country's code, also when the text's adjective is not the gazetteer's ("Filipino troops")."""
         if STATE_NOUNS.get(noun) != "FORCE":
             return None
+        branch = "police" if noun in {"police", "policemen"} else "army"
+        forms = ("police", "police force") if branch == "police" else ("army", "armed forces", "military", "forces")
         for form in forms:
             actor = actors().lookup(f"{adjective} {form}")
             if actor is not None and actor.type == "force":
                 return actor.name
-        return None
+        actor = actors().national_force(code or demonym_country(adjective) or "", branch)
+        return actor.name if actor is not None else None
 
     def country_of_demonym(self, tok: Token) -> EntityRef | None:
         """ "Somali" -> Somalia, for claims that need a place where the text gives an adjective."""

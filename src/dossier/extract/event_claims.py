@@ -1,0 +1,67 @@
+"""Claims that an event states about its sides: who attacks whom.
+
+"IS claimed an ambush that killed 28 soldiers in Niger" says that IS targets Niger's army and,
+since the victims are an armed force, that the two are at war. The perpetrators come from the
+event (claimed, blamed, suspected or stated), the victims from the words the attack hit; the
+claim keeps the event's sentence and how the perpetrator was named (a claim stays a claim).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from dossier.extract.events import RawEvent, force_victim, lexicon
+from dossier.extract.raw import RawClaim
+from dossier.extract.syntax import same
+from dossier.model import Modality
+
+_claim = RawClaim.maker("events")
+
+ARMED = {"ARMED_GROUP", "FORCE"}
+# how the event names its perpetrator -> how the claims derived from it are stated
+MODALITY = {"claimed": Modality.CLAIMED, "blamed": Modality.ALLEGED, "suspected": Modality.ALLEGED}
+
+
+def _civilians(tok: Token) -> dict | None:
+    """ "local people", "students": the victims as text, when the text says which civilians."""
+    nouns = lexicon()["civilian_victims"]["nouns"]
+    lemma = tok.lemma_.lower()
+    if lemma not in nouns and tok.lower_ not in nouns:
+        return None
+    mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i and not c.like_num]
+    if lemma in {"people", "civilian"} and not mods:
+        return None  # every attack kills people; which ones is what tells
+    words = [*(m.text for m in mods), tok.text]
+    return {"text": " ".join(words)}
+
+
+def _victim_objects(ev: RawEvent) -> Iterator[tuple[Token | dict, bool]]:
+    """(object, armed): each victim as an entity token, a state force or a text."""
+    place = ev.place.text if ev.place is not None else None
+    for v in ev.victims:
+        if v.ent_type_ in ARMED:
+            yield v, True
+        elif v.ent_type_ in {"COMMUNITY", "NORP"} and v.pos_ in {"PROPN", "NOUN"}:
+            yield v, False
+        elif not v.ent_type_ and (branch := force_victim(v)) is not None:
+            yield {"force": branch, "place": place}, branch == "army"
+        elif not v.ent_type_ and (text := _civilians(v)) is not None:
+            yield text, False
+
+
+def event_claims(events: list[RawEvent]) -> Iterator[RawClaim]:
+    """`targets` for every (perpetrator, victim) of an event; `opposes` too when the victim is armed."""
+    for ev in events:
+        victims = list(_victim_objects(ev))
+        for who, how in ev.perpetrators:
+            if who.ent_type_ not in ARMED:
+                continue
+            for obj, armed in victims:
+                if isinstance(obj, Token) and same(obj, who):
+                    continue
+                for pred in ("targets", "opposes") if armed else ("targets",):
+                    claim = _claim(who, pred, obj, ev.trigger, f"victim_{pred}", 0.55)
+                    claim.modality = MODALITY.get(how)
+                    yield claim
