@@ -51,6 +51,10 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                             yield a, s
                     continue
                 for a in attrs:
+                    hops = 0
+                    while (a.lower_ in {"one", "among"} or a.pos_ == "ADJ") and hops < 3:
+                        # "X is one of Haiti's gangs", "one of the most violent of Haiti's gangs"
+                        a, hops = next(iter(prep_objects(a, {"of"})), a), hops + 1
                     if not a.ent_type_:
                         yield ent, a
         if tok.ent_type_ == "PERSON" and tok.i > sent.start + 1 and tok.doc[tok.i - 1].text == ",":
@@ -148,10 +152,11 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                 for g in related:
                     yield _claim(ent, "opposes", g, noun, "rival", 0.65)
             if label in ACTORS and (lemma in part_nouns or lemma in words("group_nouns")):
-                # "its wing in West Africa", "a militant group in northern Mali"
-                for p in prep_objects(noun, {"in", "across", "throughout"}):
-                    for place in places_in(p):
-                        yield _claim(ent, "active_in", place, noun, "group_in", 0.6)
+                # "its wing in West Africa", "a militant group in northern Mali", "one of Haiti's gangs"
+                places = [p for o in prep_objects(noun, {"in", "across", "throughout"}) for p in places_in(o)]
+                places += [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+                for place in places:
+                    yield _claim(ent, "active_in", place, noun, "group_in", 0.6)
             if label in ACTORS:
                 ideology = _ideology(noun)
                 if ideology:

@@ -138,7 +138,7 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         if not holders:
             return
         holders.append(verb)
-    elif lemma == "be" or verb.lower_ == "active":
+    elif lemma in {"be", "become", "remain"} or verb.lower_ == "active":
         subj_nouns = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.lower_ != "active" and not any(s.lower_ in ACTIVITY_NOUNS or
                                               any(p.dep_ == "pobj" and p.lower_ in ACTIVITY_NOUNS
@@ -151,7 +151,8 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
             holders = [verb]
     else:
         return
-    places = [p for h in holders for p in places_below(h, {"in", "across", "throughout", "into", "inside", "to"})]
+    preps = {"in", "across", "throughout", "into", "inside", "to", "within", "along"}
+    places = [p for h in holders for p in places_below(h, preps)]
     if lemma in CONTROL_VERBS:  # "has run the Gaza Strip since 2007", "controls much of Mogadishu"
         places += [p for o in direct_objects(verb) for p in places_in(o)]
     for s in _actor_subjects(verb):
@@ -493,6 +494,31 @@ def size(sent: Span) -> Iterator[RawClaim]:
         yield _claim(group, "size", q.literal(), noun, "size", 0.7, note=note, as_of=as_of)
 
 
+CONTROL_NOUNS = {"control", "rule", "occupation", "sway", "grip"}
+
+
+def under_control(sent: Span) -> Iterator[RawClaim]:
+    """ "Hodeidah, which is under Houthi control", "towns under the control of al-Shabaab": active there."""
+    for prep in sent:
+        if prep.lower_ != "under" or prep.dep_ != "prep":
+            continue
+        for ctl in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in CONTROL_NOUNS):
+            holders = [c for c in ctl.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+            groups = [e for h in holders + prep_objects(ctl, {"of"}) for g in expand(h)
+                      for e in [entity(g, ACTORS)] if e is not None]
+            where = prep.head
+            if where.pos_ in {"VERB", "AUX"}:
+                where_toks = [c for c in where.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if where.dep_ == "relcl" and all(w.lower_ in {"which", "that"} for w in where_toks):
+                    where_toks = [where.head]
+            else:
+                where_toks = [where]
+            places = [p for w in where_toks for p in places_in(w)]
+            for g in groups:
+                for p in places:
+                    yield _claim(g, "active_in", p, ctl, "under_control", 0.6)
+
+
 VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, linked_adjectives, part_of_verbs,
               split_from, recruits_from, goals, received_support, emerged_from)
 
@@ -503,3 +529,4 @@ def verb_claims(sent: Span) -> Iterator[RawClaim]:
             for rule in VERB_RULES:
                 yield from rule(tok)
     yield from size(sent)
+    yield from under_control(sent)

@@ -18,7 +18,8 @@ ENTITY_LABELS = ACTOR_LABELS | PLACE_LABELS
 PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regions", "area", "areas", "part", "parts",
                "city", "town", "towns", "village", "villages", "state", "states", "governorate", "county", "counties",
                "reaches", "border", "territory", "zone", "valley", "mountains", "outskirts", "capital", "suburb",
-               "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section"}
+               "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section",
+               "capitals", "cities", "borders", "coast", "countryside", "island", "islands", "port"}
 GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "faction", "militia", "party",
                "front", "cartel", "gang", "army", "brigade", "brigades"}
 MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jihadists", "commanders", "members",
@@ -114,7 +115,9 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
                 return ent
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of" and tok.lower_ in {"most", "some", "many", "part", "all", "members",
-                                                                    "fighters", "militants", "much", "one", "each"}:
+                                                                    "fighters", "militants", "much", "one", "each",
+                                                                    "remnants", "elements", "cells", "units",
+                                                                    "factions", "loyalists", "supporters"}:
             for o in c.children:
                 if o.dep_ == "pobj":
                     return owner(o, labels)
@@ -187,10 +190,12 @@ def places_in(tok: Token) -> list[Token]:
             for a in t.children:
                 if a.dep_ == "appos":  # "Shirzad, ... and Achin districts of eastern Nangarhar province"
                     out.extend(places_in(a))
+        elif t.like_num or t.lower_ in {"most", "much", "parts", "part", "swathes", "swaths", "large", "all"}:
+            out.extend(p for o in prep_objects(t, {"of"}) for p in places_in(o))  # "four of the state capitals"
         elif t.lower_ in PLACE_NOUNS:
             named = [p for o in prep_objects(t, {"of"}) for p in places_in(o)]
             if not named:  # "the eastern Afghan province of Nangarhar": the adjective only qualifies
-                named = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod"} and is_place(c)
+                named = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and is_place(c)
                          for p in expand(c) if is_place(p)]
             out.extend(named)
             for o in prep_objects(t, {"in"}):
