@@ -73,7 +73,9 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     if hit is None:
         return None
     if lemma == "strike" and not any(c.lower_ in lexicon()["strike_cues"] for c in tok.children):
-        return None
+        if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS for c in tok.children):
+            return None  # "a suicide bomber struck": an attack; "the tremor struck": not one
+        return tuple(trig["attack"])
     if lemma in {"capture", "seize", "overrun"} and not any(places_in(o) for o in _objects(tok)):
         return None
     if lemma in {"bomb", "rocket"} and tok.pos_ == "NOUN" and tok.dep_ == "compound":
@@ -90,6 +92,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     return tuple(hit)
 
 
+_ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent", "assailant", "fighter", "rebel",
+              "jihadist", "terrorist"}
 _COUNT_WORDS = {"twin", "double", "triple", "two", "three", "four", "simultaneous", "coordinated", "multiple"}
 
 
@@ -221,9 +225,20 @@ def _specificity(tok: Token) -> int:
     return _SPECIFICITY.get(place.precision if place else None, 2)
 
 
+# Heads that make a place name a nationality: "13 US service members", "the Pakistani embassy".
+_NATIONALITY_HEADS = {"member", "soldier", "troop", "troops", "official", "force", "forces", "civilian", "citizen",
+                      "national", "personnel", "diplomat", "officer", "police", "army", "military", "government",
+                      "embassy", "consulate", "envoy", "delegation", "president", "minister", "authorities"}
+
+
+def _nationality(p: Token) -> bool:
+    return p.dep_ in {"compound", "amod", "nmod"} and (p.head.lemma_.lower() in _NATIONALITY_HEADS or
+                                                      p.head.lower_ in _NATIONALITY_HEADS)
+
+
 def _place(sent: Span, trigger: Token) -> Token | None:
     """Where the event happened: the most specific place near the trigger word."""
-    candidates = [p for p in sent if is_place(p)]
+    candidates = [p for p in sent if is_place(p) and not _nationality(p)]
     if not candidates:
         return None
     inside = set(trigger.subtree)
