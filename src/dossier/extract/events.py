@@ -185,9 +185,20 @@ def _side_date(tok: Token, trigger: Token) -> bool:
     return trigger not in set(gov.subtree) or gov.lemma_.lower() in lex["toll_verbs"]
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a date belongs to, also when the parser hung it on the subject
+    ("X on Thursday claimed ...")."""
+    gov = _governor(tok)
+    return gov.head if gov.dep_ in {"nsubj", "nsubjpass"} else gov
+
+
 def _date(sent: Span, trigger: Token) -> DateValue | None:
     published = trigger.doc.user_data.get("published")
     dates = [t for t in sent if t.ent_type_ in {"DATE", "TIME"}]
+    # "claimed responsibility on Thursday for an ambush": the day of the claim, not of the ambush
+    claim_dates = [t for t in dates if (g := _clause_verb(t)).lemma_.lower() in lexicon()["claim_verbs"]
+                   and g != trigger and trigger.pos_ == "NOUN" and trigger in set(g.subtree)]
+    dates = [t for t in dates if t not in claim_dates]
     near = set(trigger.subtree) | {trigger, trigger.head}
     dates.sort(key=lambda t: (_side_date(t, trigger), t not in near and t.head not in near, abs(t.i - trigger.i)))
     found = None
@@ -201,6 +212,8 @@ def _date(sent: Span, trigger: Token) -> DateValue | None:
     if found is None and published is not None and re.search(r"\b(recently|this week|earlier this month)\b",
                                                               sent.text, re.I):
         found = DateValue(f"{published.year}-{published.month:02d}", "month")  # "was recently reported to have"
+    if found is None and claim_dates:  # nothing but the day of the claim: the event came before, close to it
+        found = parse_date(claim_dates[0].text, published)
     # a full date the NER missed or cut ("First AttackDecember 23, 2007: ...")
     if found is None or found.precision != "day":
         text = sent.text

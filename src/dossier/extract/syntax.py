@@ -99,7 +99,10 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
         # "the Fatah movement"; "New People's Army rebels" (a merged name the parser may hang by any label)
         modifier = c.dep_ == "compound" or c.i == tok.i - 1 and c.dep_ in {"npadvmod", "nmod", "amod", "punct"} \
             and c.ent_type_ in GROUP_LABELS
-        if c.dep_ in {"poss", "appos"} or modifier and tok.lower_ in GROUP_HEADS | MEMBER_HEADS and not is_place(c):
+        # "Islamic State’s West African branch": a curly 's the parser may not read as a possessive
+        possessive = c.dep_ == "poss" or c.i + 1 < tok.i and c.doc[c.i + 1].text in {"'s", "’s"}
+        if possessive or c.dep_ == "appos" or modifier and tok.lower_ in GROUP_HEADS | MEMBER_HEADS \
+                and not is_place(c):
             ent = entity(c, labels)  # "its fighters", "X, the group", "the Fatah movement"
             if ent is not None:
                 return ent
