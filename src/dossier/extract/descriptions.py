@@ -74,6 +74,9 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             noun = tok.doc[j]
             if noun.pos_ == "NOUN" and not noun.ent_type_ and noun.head == tok.head and noun.dep_ == tok.dep_:
                 yield tok, noun
+        ante = tok._.antecedent
+        if ante is not None and ante.ent_type_ == "PERSON" and not tok.ent_type_:
+            yield ante, tok  # "the leader of HTS says ...", said of the person just named
         if tok.dep_ == "appos":
             head = tok.head
             if head.ent_type_ and not tok.ent_type_:

@@ -19,7 +19,8 @@ PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regi
                "city", "town", "towns", "village", "villages", "state", "states", "governorate", "county", "counties",
                "reaches", "border", "territory", "zone", "valley", "mountains", "outskirts", "capital", "suburb",
                "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section",
-               "capitals", "cities", "borders", "coast", "countryside", "island", "islands", "port"}
+               "capitals", "cities", "borders", "coast", "countryside", "island", "islands", "port", "valleys",
+               "hills", "forests", "forest", "jungles", "jungle", "desert", "deserts", "highlands", "lowlands"}
 GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "faction", "militia", "party",
                "front", "cartel", "gang", "army", "brigade", "brigades"}
 MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jihadists", "commanders", "members",

@@ -1,8 +1,10 @@
-"""Resolve "it", "they", "its fighters", "the group", "the militants" to the salient group.
+"""Resolve "it", "they", "its fighters", "the group", "the militants" to the salient group, and
+"the leader of X" (a title with no name beside it) to the person the passage is about.
 
 A light, rule-based salience model: the antecedent is the armed group most recently named as
 a subject (in this sentence before the word, or in the last few sentences); failing that, the
-group most often named so far. Works on the merged-entity tokens of the pipeline.
+group most often named so far. For titles, the person named as a subject in this or the last
+sentence. Works on the merged-entity tokens of the pipeline.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from dossier.lexicon import words
+from dossier.lexicon import nouns, words
 
 GROUP_LABELS = {"ARMED_GROUP"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves"}
@@ -37,14 +39,38 @@ def _definite_group_noun(token: Token) -> bool:
     return not any(c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "PROPN") for c in token.children)
 
 
+_PERSON_WINDOW = 1  # sentences a named person stays the one a bare title refers to
+
+
+def _bare_title(token: Token) -> bool:
+    """ "the leader of HTS says ...": a definite title, as a subject, with no name of its own."""
+    if token.ent_type_ or token.lower_ not in nouns("leader"):
+        return False
+    if token.dep_ not in _SUBJECT_DEPS and not (token.dep_ == "appos" and not token.head.ent_type_):
+        return False  # "X, the leader of Y" names its own person
+    dets = [c for c in token.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ != "the":
+        return False
+    named = [c for c in token.children if c.dep_ in {"appos", "compound"} and c.ent_type_ == "PERSON"]
+    owners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+              if o.dep_ == "pobj" and o.ent_type_ in GROUP_LABELS]
+    return not named and bool(owners)
+
+
 @Language.component("dossier_coref")
 def resolve_coreference(doc: Doc) -> Doc:
     last_subject: tuple[int, Token] | None = None  # (sentence number, token)
     last_named: tuple[int, Token] | None = None
     counts: Counter[str] = Counter()
     first_of: dict[str, Token] = {}
+    last_person: tuple[int, Token] | None = None
     for n, sent in enumerate(doc.sents):
         for tok in sent:
+            if tok.ent_type_ == "PERSON" and (tok.dep_ in _SUBJECT_DEPS or tok.head.dep_ in _SUBJECT_DEPS):
+                last_person = (n, tok)
+            if _bare_title(tok) and last_person and n - last_person[0] <= _PERSON_WINDOW:
+                tok._.antecedent = last_person[1]
+                continue
             if _is_group(tok):
                 key = tok.ent_id_ or tok.text
                 counts[key] += 1

@@ -313,8 +313,12 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             and not _headline(tok.sent)
         if i in by_token and by_token[i].label_ in PLACE_LABELS and len(by_token[i]) == 1 and not by_token[i].id_ \
                 and i > 0 and doc[i - 1].lower_ in _TITLES and doc[i - 1].is_title and tok.text.isalpha():
-            out.append(Span(doc, i, i + 1, label="PERSON"))  # "President Buhari"
-            i += 1
+            end = i + 1  # "President Buhari", "Colonel Loreto Maguddayao"
+            while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                    and end not in by_token and doc[end].lower_ not in _NAME_HEADS:
+                end += 1
+            out.append(Span(doc, i, end, label="PERSON"))
+            i = end
             continue
         if not first_is_place and (tok.pos_ != "PROPN" or not tok.is_title or i in by_token):
             i += 1

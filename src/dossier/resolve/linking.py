@@ -142,8 +142,8 @@ class DocumentLinker:
         """ "the government" in a report on Somalia -> "Somali government"; "Nigerian army" stays."""
         words_ = surface.split()
         noun = words_[-1].lower()
-        if noun not in STATE_NOUNS or tok.ent_id_ or len(words_) > 3:
-            return None
+        if noun not in STATE_NOUNS or tok.ent_id_ or len(words_) > 3 or tok.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return None  # "Rakhine State", "Borno State" are places
         modifier = " ".join(words_[:-1])
         if modifier and demonym_country(modifier):
             return self._national_force(modifier, noun) or f"{modifier} {noun}"  # "Philippine government"

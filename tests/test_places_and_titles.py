@@ -1,0 +1,53 @@
+"""Where groups act and who their people are, in the phrasings of unseen reporting: control, presence,
+'one of X's gangs', a bare title that refers back to a named person, a name after a rank."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import describe, has_claim, literal_claims
+
+PUB = dt.date(2022, 6, 1)
+
+ACTIVE_IN = [
+    ("The port town of Kismayo is under al-Shabaab control.", "al-Shabaab", "Kismayo"),
+    ("Kismayo, which remained under al-Shabaab control for years, was retaken.", "al-Shabaab", "Kismayo"),
+    ("The gang is one of the most feared of Haiti's armed groups, and Gran Grif is one of Haiti's gangs.",
+     "Gran Grif", "Haiti"),
+    ("Officials say Ansaroul Islam, a jihadist group operating within Burkina Faso, has grown.",
+     "Ansaroul Islam", "Burkina Faso"),
+    ("Remnants of the Shining Path are present in remote valleys of Peru.", "Shining Path", "Peru"),
+    ("The Arakan Army became active in Rakhine State after 2015.", "Arakan Army", "Rakhine State"),
+    ("The M23 controls three of the main towns in North Kivu.", "M23", "North Kivu"),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "place"), ACTIVE_IN)
+def test_active_in(analyse_text, text, group, place):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, "active_in", place), describe(ex)
+
+
+def test_a_bare_title_refers_to_the_person_just_named(analyse_text):
+    ex = analyse_text("Commander Sultani Makenga, whose men took Goma, has kept out of sight for months. "
+                      "Sought by the courts, the leader of the M23 says he wants talks.", PUB)
+    assert has_claim(ex, "M23", "leader", "Sultani Makenga"), describe(ex)
+
+
+def test_a_bare_title_with_no_person_nearby_stays_unresolved(analyse_text):
+    ex = analyse_text("The talks stalled in May. Sought by the courts, the leader of the M23 says he wants talks.", PUB)
+    assert not [c for c in ex.claims if c.predicate == "leader"], describe(ex)
+
+
+def test_a_name_after_a_rank_is_whole(analyse_text):
+    # "Loreto" is also a region of Peru: the rank before it and the surname after it make it a person
+    ex = analyse_text("Army spokesman Colonel Loreto Maguddayao told reporters the convoy was hit.", PUB)
+    roles = literal_claims(ex, "Loreto Maguddayao", "role")
+    assert any("spokesman" in r.get("text", "") for r in roles), describe(ex)
+
+
+def test_the_day_of_a_claim_is_not_the_day_of_the_attack(analyse_text):
+    ex = analyse_text("Islamic State on Thursday claimed responsibility for an ambush that killed 28 soldiers "
+                      "near Tongo Tongo in Niger on Tuesday.", dt.date(2019, 5, 17))
+    assert [e.date for e in ex.events] == ["2019-05-14"], describe(ex)
