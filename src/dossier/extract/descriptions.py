@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from dossier.extract.events import force_victim
 from dossier.extract.raw import RawClaim
 from dossier.extract.relations import ACTORS, SIDES, _actor_subjects
 from dossier.extract.syntax import (
@@ -39,7 +40,7 @@ _claim = RawClaim.maker("descriptions")
 def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
     """(entity, descriptive noun) from copulas ("X is a Y") and appositions ("X, a Y" / "a Y, X")."""
     for tok in sent:
-        if tok.lemma_ == "be":
+        if tok.lemma_ in {"be", "become", "remain"}:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             attrs = [a for c in tok.children if c.dep_ in {"attr", "acomp"} for a in expand(c)]
             for s in subj:
@@ -247,6 +248,9 @@ def possessives(sent: Span) -> Iterator[RawClaim]:
                     yield _claim(tok, "part_of", c, tok, "possessive", 0.6)
 
 
+_HARM_NOUNS = {"killing", "massacre", "murder", "assassination", "abduction", "kidnapping"}
+
+
 def relation_nouns(sent: Span) -> Iterator[RawClaim]:
     """ "links between X and Y", "clashes with X", "attacks on X", "collaboration between X, Y and Z"."""
     link_nouns, opp_nouns, target_nouns = nouns("linked_to"), nouns("opposes"), nouns("targets")
@@ -270,8 +274,16 @@ def relation_nouns(sent: Span) -> Iterator[RawClaim]:
                         if not same(o, s):
                             yield _claim(s, pred, o, noun, "with", 0.6)
         elif low in target_nouns and noun.dep_ not in {"nsubj", "nsubjpass"}:
-            objs = [e for o in prep_objects(noun, {"on", "against", "targeting"})
-                    for e in [entity(o, ACTOR_LABELS | {"COMMUNITY"})] if e is not None]
+            # "attacks on X"; "the killing of Hindus, BJP leaders and security forces"
+            preps = {"on", "against", "targeting"} | ({"of"} if lemma in _HARM_NOUNS else set())
+            objs: list[Token | dict] = []
+            for o in (x for p in prep_objects(noun, preps) for x in expand(p)):
+                e = entity(o, ACTOR_LABELS | {"COMMUNITY"})
+                branch = force_victim(o) if e is None and not o.ent_type_ else None
+                if e is not None:
+                    objs.append(e)
+                elif branch is not None:
+                    objs.append({"force": branch, "place": None})
             for s in _clause_subjects(noun):
                 for o in objs:
                     if not same(o, s):

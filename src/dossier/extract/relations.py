@@ -234,12 +234,14 @@ def targets(verb: Token) -> Iterator[RawClaim]:
                     yield _claim(a, "targets", o, verb, "targets", 0.6)
         return
     allow_text = lemma not in {"kill", "murder", "execute", "behead", "strike", "hit"}
+    # "fired missiles at a ship": what is fired is the weapon, where it is aimed the target
+    aimed = lemma in {"fire", "shoot"}
     for s in _actor_subjects(verb):
         # "al-Shabaab targeted Kampala": attacking a place is acting there
-        for o in _verb_objects(verb, {"on", "against"}):
+        for o in _verb_objects(verb, {"on", "against"}) if not aimed else []:
             if o.ent_type_ in {"GPE", "LOC"} and o.dep_ == "dobj" and lemma not in {"kill", "murder"}:
                 yield _claim(s, "active_in", o, verb, "attacked_place", 0.55)
-        objects = _verb_objects(verb, {"on", "against"})
+        objects = prep_objects(verb, {"at", "on"}) if aimed else _verb_objects(verb, {"on", "against"})
         for o in objects:  # "attacked a military convoy": the state's forces, not the words
             if not o.ent_type_ and (branch := force_victim(o)) is not None:
                 yield _claim(s, "targets", {"force": branch, "place": None}, verb, "targets_force", 0.6)
