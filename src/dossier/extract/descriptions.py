@@ -21,6 +21,7 @@ from dossier.extract.syntax import (
     entity,
     expand,
     nouns,
+    owner,
     phrase,
     places_in,
     prep_objects,
@@ -89,6 +90,8 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
 def _related(noun: Token, labels: set[str]) -> list[Token]:
     """Entities a descriptive noun points to: "affiliate *of Y*", "*Y's* arm", "a *TTP* splinter group"."""
     out = [entity(o, labels) for o in prep_objects(noun, {"of", "for", "with", "from", "at", "to", "within"})]
+    # "a figure in the RSF's media operations", "a faction in the Taliban": a group the noun sits inside
+    out += [owner(o, ORGS) for o in prep_objects(noun, {"in", "inside"})]
     for c in noun.children:
         if c.dep_ in {"poss", "compound", "nmod", "amod"}:
             out.append(entity(c, labels))

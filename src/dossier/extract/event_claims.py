@@ -61,6 +61,8 @@ def event_claims(events: list[RawEvent]) -> Iterator[RawClaim]:
             for obj, armed in victims:
                 if isinstance(obj, Token) and same(obj, who):
                     continue
+                if isinstance(obj, dict) and "force" in obj and who.ent_type_ != "ARMED_GROUP":
+                    continue  # a state's forces hitting "soldiers": whose soldiers is anyone's guess
                 for pred in ("targets", "opposes") if armed else ("targets",):
                     claim = _claim(who, pred, obj, ev.trigger, f"victim_{pred}", 0.55)
                     claim.modality = MODALITY.get(how)

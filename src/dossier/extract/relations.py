@@ -155,6 +155,8 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
     places = [p for h in holders for p in places_below(h, preps)]
     if lemma in CONTROL_VERBS:  # "has run the Gaza Strip since 2007", "controls much of Mogadishu"
         places += [p for o in direct_objects(verb) for p in places_in(o)]
+        # "tried to overrun El Fasher": a place the parser did not take for the object
+        places += [c for c in verb.children if c.dep_ in {"advmod", "npadvmod", "oprd"} and is_place(c)]
     for s in _actor_subjects(verb):
         for p in places:
             yield _claim(s, "active_in", p, verb, "active_in", 0.6)
@@ -243,7 +245,7 @@ def targets(verb: Token) -> Iterator[RawClaim]:
                 yield _claim(s, "active_in", o, verb, "attacked_place", 0.55)
         objects = prep_objects(verb, {"at", "on"}) if aimed else _verb_objects(verb, {"on", "against"})
         for o in objects:  # "attacked a military convoy": the state's forces, not the words
-            if not o.ent_type_ and (branch := force_victim(o)) is not None:
+            if not o.ent_type_ and s.ent_type_ == "ARMED_GROUP" and (branch := force_victim(o)) is not None:
                 yield _claim(s, "targets", {"force": branch, "place": None}, verb, "targets_force", 0.6)
         objects = [o for o in objects if o.ent_type_ or force_victim(o) is None]
         for o in _objects(objects, ACTOR_LABELS | {"COMMUNITY"}, allow_text):
