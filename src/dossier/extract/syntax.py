@@ -152,6 +152,9 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
             return head + stray
         if v.dep_ in {"relcl", "acl"}:
             o = owner(v.head, labels)
+            if o is None and v.dep_ == "acl" and v.head.dep_ == "dobj":
+                v = v.head.head  # "its fighters carried out operations targeting X": the operators target
+                continue
             return [o] if o is not None else []
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "focuses on combatting X"
             v = v.head.head
@@ -209,10 +212,11 @@ def places_in(tok: Token) -> list[Token]:
 
 
 def places_below(tok: Token, preps: set[str]) -> list[Token]:
-    """Places reached from tok through prepositional phrases only: "active since the 1990s in eastern Congo"."""
+    """Places reached from tok through prepositional phrases only: "active since the 1990s in eastern Congo",
+    "responsibility for a series of attacks across several districts"."""
     out = []
     for p in tok.children:
-        if p.dep_ != "prep" or p.lower_ not in preps | {"since", "during", "for"}:
+        if p.dep_ != "prep" or p.lower_ not in preps | {"since", "during", "for", "of"}:
             continue
         for o in p.children:
             if o.dep_ != "pobj":

@@ -327,6 +327,9 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
         while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
                 and end not in by_token and doc[end].lower_ not in _NAME_HEADS:
             end += 1
+        if end < len(doc) and end in by_token and by_token[end].label_ in {"NORP", "COMMUNITY"} \
+                and len(by_token[end]) == 1 and not first_is_place and doc[end].is_title:
+            end += 1  # "Jeeyand Baloch", "Abdi Somali": a surname that is also a people's name
         span = doc[i:end]
         if len(span) >= 2 and doc[end - 1].lower_ not in _NAME_HEADS and not _headline(tok.sent):
             root = span.root
