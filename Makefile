@@ -18,19 +18,30 @@ PIP_TOOLS ?= pip-tools==7.6.2
 # trafilatura's jusText imports, is a declared dependency of dossier itself).
 LOCK_EXTRA_REQS ?=
 
-.PHONY: install demo test bench eval gate lock clean help
+.PHONY: install vendor demo serve test bench eval gate lock clean help
 
 help:
 	@echo "make install  create $(VENV) from requirements.lock (hash-checked) + editable dossier"
+	@echo "make vendor   npm ci the web app's pinned front-end libraries (web/) into serve/static/vendor/"
 	@echo "make demo     install, then run the demo on the bundled sample corpus"
-	@echo "make test     install, then ruff + pytest"
+	@echo "make serve    install + vendor, then serve the demo database on http://127.0.0.1:8000/"
+	@echo "make test     install + vendor, then ruff + pytest"
 	@echo "make bench    install, then benchmarks/ingest.py"
 	@echo "make eval     install, then score the pipeline on $(EVAL_SET)"
 	@echo "make gate     install, then fail if quality figures fall below quality/floor.json"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml (pip-compile)"
 	@echo "make clean    remove $(VENV), build artefacts and caches"
 
+# The web app's front-end libraries, pinned in web/package-lock.json: `npm ci`, then copy the dist files
+# it serves (git-ignored). Redone when the lock or the copy script changes.
+VENDOR_STAMP := src/dossier/serve/static/vendor/.installed
+
 install: $(STAMP)
+
+vendor: $(VENDOR_STAMP)
+$(VENDOR_STAMP): web/package.json web/package-lock.json web/vendor.sh
+	web/vendor.sh
+	@touch $@
 
 # Redone whenever the lock or pyproject.toml change; otherwise a no-op.
 $(STAMP): requirements.lock pyproject.toml
@@ -43,7 +54,11 @@ $(STAMP): requirements.lock pyproject.toml
 demo: install
 	$(BIN)/dossier demo
 
-test: install
+serve: install vendor
+	test -f dossier-demo.db || $(BIN)/dossier demo
+	$(BIN)/dossier --db dossier-demo.db serve
+
+test: install vendor
 	$(BIN)/ruff check src tests benchmarks
 	@# pytest exit 5 = no tests collected: that is a failure, and said so.
 	@echo "$(BIN)/pytest -q"
@@ -70,5 +85,5 @@ lock:
 	  --extra test $(LOCK_ARGS) -o requirements.lock pyproject.toml $(LOCK_VENV)/extra-requirements.in
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache web/node_modules src/dossier/serve/static/vendor
 	find src tests benchmarks -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true

@@ -71,7 +71,12 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="JSONL, .txt, .md, .h
                                                          "that lack one.")] = None,
            publisher: Annotated[str | None, typer.Option(help="Publisher for documents that lack one.")] = None,
            progress: Annotated[bool, typer.Option(help="Show a progress bar on a terminal.")] = True,
-           timeout: TimeoutOption = 20.0, max_bytes: MaxBytesOption = 5_000_000, delay: DelayOption = 1.0):
+           timeout: TimeoutOption = 20.0, max_bytes: MaxBytesOption = 5_000_000, delay: DelayOption = 1.0,
+           workers: Annotated[int, typer.Option("--workers", min=1, help="Local processes that parse and "
+                                                "extract (the result is the same as with one).")] = 1,
+           scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address "
+                                                         "(tcp://HOST:PORT): parse and extract on that "
+                                                         "cluster, write from here.")] = None):
     """Read documents, extract sourced claims and events, and store them."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -87,7 +92,8 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="JSONL, .txt, .md, .h
         task = bar.add_task("ingest", total=None)
         report = run_ingest(paths, store, published=pub, publisher=publisher,
                             on_error=lambda e: err.print(f"[red]error[/red] {e}", highlight=False),
-                            on_document=lambda d: bar.advance(task), fetcher=fetcher)
+                            on_document=lambda d: bar.advance(task), fetcher=fetcher, workers=workers,
+                            scheduler=scheduler)
     err.print(report.summary(), highlight=False)
     if report.errors:
         raise typer.Exit(1)
@@ -331,6 +337,61 @@ def profile(name: Annotated[str, typer.Argument(help="A group (or person) by any
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@app.command()
+def serve(host: Annotated[str, typer.Option(help="Address to bind (loopback by default; another address "
+                                            "exposes the knowledge base to the network).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+          write_token: Annotated[str | None, typer.Option("--write-token", envvar="DOSSIER_WRITE_TOKEN",
+                                                          help="Enable POST /api/ingest for requests bearing "
+                                                          "this token (read-only without it).")] = None,
+          tiles: Annotated[str | None, typer.Option(help="Tile URL template for an online base map, e.g. "
+                                                    "https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: the "
+                                                    "bundled world outline only, no requests outside).")] = None,
+          workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes (one per core "
+                                               "serves more requests at once).")] = 1):
+    """Serve the web app (groups, profiles, map, timeline, network, documents, ask) and the JSON API."""
+    from dossier.serve import run
+
+    typer.echo(f"dossier serve: http://{host}:{port}/ ({'ingest enabled' if write_token else 'read-only'})",
+               err=True)
+    run(_db_url(State.db), host=host, port=port, write_token=write_token, tiles=tiles, workers=workers)
+
+
+class SearchKind(StrEnum):
+    documents = "documents"
+    claims = "claims"
+
+
+class SearchFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="Words to find (all must occur; stemmed: 'bombing' finds "
+                                                "'bombings').")],
+           kind: Annotated[SearchKind, typer.Option("--kind", help="Search documents or claims.")]
+           = SearchKind.documents,
+           limit: Annotated[int, typer.Option("--limit", min=1, help="Most results shown.")] = 10,
+           fmt: Annotated[SearchFormat, typer.Option("--format", help="text or json (one object a line).")]
+           = SearchFormat.text):
+    """Full-text search of documents or claims (PostgreSQL text search, or SQLite FTS5), best first."""
+    import json
+
+    with open_store() as store:
+        hits = store.search(query, kind=kind.value, limit=limit)
+    for hit in hits:
+        if fmt is SearchFormat.json:
+            typer.echo(json.dumps(hit, ensure_ascii=False))
+        elif hit["kind"] == "document":
+            typer.echo(f"{hit['id']}  {hit['published'] or '':10}  {hit['title'] or ''}\n    {hit['snippet']}")
+        else:
+            typer.echo(f"{hit['id']}  {hit['doc_id']}  {hit['subject']} {hit['predicate']} "
+                       f"[{hit['modality']}]\n    {hit['evidence']}")
+    if not hits:
+        typer.echo(f"No {kind.value} match {query!r}.", err=True)
 
 
 if __name__ == "__main__":

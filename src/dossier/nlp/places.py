@@ -176,7 +176,8 @@ class PlaceGazetteer:
         if country:
             country = country.upper()
             local = [i for i in candidates if rows[i].country == country]
-            candidates = local or candidates
+            # a report on Congo naming "Bule" does not mean Bulle in Switzerland (a GeoNames alternate name)
+            candidates = local or [i for i in candidates if not self._order(i, key)[0]]
         if implied and not kind:
             for preferred_kind in _IMPLIED.get(implied, (implied,)):
                 preferred = [i for i in candidates if rows[i].kind == preferred_kind]

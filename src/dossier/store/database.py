@@ -8,17 +8,23 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from dossier.model import Document, Extraction
 
-from . import reader
+from . import reader, search
 from .engine import IMMEDIATE, make_engine, upgrade
 from .schema import DocumentRow
 from .writer import DuplicateDocumentError, WriteResult, write_extraction
 
-WRITE_ATTEMPTS = 3
+WRITE_ATTEMPTS = 5
+# SQLSTATEs PostgreSQL gives a transaction that lost a race and may simply be run again
+_RETRYABLE = {"40001", "40P01"}  # serialization_failure, deadlock_detected
+
+
+def _retryable(error: DBAPIError) -> bool:
+    return getattr(error.orig, "sqlstate", None) in _RETRYABLE
 
 
 class Store:
@@ -66,8 +72,8 @@ class Store:
     def write(self, extraction: Extraction) -> WriteResult:
         """Store one document and all that was read from it in a single transaction.
 
-        Raises DuplicateDocumentError if the document is already stored. A unique-key race
-        with another writer (possible on PostgreSQL) is retried from scratch.
+        Raises DuplicateDocumentError if the document is already stored. A transaction that loses a
+        race with another writer (a deadlock on PostgreSQL) is retried from scratch.
         """
         doc = extraction.document
         for attempt in range(WRITE_ATTEMPTS):
@@ -81,7 +87,40 @@ class Store:
                     raise DuplicateDocumentError(f"document {doc.id!r} is already stored") from error
                 if attempt + 1 == WRITE_ATTEMPTS:
                     raise
+            except DBAPIError as error:
+                if not _retryable(error) or attempt + 1 == WRITE_ATTEMPTS:
+                    raise
         raise AssertionError("unreachable")
+
+    def write_many(self, extractions: list[Extraction]) -> list[WriteResult | None]:
+        """Store several documents in one transaction (bulk), in order; None for a document already stored.
+
+        Each document is still all-or-nothing (a savepoint each). If the batch as a whole fails, for
+        instance on a race with another writer, it is written again one document at a time.
+        """
+        try:
+            with Session(self.engine.execution_options(**IMMEDIATE)) as session, session.begin():
+                results: list[WriteResult | None] = []
+                for extraction in extractions:
+                    try:
+                        with session.begin_nested():
+                            results.append(write_extraction(session, extraction))
+                    except DuplicateDocumentError:
+                        results.append(None)
+                return results
+        except DBAPIError:
+            pass
+        results = []
+        for extraction in extractions:
+            try:
+                results.append(self.write(extraction))
+            except DuplicateDocumentError:
+                results.append(None)
+        return results
+
+    def search(self, query: str, kind: str = "documents", limit: int = 10) -> list[dict[str, Any]]:
+        """Full-text search of documents or claims (PostgreSQL text search, SQLite FTS5), best first."""
+        return search.search(self.engine, query, kind=kind, limit=limit)
 
     def alias_index(self) -> dict[str, str]:
         return reader.alias_index(self.engine)

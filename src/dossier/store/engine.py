@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
@@ -15,6 +15,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # Execution option read by the SQLite BEGIN hook: writers take the write lock up front so two
 # ingesting processes queue on busy_timeout instead of failing on a read-to-write lock upgrade.
 IMMEDIATE = {"sqlite_begin": "IMMEDIATE"}
+# pg_advisory_xact_lock key taken while migrating, so processes opening a new database at once take turns
+MIGRATION_LOCK = 0x646F73736D6967
 
 
 def make_engine(url: str) -> Engine:
@@ -62,5 +64,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` in one transaction (idempotent)."""
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.execution_options(**IMMEDIATE).begin() as connection:
+        if connection.dialect.name == "postgresql":  # SQLite's BEGIN IMMEDIATE already serialises this
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)

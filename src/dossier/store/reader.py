@@ -134,7 +134,7 @@ def country_code(session: Session, country: str) -> str | None:
     norm = normalize_alias(country)
     stmt = (select(EntityRow.country).join(AliasRow, AliasRow.entity_id == EntityRow.id)
             .where(AliasRow.norm == norm, EntityRow.type == "place", EntityRow.country.is_not(None))
-            .order_by((EntityRow.precision != "country"), EntityRow.id).limit(1))
+            .order_by((EntityRow.precision != "country").nulls_first(), EntityRow.id).limit(1))
     code = session.scalar(stmt)
     if code is None:
         from dossier.nlp.places import gazetteer

@@ -2,15 +2,21 @@
 
 Nothing here commits: `Store.write` wraps `write_extraction` in a single transaction, so a
 failure anywhere (or a killed process) leaves no trace of the document.
+
+Concurrent writers (several processes on one PostgreSQL database) stay correct by construction:
+documents, entities and aliases go in with `INSERT ... ON CONFLICT DO NOTHING` against their unique
+keys, and the cross-document event merge (a read-then-write no unique key can express) runs under a
+transaction-scoped advisory lock, so each writer sees every event committed before its own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, or_, select, text
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from dossier.model import PREDICATES, Claim, Document, EntityRef, Event, Extraction, Modality, Provenance
 
@@ -38,27 +44,75 @@ class DuplicateDocumentError(ValueError):
     """The document (same id or same text) is already stored."""
 
 
+# pg_advisory_xact_lock key serialising the event merge between writers ("dossier" in ASCII)
+EVENT_MERGE_LOCK = 0x646F7373696572
+
+
+def insert_ignore(session: Session, table: Table, values: dict[str, Any], keys: list[str] | None = None) -> int:
+    """INSERT one row unless it clashes with a unique key (`keys`, or any when None); 1 if inserted, else 0."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        raise NotImplementedError(f"no upsert for the {dialect} dialect")
+    stmt = insert(table).values(**values).on_conflict_do_nothing(index_elements=keys)
+    # RETURNING, not rowcount: the driver's rowcount is not reliable for an upsert that did nothing
+    stmt = stmt.returning(*table.primary_key.columns)
+    return 1 if session.execute(stmt).first() is not None else 0
+
+
+def lock_event_merge(session: Session) -> None:
+    """On PostgreSQL, hold the event-merge lock until this transaction ends (SQLite writers are serial)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVENT_MERGE_LOCK})
+
+
 class EntityUpserter:
-    """Find-or-create entities by key within one session, adding aliases as they come."""
+    """Find-or-create entities by key within one session, adding aliases as they come.
+
+    Inserts are upserts on the unique `entities.key` and `aliases (entity_id, norm)`, so two writers
+    creating the same entity at once end with one row (the second waits for the first, then reuses it).
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.rows: dict[str, EntityRow] = {}
         self.norms: dict[str, set[str]] = {}
+        self.absent: set[str] = set()  # keys not stored when `preload` looked
         self.created = 0
+
+    def preload(self, keys: list[str]) -> None:
+        """Fetch the stored entities among `keys` and their alias norms in a few queries, not two per key."""
+        keys = [k for k in dict.fromkeys(keys) if k not in self.rows]
+        for lo in range(0, len(keys), 500):
+            chunk = keys[lo:lo + 500]
+            found = {row.key: row for row in self.session.scalars(select(EntityRow).where(EntityRow.key.in_(chunk)))}
+            by_id = {row.id: row.key for row in found.values()}
+            for key, row in found.items():
+                self.rows[key] = row
+                self.norms[key] = set()
+            for entity_id, norm in self.session.execute(
+                    select(AliasRow.entity_id, AliasRow.norm).where(AliasRow.entity_id.in_(list(by_id)))):
+                self.norms[by_id[entity_id]].add(norm)
+            self.absent.update(k for k in chunk if k not in found)
 
     def __call__(self, ref: EntityRef) -> EntityRow:
         row = self.rows.get(ref.key)
         if row is None:
-            row = self.session.scalar(select(EntityRow).where(EntityRow.key == ref.key))
+            if ref.key not in self.absent:
+                row = self.session.scalar(select(EntityRow).where(EntityRow.key == ref.key))
+            inserted = 0
             if row is None:
-                row = EntityRow(key=ref.key, name=ref.name, type=str(ref.type))
-                self.session.add(row)
-                self.session.flush()  # its id is needed by the rows that refer to it
-                self.created += 1
+                inserted = insert_ignore(self.session, EntityRow.__table__,
+                                         {"key": ref.key, "name": ref.name, "type": str(ref.type)}, ["key"])
+                self.created += inserted
+                row = self.session.scalars(select(EntityRow).where(EntityRow.key == ref.key)).one()
             self.rows[ref.key] = row
-            # one query for the norms, instead of loading the whole alias collection
-            self.norms[ref.key] = set(self.session.scalars(select(AliasRow.norm).where(AliasRow.entity_id == row.id)))
+            # a new entity has no aliases yet; else one query for the norms, not the whole alias collection
+            self.norms[ref.key] = set() if inserted else set(
+                self.session.scalars(select(AliasRow.norm).where(AliasRow.entity_id == row.id)))
         _fill_missing(row, ref)
         self._add_aliases(row, ref)
         return row
@@ -72,7 +126,8 @@ class EntityUpserter:
             norm = normalize_alias(name) if name else ""
             if norm and norm not in known:
                 known.add(norm)
-                self.session.add(AliasRow(entity_id=row.id, alias=name.strip(), norm=norm))
+                insert_ignore(self.session, AliasRow.__table__,
+                              {"entity_id": row.id, "alias": name.strip(), "norm": norm}, ["entity_id", "norm"])
 
 
 def _fill_missing(row: EntityRow, ref: EntityRef) -> None:
@@ -206,7 +261,14 @@ def same_event(session: Session, event: Event, place: EntityRow | None, perps: s
     window = date_window(event.date, event.date_precision)
     if not window or place is None:
         return None
-    stmt = select(EventRow).where(EventRow.date.in_(window)).order_by(EventRow.id)
+    stmt = (select(EventRow).where(EventRow.date.in_(window), EventRow.place_entity_id.is_not(None))
+            .options(selectinload(EventRow.sources), selectinload(EventRow.perpetrators),
+                     selectinload(EventRow.place))
+            .order_by(EventRow.id))
+    if place.country:  # places in another country never agree (see places_agree): leave them in the database
+        cand_place = aliased(EntityRow)
+        stmt = stmt.join(cand_place, EventRow.place_entity_id == cand_place.id).where(
+            or_(cand_place.country == place.country, cand_place.country.is_(None)))
     best: tuple | None = None
     for cand in session.scalars(stmt):
         if any(src.doc_id == doc_id for src in cand.sources):
@@ -255,17 +317,50 @@ def _summarise(row: EventRow) -> None:
     row.injured_low, row.injured_high = _span([s.injured_low for s in srcs], [s.injured_high for s in srcs])
 
 
+def _document_values(doc: Document) -> dict[str, Any]:
+    row = _document_row(doc)
+    return {column.key: getattr(row, column.key) for column in DocumentRow.__table__.columns}
+
+
+def referenced_entities(extraction: Extraction) -> list[EntityRef]:
+    """Every entity reference of an extraction, in the order the writer first meets them."""
+    refs = [mention.entity for mention in extraction.mentions]
+    for claim in extraction.claims:
+        refs.append(claim.subject)
+        if isinstance(claim.obj, EntityRef):
+            refs.append(claim.obj)
+    for event in extraction.events:
+        if event.place:
+            refs.append(EntityRef.of_place(event.place))
+        refs.extend(perp.entity for perp in event.perpetrators)
+    return refs
+
+
 def write_extraction(session: Session, extraction: Extraction) -> WriteResult:
-    """Add the document and everything read from it to `session` (flushed, not committed)."""
+    """Add the document and everything read from it to `session` (flushed, not committed).
+
+    Raises DuplicateDocumentError when a document with the same id or text is already stored
+    (or being stored by another writer, once that one commits).
+    """
     doc = extraction.document
-    session.add(_document_row(doc))
-    session.flush()  # the document row exists from here on: a later failure must roll it back
+    if not insert_ignore(session, DocumentRow.__table__, _document_values(doc)):
+        raise DuplicateDocumentError(f"document {doc.id!r} is already stored")
+    # the document row exists from here on: a later failure must roll it back
     entity = EntityUpserter(session)
+    # Upsert every entity before the event-merge lock: a writer never waits on another's new entity while
+    # holding that lock, and ids still follow the order of first reference.
+    refs = referenced_entities(extraction)
+    entity.preload([ref.key for ref in refs])
+    for ref in refs:
+        entity(ref)
     for mention in extraction.mentions:
         session.add(MentionRow(doc_id=doc.id, entity_id=entity(mention.entity).id, start=mention.start,
                                end=mention.end, text=mention.text))
     for claim in extraction.claims:
         session.add(_claim_row(claim, doc, entity))
+    if extraction.events:
+        session.flush()
+        lock_event_merge(session)
     for event in extraction.events:
         session.add(_event_row(session, event, doc, entity))
         session.flush()  # the next event of this document sees this one (and never merges into it)
