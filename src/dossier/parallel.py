@@ -26,7 +26,6 @@ from typing import Any
 
 from dossier.ingest import Fetcher, ReadError
 from dossier.model import Document, EntityRef, Extraction
-from dossier.names import norm
 from dossier.pipeline import (
     BATCH_SIZE,
     IngestReport,
@@ -35,6 +34,7 @@ from dossier.pipeline import (
     analyse_linked,
     read_new_documents,
 )
+from dossier.resolve.linking import indexed_key
 from dossier.store import Store
 
 BATCH_DOCS = 64  # documents per task
@@ -85,12 +85,8 @@ def analyse_batch(documents: list[Document], alias_index: dict[str, str] | None 
 # ---------------------------------------------------------------- the client side
 
 def linked_key(ref: EntityRef, index: dict[str, str]) -> str:
-    """The key `DocumentLinker` gives a name outside the gazetteers under `index` (same rule as there)."""
-    for name in ref.aliases:
-        key = index.get(norm(name))
-        if key is not None and key.split(":")[1] in {ref.type, "gaz", "armed_group", "organization"}:
-            return key
-    return f"new:{ref.type}:{norm(ref.name)}"
+    """The key `DocumentLinker` gives a name outside the gazetteers under `index`."""
+    return indexed_key(ref.name, ref.type, ref.aliases, index)
 
 
 def still_valid(linked: list[EntityRef], index: dict[str, str]) -> bool:

@@ -39,6 +39,16 @@ _DIRECTION = re.compile(r"^(?:the\s+)?(?:far\s+)?(?:(?:north|south)(?:[- ]?(?:ea
                         r"(?:ern)?\s+", re.IGNORECASE)
 
 
+def indexed_key(name: str, etype: str, aliases: tuple[str, ...], alias_index: dict[str, str]) -> str:
+    """The key of a name outside the gazetteers: the first alias the store (or this run) already knows,
+    if it is of a compatible type; else a new key from the name."""
+    for alias in aliases:
+        key = alias_index.get(norm(alias))
+        if key is not None and key.split(":")[1] in {etype, "gaz", "armed_group", "organization"}:
+            return key
+    return f"new:{etype}:{norm(name)}"
+
+
 def demonym_country(text: str) -> str | None:
     return places().demonym_in(clean_surface(text))
 
@@ -115,12 +125,8 @@ class DocumentLinker:
             surface = self._full_person_name(tok, _person_name(surface))
         canonical = defined[0] if defined else surface
         aliases = tuple(dict.fromkeys([canonical, surface] + ([defined[1]] if defined else [])))
-        for name in aliases:
-            key = self.alias_index.get(norm(name))
-            if key is not None and key.split(":")[1] in {etype.value, "gaz"} | {"armed_group", "organization"}:
-                return EntityRef(name=canonical, type=etype.value, key=key, aliases=aliases)
-        return EntityRef(name=canonical, type=etype.value, key=f"new:{etype.value}:{norm(canonical)}",
-                         aliases=aliases)
+        return EntityRef(name=canonical, type=etype.value, key=indexed_key(canonical, etype.value, aliases,
+                                                                            self.alias_index), aliases=aliases)
 
     def _with_alias(self, ref: EntityRef, surface: str) -> EntityRef:
         if norm(surface) in {norm(a) for a in ref.aliases}:
