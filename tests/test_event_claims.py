@@ -58,3 +58,15 @@ def test_civilian_victims_are_not_opponents(analyse_text):
 def test_people_in_general_are_no_target(analyse_text):
     ex = analyse_text("Gunmen from the Allied Democratic Forces killed 20 people in an attack on Beni on Monday.", PUB)
     assert not [c for c in claims_of(ex, "targets") if isinstance(c.obj, dict) and "people" in c.obj.get("text", "")]
+
+
+def test_a_country_named_as_doer_acts_through_its_army(analyse_text):
+    ex = analyse_text("At least 200 members of the Allied Democratic Forces (ADF) were killed on Monday in air strikes "
+                      "led by Uganda in North Kivu.", PUB)
+    assert has_claim(ex, "Uganda People's Defence Force", "opposes", "Allied Democratic Forces"), describe(ex)
+    assert [e.place.name for e in ex.events if e.place] == ["North Kivu"], describe(ex)
+
+
+def test_clashes_in_general_are_no_event(analyse_text):
+    ex = analyse_text("The group has suffered heavy losses in clashes with both Somali and Kenyan forces.", PUB)
+    assert not ex.events, describe(ex)

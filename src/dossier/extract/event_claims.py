@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from dossier.extract.events import RawEvent, force_victim, lexicon
 from dossier.extract.raw import RawClaim
-from dossier.extract.syntax import same
+from dossier.extract.syntax import MEMBER_HEADS, owner, same
 from dossier.model import Modality
 
 _claim = RawClaim.maker("events")
@@ -45,6 +45,8 @@ def _victim_objects(ev: RawEvent) -> Iterator[tuple[Token | dict, bool]]:
             yield v, True
         elif v.ent_type_ in {"COMMUNITY", "NORP"} and v.pos_ in {"PROPN", "NOUN"}:
             yield v, False
+        elif not v.ent_type_ and v.lower_ in MEMBER_HEADS and (group := owner(v, ARMED)) is not None:
+            yield group, True  # "200 members of the ADF were killed"
         elif not v.ent_type_ and (branch := force_victim(v)) is not None:
             yield {"force": branch, "place": place}, branch == "army"
         elif not v.ent_type_ and (text := _civilians(v)) is not None:
@@ -56,7 +58,7 @@ def event_claims(events: list[RawEvent]) -> Iterator[RawClaim]:
     for ev in events:
         victims = list(_victim_objects(ev))
         for who, how in ev.perpetrators:
-            if who.ent_type_ not in ARMED:
+            if who.ent_type_ not in ARMED | {"GPE"}:  # a country acts through its forces
                 continue
             for obj, armed in victims:
                 if isinstance(obj, Token) and same(obj, who):

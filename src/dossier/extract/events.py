@@ -92,6 +92,7 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     return tuple(hit)
 
 
+_DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim"}
 _ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent", "assailant", "fighter", "rebel",
               "jihadist", "terrorist"}
 _COUNT_WORDS = {"twin", "double", "triple", "two", "three", "four", "simultaneous", "coordinated", "multiple"}
@@ -249,9 +250,10 @@ def _nationality(p: Token) -> bool:
                                                       p.head.lower_ in _NATIONALITY_HEADS)
 
 
-def _place(sent: Span, trigger: Token) -> Token | None:
-    """Where the event happened: the most specific place near the trigger word."""
-    candidates = [p for p in sent if is_place(p) and not _nationality(p)]
+def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token | None:
+    """Where the event happened: the most specific place near the trigger word (not a country that is
+    one of the perpetrators)."""
+    candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude]
     if not candidates:
         return None
     inside = set(trigger.subtree)
@@ -377,6 +379,12 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     if trigger.lemma_ in {"clash", "fighting", "battle", "firefight", "gunfight"}:
         out += [(e, "stated") for o in prep_objects(trigger, {"between", "with"})
                 for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
+    # "air strikes led by Uganda", "an attack carried out by X": the doer named on the event word
+    for c in sent:
+        if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _DOER_VERBS and (
+                c.head == trigger or c.head.lemma_.lower() in lex["triggers"]):
+            out += [(e, "stated") for o in prep_objects(c, {"by"}) for e in [entity(o, PERPETRATOR_LABELS)]
+                    if e is not None]
     # "X was behind the bombing", "X is responsible for the attack"
     for tok in sent:
         if tok.lower_ in {"behind", "responsible"} and trigger in set(tok.subtree):
@@ -450,9 +458,9 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             if hit is None:
                 continue
             etype, sub = _classify(sent, tok, *hit)
-            place = _place(sent, tok)
-            yield RawEvent(etype, sub, tok, date=_date(sent, tok), place=place,
-                           perpetrators=_perpetrators(sent, tok),
+            perpetrators = _perpetrators(sent, tok)
+            place = _place(sent, tok, exclude={p.i for p, _ in perpetrators})
+            yield RawEvent(etype, sub, tok, date=_date(sent, tok), place=place, perpetrators=perpetrators,
                            killed=_number_for(sent, set(lexicon()["kill_words"])),
                            injured=_number_for(sent, set(lexicon()["injure_words"])),
                            targets=_targets(tok), victims=victim_tokens(tok, harmed=True), sentences=[sent],
@@ -645,8 +653,8 @@ def extract_events(doc: Doc) -> list[RawEvent]:
         if into is not None and (into.date is not None or ev.date is None or not _plural(ev)):
             _merge(into, ev)
             continue
-        if ev.date is None and ev.killed is None and not ev.perpetrators or _plural(ev):
-            continue  # too vague to be one event, or a plural that refers back to none
+        if ev.date is None and ev.killed is None and (not ev.perpetrators or ev.place is None) or _plural(ev):
+            continue  # too vague to be one event ("casualties in clashes with X"), or a plural referring to none
         events.append(ev)
     events = [e for e in events if e.date is not None or e.place is not None and (
         len(e.sentences) > 1 or e.killed is not None or _specificity(e.place) < _SPECIFICITY["region"])]

@@ -66,6 +66,9 @@ def link_claims(raw: list[RawClaim], linker: DocumentLinker, doc_id: str) -> lis
     out: dict[tuple, Claim] = {}
     for rc in raw:
         subj = linker.ref(rc.subject)
+        if subj is not None and subj.type == "place" and rc.predicate in {"targets", "opposes"} and \
+                subj.place is not None and subj.place.precision == "country":
+            subj = linker.state_force("army", subj.name)  # "air strikes led by Uganda": Uganda's army
         if subj is None:
             continue
         s_types, o_types = SIGNATURES[rc.predicate]
