@@ -51,3 +51,15 @@ def test_the_day_of_a_claim_is_not_the_day_of_the_attack(analyse_text):
     ex = analyse_text("Islamic State on Thursday claimed responsibility for an ambush that killed 28 soldiers "
                       "near Tongo Tongo in Niger on Tuesday.", dt.date(2019, 5, 17))
     assert [e.date for e in ex.events] == ["2019-05-14"], describe(ex)
+
+
+def test_a_quoted_nickname_is_an_alias_not_part_of_the_name(analyse_text):
+    ex = analyse_text("Ahmad “Abu Hussein” al-Hamidawi, the leader of Kataib Hezbollah, said the attacks would go on.",
+                      PUB)
+    claim = has_claim(ex, "Kataib Hezbollah", "leader", "Ahmad al-Hamidawi")
+    assert claim is not None and "Abu Hussein" in claim.obj.aliases, describe(ex)
+
+
+def test_a_group_within_a_group_is_part_of_it(analyse_text):
+    ex = analyse_text("Kataib Hezbollah is a major militia within the Popular Mobilization Forces (PMF).", PUB)
+    assert has_claim(ex, "Kataib Hezbollah", "part_of", "Popular Mobilization Forces"), describe(ex)

@@ -151,6 +151,11 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
             elif lemma in part_nouns or noun.lower_ in part_nouns:
                 for g in groups:
                     yield _claim(ent, "part_of", g, noun, "affiliate", 0.75)
+            elif lemma in words("group_nouns"):  # "a major militia within the Popular Mobilization Forces"
+                for o in prep_objects(noun, {"within", "inside", "in"}):
+                    g = entity(o, ORGS)
+                    if g is not None and g.ent_type_ in ACTORS and not same(g, ent):
+                        yield _claim(ent, "part_of", g, noun, "group_within", 0.65)
             elif lemma in link_nouns:
                 for g in related:
                     if g.ent_type_ in SIDES:

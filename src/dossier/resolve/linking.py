@@ -28,7 +28,18 @@ _TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "ms", "prof", "prof.", "gen", "gen."
            "mullah", "maulana", "mufti", "haji", "sir", "col", "col.", "capt", "maj", "lt"}
 
 
+_NICKNAME = re.compile(r"\s*[“\"]([^”\"]{2,40})[”\"]\s*")
+
+
+def _nickname(text: str) -> str | None:
+    """ "Ahmad “Abu Hussein” al-Hamidawi" -> "Abu Hussein": a quoted name inside a person's name."""
+    m = _NICKNAME.search(text)
+    return m.group(1).strip() if m and m.start() > 0 and m.end() < len(text) else None
+
+
 def _person_name(text: str) -> str:
+    if _nickname(text):
+        text = _NICKNAME.sub(" ", text, count=1)
     words = text.split()
     while len(words) > 1 and words[0].lower() in _TITLES - {"mufti", "mullah", "haji", "sheikh"}:
         words = words[1:]
@@ -124,7 +135,9 @@ class DocumentLinker:
         if etype == EntityType.PERSON:
             surface = self._full_person_name(tok, _person_name(surface))
         canonical = defined[0] if defined else surface
-        aliases = tuple(dict.fromkeys([canonical, surface] + ([defined[1]] if defined else [])))
+        nickname = _nickname(clean_surface(tok.text)) if etype == EntityType.PERSON else None
+        aliases = tuple(dict.fromkeys([canonical, surface] + ([defined[1]] if defined else []) +
+                                      ([nickname] if nickname else [])))
         return EntityRef(name=canonical, type=etype.value, key=indexed_key(canonical, etype.value, aliases,
                                                                             self.alias_index), aliases=aliases)
 
