@@ -63,3 +63,9 @@ def test_a_quoted_nickname_is_an_alias_not_part_of_the_name(analyse_text):
 def test_a_group_within_a_group_is_part_of_it(analyse_text):
     ex = analyse_text("Kataib Hezbollah is a major militia within the Popular Mobilization Forces (PMF).", PUB)
     assert has_claim(ex, "Kataib Hezbollah", "part_of", "Popular Mobilization Forces"), describe(ex)
+
+
+def test_a_verb_like_reach_is_a_toll_only_with_a_toll(analyse_text):
+    ex = analyse_text("The unrest has reached a new level since April 11, when heavy fighting between the Myanmar army "
+                      "and the Kachin Independence Army erupted in Hpakant.", dt.date(2018, 5, 1))
+    assert [e.date for e in ex.events] == ["2018-04-11"], describe(ex)

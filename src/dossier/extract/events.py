@@ -183,7 +183,12 @@ def _side_date(tok: Token, trigger: Token) -> bool:
     gov = _governor(tok)
     if gov == trigger or gov.lemma_.lower() not in lex["toll_verbs"] + lex["report_verbs"]:
         return False
-    return trigger not in set(gov.subtree) or gov.lemma_.lower() in lex["toll_verbs"]
+    toll = gov.lemma_.lower() in lex["toll_verbs"] and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and (c.lemma_.lower() in lex["kill_words"] + ["number", "figure", "count"]
+                                              or c.like_num) for c in gov.children)
+    if gov.lemma_.lower() not in lex["report_verbs"] and not toll:
+        return False  # "the disorder has reached a new level since April 11, when fighting erupted"
+    return trigger not in set(gov.subtree) or toll
 
 
 def _clause_verb(tok: Token) -> Token:
