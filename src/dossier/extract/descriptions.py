@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.events import force_victim
+from dossier.extract.events import force_object
 from dossier.extract.raw import RawClaim
 from dossier.extract.relations import ACTORS, SIDES, _actor_subjects
 from dossier.extract.syntax import (
@@ -286,12 +286,9 @@ def relation_nouns(sent: Span) -> Iterator[RawClaim]:
             preps = {"on", "against", "targeting"} | ({"of"} if lemma in _HARM_NOUNS else set())
             objs: list[Token | dict] = []
             for o in (x for p in prep_objects(noun, preps) for x in expand(p)):
-                e = entity(o, ACTOR_LABELS | {"COMMUNITY"})
-                branch = force_victim(o) if e is None and not o.ent_type_ else None
-                if e is not None:
-                    objs.append(e)
-                elif branch is not None:
-                    objs.append({"force": branch, "place": None})
+                obj = entity(o, ACTOR_LABELS | {"COMMUNITY"}) or force_object(o)
+                if obj is not None:
+                    objs.append(obj)
             for s in _clause_subjects(noun):
                 for o in objs:
                     if not same(o, s):

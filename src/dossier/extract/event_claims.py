@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from dossier.extract.events import RawEvent, force_victim, lexicon
+from dossier.extract.events import RawEvent, force_object, lexicon
 from dossier.extract.raw import RawClaim
 from dossier.extract.syntax import MEMBER_HEADS, owner, same
 from dossier.model import Modality
@@ -47,8 +47,8 @@ def _victim_objects(ev: RawEvent) -> Iterator[tuple[Token | dict, bool]]:
             yield v, False
         elif not v.ent_type_ and v.lower_ in MEMBER_HEADS and (group := owner(v, ARMED)) is not None:
             yield group, True  # "200 members of the ADF were killed"
-        elif not v.ent_type_ and (branch := force_victim(v)) is not None:
-            yield {"force": branch, "place": place}, branch == "army"
+        elif (force := force_object(v, place)) is not None:
+            yield force, force["force"] == "army"
         elif not v.ent_type_ and (text := _civilians(v)) is not None:
             yield text, False
 
@@ -63,8 +63,6 @@ def event_claims(events: list[RawEvent]) -> Iterator[RawClaim]:
             for obj, armed in victims:
                 if isinstance(obj, Token) and same(obj, who):
                     continue
-                if isinstance(obj, dict) and "force" in obj and who.ent_type_ != "ARMED_GROUP":
-                    continue  # a state's forces hitting "soldiers": whose soldiers is anyone's guess
                 for pred in ("targets", "opposes") if armed else ("targets",):
                     claim = _claim(who, pred, obj, ev.trigger, f"victim_{pred}", 0.55)
                     claim.modality = MODALITY.get(how)

@@ -141,9 +141,15 @@ def force_victim(tok: Token) -> str | None:
     return None
 
 
-def _victims(trigger: Token, harmed: bool = False) -> set[str]:
-    """The words of `victim_tokens`, as written and as lemmas."""
-    objs = victim_tokens(trigger, harmed)
+def force_object(tok: Token, place: str | None = None) -> dict | None:
+    """A claim object for a state's forces named by a common noun ("28 soldiers" in `place`), resolved to
+    that country's army or police when the claim is linked; None when `tok` names no such force."""
+    branch = force_victim(tok) if not tok.ent_type_ else None
+    return {"force": branch, "place": place} if branch is not None else None
+
+
+def _words(objs: list[Token]) -> set[str]:
+    """The words of phrases, as written and as lemmas."""
     return {t.lower_ for o in objs for t in o.subtree} | {t.lemma_.lower() for o in objs for t in o.subtree}
 
 
@@ -154,7 +160,7 @@ def _classify(sent: Span, trigger: Token, etype: str, sub: str) -> tuple[str, st
             return "explosions_remote_violence", "suicide bomb"
         if words & set(lexicon()["explosive_cues"]):
             return "explosions_remote_violence", "remote explosive/landmine/IED"
-        if words & {"clash", "firefight", "gunfight"} or _victims(trigger) & set(lexicon()["battle_cues"]):
+        if words & {"clash", "firefight", "gunfight"} or _words(victim_tokens(trigger)) & set(lexicon()["battle_cues"]):
             return "battles", "armed clash"
     if etype == "explosions_remote_violence" and "suicide" in words:
         return etype, "suicide bomb"
@@ -464,20 +470,21 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
                 continue
             etype, sub = _classify(sent, tok, *hit)
             perpetrators = _perpetrators(sent, tok)
+            victims = victim_tokens(tok, harmed=True)
             place = _place(sent, tok, exclude={p.i for p, _ in perpetrators})
             yield RawEvent(etype, sub, tok, date=_date(sent, tok), place=place, perpetrators=perpetrators,
                            killed=_number_for(sent, set(lexicon()["kill_words"])),
                            injured=_number_for(sent, set(lexicon()["injure_words"])),
-                           targets=_targets(tok), victims=victim_tokens(tok, harmed=True), sentences=[sent],
+                           targets=_targets(victims), victims=victims, sentences=[sent],
                            place_where=place is not None and tok in set(place.subtree) and place != tok)
             break  # one event mention a sentence
 
 
-def _targets(trigger: Token) -> list[str]:
-    """Who or what was hit: civilians, security forces, institutions, named communities."""
-    words = _victims(trigger, harmed=True)
+def _targets(victims: list[Token]) -> list[str]:
+    """Who or what was hit, by kind: civilians, security forces, institutions, named communities."""
+    words = _words(victims)
     out = [kind for kind, cues in lexicon()["target_words"].items() if words & set(cues)]
-    for o in victim_tokens(trigger, harmed=True):
+    for o in victims:
         for t in o.subtree:
             if t.ent_type_ in {"COMMUNITY", "NORP"} and t.text not in out:
                 out.append(t.text)  # "an attack on a Sikh temple" -> Sikh

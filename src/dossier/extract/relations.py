@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.events import force_victim
+from dossier.extract.events import force_object
 from dossier.extract.literals import parse_date
 from dossier.extract.raw import RawClaim
 from dossier.extract.syntax import (
@@ -244,10 +244,10 @@ def targets(verb: Token) -> Iterator[RawClaim]:
             if o.ent_type_ in {"GPE", "LOC"} and o.dep_ == "dobj" and lemma not in {"kill", "murder"}:
                 yield _claim(s, "active_in", o, verb, "attacked_place", 0.55)
         objects = prep_objects(verb, {"at", "on"}) if aimed else _verb_objects(verb, {"on", "against"})
-        for o in objects:  # "attacked a military convoy": the state's forces, not the words
-            if not o.ent_type_ and s.ent_type_ == "ARMED_GROUP" and (branch := force_victim(o)) is not None:
-                yield _claim(s, "targets", {"force": branch, "place": None}, verb, "targets_force", 0.6)
-        objects = [o for o in objects if o.ent_type_ or force_victim(o) is None]
+        forces = {o.i: force for o in objects if (force := force_object(o)) is not None}
+        for force in forces.values():  # "attacked a military convoy": the state's forces, not the words
+            yield _claim(s, "targets", force, verb, "targets_force", 0.6)
+        objects = [o for o in objects if o.i not in forces]
         for o in _objects(objects, ACTOR_LABELS | {"COMMUNITY"}, allow_text):
             if not same(o, s):
                 yield _claim(s, "targets", o, verb, "targets", 0.6)

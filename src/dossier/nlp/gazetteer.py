@@ -73,6 +73,10 @@ def surface_variants(alias: str) -> set[str]:
 class ActorGazetteer:
     def __init__(self, actors: list[Actor]):
         self.actors = {a.id: a for a in actors}
+        self._forces: dict[str, list[Actor]] = {}  # country -> its top-level state forces
+        for a in actors:
+            if a.type == "force" and a.country and a.parent is None:
+                self._forces.setdefault(a.country, []).append(a)
         self._by_norm: dict[str, Actor] = {}
         for a in actors:
             for alias in (a.name, *a.aliases):
@@ -90,9 +94,8 @@ class ActorGazetteer:
         words = ("police",) if branch == "police" else ("army", "armed forces", "military", "defence force",
                                                          "defense force")
         for word in words:
-            for a in self.actors.values():
-                if a.type == "force" and a.country == country and a.parent is None and \
-                        any(word in name.lower() for name in (a.name, *a.aliases)):
+            for a in self._forces.get(country, ()):
+                if any(word in name.lower() for name in (a.name, *a.aliases)):
                     return a
         return None
 

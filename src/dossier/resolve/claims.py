@@ -76,6 +76,8 @@ def link_claims(raw: list[RawClaim], linker: DocumentLinker, doc_id: str) -> lis
             continue
         obj: EntityRef | dict
         if isinstance(rc.obj, dict) and "force" in rc.obj:  # "28 soldiers": the state's forces of that place
+            if subj.type != "armed_group":
+                continue  # a state's forces hitting "soldiers": whose soldiers is anyone's guess
             ref = linker.state_force(rc.obj["force"], rc.obj.get("place"))
             if ref is None or ref.key == subj.key:
                 continue
