@@ -299,6 +299,16 @@ def _headline(sent: Span) -> bool:
     return len(words_) >= 4 and sum(t.is_title or t.is_upper for t in words_) >= 0.7 * len(words_)
 
 
+def _name_end(doc: Doc, i: int, taken: dict[int, Span], most: int) -> int:
+    """End of a name opening at token i: the capitalised proper nouns after it that no other mention
+    holds and that are not a name's head noun ("airport", "province"), `most` tokens in all."""
+    end = i + 1
+    while end < len(doc) and end - i < most and doc[end].pos_ == "PROPN" and doc[end].is_title \
+            and end not in taken and doc[end].lower_ not in _NAME_HEADS:
+        end += 1
+    return end
+
+
 def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """Names the small NER model missed, where the grammar says "person": "X, who heads ...",
     "X said", "X, a spokesman", "President X"; also a first name the place ruler took ("Hassan" Nasrallah)."""
@@ -313,20 +323,14 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             and not _headline(tok.sent)
         if i in by_token and by_token[i].label_ in PLACE_LABELS and len(by_token[i]) == 1 and not by_token[i].id_ \
                 and i > 0 and doc[i - 1].lower_ in _TITLES and doc[i - 1].is_title and tok.text.isalpha():
-            end = i + 1  # "President Buhari", "Colonel Loreto Maguddayao"
-            while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                    and end not in by_token and doc[end].lower_ not in _NAME_HEADS:
-                end += 1
+            end = _name_end(doc, i, by_token, most=3)  # "President Buhari", "Colonel Loreto Maguddayao"
             out.append(Span(doc, i, end, label="PERSON"))
             i = end
             continue
         if not first_is_place and (tok.pos_ != "PROPN" or not tok.is_title or i in by_token):
             i += 1
             continue
-        end = i + 1
-        while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and end not in by_token and doc[end].lower_ not in _NAME_HEADS:
-            end += 1
+        end = _name_end(doc, i, by_token, most=4)
         if end < len(doc) and end in by_token and by_token[end].label_ in {"NORP", "COMMUNITY"} \
                 and len(by_token[end]) == 1 and not first_is_place and doc[end].is_title:
             end += 1  # "Jeeyand Baloch", "Abdi Somali": a surname that is also a people's name
