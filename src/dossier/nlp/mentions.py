@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dossier.lexicon import nouns, words
+from dossier.nlp.collectives import described_groups, dissident_spans
 from dossier.nlp.places import gazetteer as places
 
 GROUP_LABEL = "ARMED_GROUP"
@@ -32,7 +33,10 @@ def _is_group_name(span: Span) -> bool:
     tokens = [t.lower_ for t in span]
     parts = {p for t in tokens for p in re.split(r"[-‐]", t)} | set(tokens)
     first = next((t for t in span if t.lower_ not in {"the", "a", "an"}), span[0])
-    return bool(parts & words("group_name_words")) and first.is_title
+    cues = parts & words("group_name_words")
+    if cues == {"province"} and not span.id_ and places().lookup(span.text) is not None:
+        return False  # "Northwest province" is a region; a group's "Province" is a known one or no place
+    return bool(cues) and first.is_title
 
 
 def _context_says_group(span: Span) -> bool:
@@ -265,9 +269,10 @@ def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
         label = STATE_NOUNS.get(tok.lower_)
         if label is None or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if label is None or tok.i in taken and not _generic_name(tok, ents) or \
-                not (tok.is_lower or tok.is_sent_start and tok.is_title):
-            continue
+        generic = _generic_name(tok, ents)
+        if label is None or tok.i in taken and not generic or not (
+                tok.is_lower or tok.is_title and (tok.is_sent_start or generic and doc[tok.i - 1].lower_ == "the")):
+            continue  # "The Army said": a capital that only marks the institution
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "the state of emergency", "the army of volunteers"
         mods = [c for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "poss", "nmod"}]
@@ -385,6 +390,9 @@ def find_mentions(doc: Doc) -> Doc:
     extra += _repeats(doc, extra)
     chosen = filter_spans(extra)
     taken = {i for span in chosen for i in range(span.start, span.end)}
-    doc.ents = filter_spans(chosen + [e for e in ents if not taken & set(range(e.start, e.end))])
+    ents = filter_spans(chosen + [e for e in ents if not taken & set(range(e.start, e.end))])
+    described = dissident_spans(doc, ents) or described_groups(doc, ents)
+    covered = {i for g in described for i in range(g.start, g.end)}
+    doc.ents = sorted([e for e in ents if not covered & set(range(e.start, e.end))] + described)
     doc._.alias_links = links
     return doc

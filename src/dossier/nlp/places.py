@@ -58,10 +58,17 @@ def fold(text: str) -> str:
     return _PUNCT.sub(" ", text).strip()
 
 
+_COMPASS = re.compile(r"^(north|south)[ -]?(east|west)\b")
+
+
 def _variants(query: str) -> list[tuple[str, str | None]]:
     """Folded keys to try for a query, each with the kind its suffix implies (or None)."""
     key = fold(query)
     out: list[tuple[str, str | None]] = [(key, None)]
+    spaced = _COMPASS.sub(r"\1 \2", key)  # "Northwest province" is Cameroon's "North-West" region
+    if spaced != key:
+        key = spaced
+        out.append((key, None))
     for lead in _LEADING:
         if key.startswith(lead):
             key = key[len(lead):]
@@ -202,7 +209,15 @@ class PlaceGazetteer:
         return best
 
     def _find(self, name: str, country: str | None, kind: str | None) -> int | None:
-        for key, implied in _variants(name):
+        variants = _variants(name)
+        if country:  # "Northwest province" in a report on Cameroon: its region, before South Africa's full name
+            code = country.upper()
+            for key, implied in variants:
+                local = [i for i in self._index.get(key, ()) if self._rows[i].country == code]
+                found = self._rank(local, country, kind, implied, key) if local else None
+                if found is not None:
+                    return found
+        for key, implied in variants:
             candidates = self._index.get(key)
             if candidates:
                 found = self._rank(candidates, country, kind, implied, key)

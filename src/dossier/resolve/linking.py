@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from dossier.lexicon import words
 from dossier.model import EntityRef, EntityType
 from dossier.names import clean_surface, norm
+from dossier.nlp.collectives import COLLECTIVE
 from dossier.nlp.gazetteer import actors
 from dossier.nlp.mentions import STATE_NOUNS
 from dossier.nlp.places import gazetteer as places
@@ -119,6 +120,8 @@ class DocumentLinker:
         elif not tok.ent_id_ and surface.lower() in words("generic_names"):
             return None  # "Army chief ...", "Interior Minister ...": a common noun, not a name
         gaz = actors()
+        if tok.ent_id_.startswith(COLLECTIVE):
+            return self._described(tok, surface)
         if tok.ent_id_.startswith("gaz:"):
             actor = gaz.get(tok.ent_id_[4:])
             if actor is not None:
@@ -141,9 +144,17 @@ class DocumentLinker:
         return EntityRef(name=canonical, type=etype.value, key=indexed_key(canonical, etype.value, aliases,
                                                                             self.alias_index), aliases=aliases)
 
+    def _described(self, tok: Token, surface: str) -> EntityRef:
+        """A group named by description: one per core word and country ("separatists" in Cameroon)."""
+        core = tok.ent_id_[len(COLLECTIVE):]
+        name = clean_surface((self.doc._.collective_names or {}).get(tok.ent_id_, surface))
+        key = f"desc:armed_group:{norm(core)}:{(self._country or 'xx').lower()}"
+        return EntityRef(name=name, type=EntityType.ARMED_GROUP.value, key=key,
+                         aliases=tuple(dict.fromkeys([name, surface])))
+
     def _with_alias(self, ref: EntityRef, surface: str) -> EntityRef:
-        if norm(surface) in {norm(a) for a in ref.aliases}:
-            return ref
+        if norm(surface) in {norm(a) for a in ref.aliases} or surface.lower() in words("descriptive_member_nouns"):
+            return ref  # known, or a bare "dissidents" that would name any group
         return EntityRef(name=ref.name, type=ref.type, key=ref.key, aliases=(*ref.aliases, surface),
                          country=ref.country, wikidata=ref.wikidata)
 

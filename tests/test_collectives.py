@@ -1,0 +1,70 @@
+"""Groups a report describes instead of naming ("separatist fighters"), breakaways of a known group
+("FARC dissidents"), and regions whose name ends in "province" that are no group."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import describe, has_claim
+
+PUB = dt.date(2021, 3, 6)
+
+
+def _perpetrators(ex) -> set[str]:
+    return {p.entity.name for e in ex.events for p in e.perpetrators}
+
+
+def test_a_described_group_is_one_entity_named_by_its_most_specific_phrase(analyse_text):
+    ex = analyse_text("Separatist fighters killed three soldiers in an attack on a checkpoint in Bamenda on Friday. "
+                      "Anglophone separatists have been fighting the army of Cameroon since 2017. "
+                      "The separatists also burned a school.", PUB)
+    groups = {m.entity.key: m.entity.name for m in ex.mentions if m.entity.type == "armed_group"}
+    assert list(groups.values()) == ["Anglophone separatists"], describe(ex)
+    assert _perpetrators(ex) == {"Anglophone separatists"}, describe(ex)
+
+
+def test_generic_rebels_join_the_one_specific_description(analyse_text):
+    ex = analyse_text("Maoist rebels ambushed a police patrol in Sukma on Tuesday. The rebels fled into the forest.",
+                      PUB)
+    keys = {m.entity.key for m in ex.mentions if m.entity.type == "armed_group"}
+    assert len(keys) == 1 and next(iter(keys)).startswith("desc:armed_group:maoist"), describe(ex)
+
+
+def test_a_description_after_a_named_group_is_left_to_coreference(analyse_text):
+    ex = analyse_text("The New People's Army attacked an army camp in Samar on Monday. "
+                      "Communist guerrillas have fought the government since 1969.", PUB)
+    assert not [m for m in ex.mentions if m.entity.key.startswith("desc:")], describe(ex)
+
+
+def test_unidentified_gunmen_are_no_group(analyse_text):
+    ex = analyse_text("Gunmen killed four villagers in Zamfara on Sunday, police said.", PUB)
+    assert not [m for m in ex.mentions if m.entity.type == "armed_group"], describe(ex)
+
+
+def test_the_same_description_in_two_countries_is_two_groups(analyse_text):
+    a = analyse_text("Separatist fighters attacked a convoy near Bamenda, Cameroon, on Friday.", PUB, doc_id="a")
+    b = analyse_text("Separatist fighters attacked a convoy near Turbat, Pakistan, on Friday.", PUB, doc_id="b")
+    key = {ex.document.id: {m.entity.key for m in ex.mentions if m.entity.type == "armed_group"} for ex in (a, b)}
+    assert key["a"] and key["b"] and key["a"] != key["b"], (describe(a), describe(b))
+
+
+def test_dissidents_of_a_known_group_are_its_breakaway(analyse_text):
+    ex = analyse_text("Four soldiers were killed in Meta after they were ambushed by a group of dissidents from "
+                      "the Revolutionary Armed Forces of Colombia (FARC). Weapons went to FARC dissident fighters "
+                      "in Cauca.", PUB)
+    names = [m.entity.name for m in ex.mentions if m.entity.type == "armed_group"]
+    assert names.count("Estado Mayor Central") == 2 and "Revolutionary Armed Forces of Colombia" in names, describe(ex)
+    emc = next(m.entity for m in ex.mentions if m.entity.name == "Estado Mayor Central")
+    assert "dissidents" not in emc.aliases  # a bare "dissidents" would name any group
+
+
+def test_a_region_named_province_is_a_place_not_a_group(analyse_text):
+    ex = analyse_text("Separatists killed two gendarmes in Cameroon's Northwest province on Friday.", PUB)
+    assert not [m for m in ex.mentions if m.entity.type == "armed_group" and "province" in m.entity.name.lower()]
+    assert [e for e in ex.events if e.place is not None and e.place.iso == "CM-NW"], describe(ex)
+
+
+def test_the_army_with_a_capital_is_the_state_force(analyse_text):
+    ex = analyse_text("Rebels attacked a village in Meta, Colombia. The Army said two soldiers were wounded.", PUB)
+    assert not has_claim(ex, "Army", "active_in", "Meta")
+    assert not [m for m in ex.mentions if m.text == "Army" and m.entity.type == "armed_group"], describe(ex)
