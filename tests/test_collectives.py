@@ -68,3 +68,24 @@ def test_the_army_with_a_capital_is_the_state_force(analyse_text):
     ex = analyse_text("Rebels attacked a village in Meta, Colombia. The Army said two soldiers were wounded.", PUB)
     assert not has_claim(ex, "Army", "active_in", "Meta")
     assert not [m for m in ex.mentions if m.text == "Army" and m.entity.type == "armed_group"], describe(ex)
+
+
+def test_the_doer_of_another_clause_is_the_perpetrator(analyse_text):
+    ex = analyse_text("Six policemen were killed after Naxals blew up their vehicle in Bijapur on Monday.",
+                      dt.date(2025, 1, 8))
+    assert _perpetrators(ex) == {"Communist Party of India (Maoist)"}, describe(ex)
+
+
+def test_members_of_a_group_who_fired_are_its_doers(analyse_text):
+    ex = analyse_text("A gunfight broke out after members of the BIFF fired at troops near Datu Saudi Ampatuan "
+                      "on Sunday.", PUB)
+    assert _perpetrators(ex) == {"Bangsamoro Islamic Freedom Fighters"}, describe(ex)
+
+
+def test_a_place_on_the_group_name_says_where_it_is(analyse_text):
+    ex = analyse_text("Hezbollah in Lebanon has fired rockets. The New IRA is the largest of the dissident groups "
+                      "operating in Northern Ireland, and it is strongest in Derry.", PUB)
+    for group, place in (("Hezbollah", "Lebanon"), ("New IRA", "Northern Ireland"), ("New IRA", "Derry")):
+        assert has_claim(ex, group, "active_in", place), describe(ex)
+    ex = analyse_text("The attack by the New IRA in Derry killed a journalist on Friday.", PUB)
+    assert not has_claim(ex, "New IRA", "active_in", "Derry"), describe(ex)

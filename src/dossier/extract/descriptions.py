@@ -28,6 +28,7 @@ from dossier.extract.syntax import (
     same,
     subjects,
     triggers,
+    verb_lemmas,
 )
 from dossier.lexicon import words
 from dossier.nlp.places import gazetteer as places
@@ -311,7 +312,27 @@ def _clause_subjects(noun: Token) -> list[Token]:
         [s for s in subjects(v, ORGS) if s.ent_type_ in ORGS]
 
 
-NOUN_RULES = (descriptions, titles, affiliations, possessives, relation_nouns)
+_PRESENCE_VERBS = {"operate", "fight", "wage", "remain"}
+
+
+def group_places(sent: Span) -> Iterator[RawClaim]:
+    """ "Hezbollah in Lebanon", "Kony's Lord's Resistance Army in Uganda", "the groups operating in Northern
+    Ireland": a place attached to the group's own name (or its description) says where the group is."""
+    pairs = [(t, t) for t in sent if t.ent_type_ == "ARMED_GROUP"]
+    pairs += [(e, n) for e, n in described_pairs(sent) if e.ent_type_ == "ARMED_GROUP"]
+    pairs += [(g, t) for t in sent if t.lower_ in words("member_nouns") and not t.ent_type_
+              for g in [owner(t, {"ARMED_GROUP"})] if g is not None]  # "IS-K fighters in Nangarhar"
+    for ent, noun in pairs:
+        if noun.dep_ == "pobj" and noun.head.lower_ == "by":
+            continue  # "an attack by IS-K in Kabul": where that attack was
+        holders = [noun] + [v for v in noun.children if v.dep_ in {"acl", "relcl"} and
+                            v.lemma_.lower() in _PRESENCE_VERBS | verb_lemmas("active_in")]
+        for h in holders:
+            for place in (p for o in prep_objects(h, {"in", "across", "throughout"}) for p in places_in(o)):
+                yield _claim(ent, "active_in", place, h, "group_in_place", 0.55)
+
+
+NOUN_RULES = (descriptions, titles, affiliations, possessives, relation_nouns, group_places)
 
 
 def noun_claims(sent: Span) -> Iterator[RawClaim]:

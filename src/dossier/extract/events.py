@@ -92,6 +92,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     return tuple(hit)
 
 
+_ATTACK_VERBS = {"blow", "fire", "shoot", "open", "gun", "ambush"}  # verbs that name the doer, not an event
+_DOING_DEPS = {"advcl", "conj", "ROOT", "ccomp", "acl"}
 _DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim"}
 _ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent", "assailant", "fighter", "rebel",
               "jihadist", "terrorist"}
@@ -433,6 +435,13 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         e = owner(o, PERPETRATOR_LABELS)
         if e is not None and e.ent_type_ in {"ARMED_GROUP", "FORCE"} and not any(e == q for q, _ in out):
             out.append((e, "suspected" if _suspected(e) else "stated"))
+    if not out:  # "eight guards were killed after Naxals blew up their vehicle": the doer of another event verb
+        doing = [t for t in sent if t != trigger and t.pos_ == "VERB" and t.dep_ in _DOING_DEPS and (
+            _trigger(t) is not None or t.lemma_ in _ATTACK_VERBS) and not any(c.dep_ == "neg" for c in t.children)]
+        for tok in doing:
+            for s in subjects(tok, PERPETRATOR_LABELS):
+                if s.ent_type_ == "ARMED_GROUP" and not any(s == q for q, _ in out):
+                    out.append((s, "suspected" if _suspected(s) else "stated"))
     return out
 
 

@@ -43,6 +43,8 @@ GENERIC_OBJECTS = {"people", "person", "persons", "man", "men", "woman", "women"
 STRENGTH_NOUNS = {"numbers", "strength", "membership", "ranks", "manpower"}
 CONTROL_VERBS = {"control", "run", "govern", "rule", "hold", "occupy", "administer", "dominate", "capture", "seize",
                  "overrun", "storm", "besiege", "raid"}
+PRESENCE_ADJECTIVES = {"active", "present", "strong", "strongest", "entrenched", "dominant", "concentrated",
+                       "prevalent", "rife", "widespread"}
 ACTIVITY_NOUNS = {"activities", "activity", "operations", "presence", "attacks", "footprint", "footprints",
                   "strongholds", "fighters", "cells", "networks", "network"}
 
@@ -143,7 +145,7 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         if verb.lower_ != "active" and not any(s.lower_ in ACTIVITY_NOUNS or
                                               any(p.dep_ == "pobj" and p.lower_ in ACTIVITY_NOUNS
                                                   for q in s.children for p in q.children) for s in subj_nouns):
-            acomp = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in {"active", "present"}]
+            acomp = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in PRESENCE_ADJECTIVES]
             if not acomp:
                 return
             holders = acomp + [verb]
