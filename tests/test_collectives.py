@@ -89,3 +89,17 @@ def test_a_place_on_the_group_name_says_where_it_is(analyse_text):
         assert has_claim(ex, group, "active_in", place), describe(ex)
     ex = analyse_text("The attack by the New IRA in Derry killed a journalist on Friday.", PUB)
     assert not has_claim(ex, "New IRA", "active_in", "Derry"), describe(ex)
+
+
+def test_a_claim_for_the_attack_joins_the_attack_not_the_country_fought_for(analyse_text):
+    ex = analyse_text("On 2 March, two civilians were killed in an attack on the village of Sushany in the Bryansk "
+                      "region. The Russian Volunteer Corps, a unit of volunteers fighting for Ukraine, claimed "
+                      "responsibility for the attack.", dt.date(2023, 3, 3))
+    assert len(ex.events) == 1 and ex.events[0].place is not None, describe(ex)
+    assert ex.events[0].place.country == "RU" and _perpetrators(ex) >= {"Russian Volunteer Corps"}, describe(ex)
+
+
+def test_an_islamic_state_province_by_its_other_word_order(analyse_text):
+    ex = analyse_text("Five soldiers were killed in an attack by Province of Sinai on a checkpoint in North Sinai "
+                      "on Sunday.", PUB)
+    assert _perpetrators(ex) == {"Islamic State Sinai Province"}, describe(ex)

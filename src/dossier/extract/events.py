@@ -266,7 +266,8 @@ def _nationality(p: Token) -> bool:
 def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token | None:
     """Where the event happened: the most specific place near the trigger word (not a country that is
     one of the perpetrators)."""
-    candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude]
+    candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude
+                  and not (p.dep_ == "pobj" and p.head.lower_ == "for")]  # "volunteers fighting for Ukraine"
     if not candidates:
         return None
     inside = set(trigger.subtree)
@@ -430,8 +431,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             for s in doers:
                 if s.ent_type_ in labels and not any(s == o for o, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
-    # "an attack by gunmen of X", "the siege by al-Shabaab"
-    for o in prep_objects(trigger, {"by"}):
+    # "an attack by gunmen of X", "the siege by al-Shabaab", "were killed in an attack by X"
+    event_nouns = [trigger] + [t for t in trigger.subtree if t != trigger and t.pos_ == "NOUN" and _trigger(t)]
+    for o in (o for n in event_nouns for o in prep_objects(n, {"by"})):
         e = owner(o, PERPETRATOR_LABELS)
         if e is not None and e.ent_type_ in {"ARMED_GROUP", "FORCE"} and not any(e == q for q, _ in out):
             out.append((e, "suspected" if _suspected(e) else "stated"))

@@ -65,8 +65,9 @@ def surface_variants(alias: str) -> set[str]:
     if len(words) > 1:
         out.add(" ".join(w if w.lower() in _SMALL or w.isupper() else w[:1].upper() + w[1:] for w in words))
         out.add(" ".join(w.lower() if w.lower() in _GENERIC and i > 0 else w for i, w in enumerate(words)))
-    if alias.isupper() and len(alias) > 4 and " " not in alias:
-        pass  # long acronyms are written as they are
+    province = re.fullmatch(r"(?:Islamic State )?(.+) Province", alias)
+    if province:  # "Sinai Province" is also the "Province of Sinai"
+        out.add(f"Province of {province.group(1)}")
     return out
 
 
