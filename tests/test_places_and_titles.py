@@ -69,3 +69,11 @@ def test_a_verb_like_reach_is_a_toll_only_with_a_toll(analyse_text):
     ex = analyse_text("The unrest has reached a new level since April 11, when heavy fighting between the Myanmar army "
                       "and the Kachin Independence Army erupted in Hpakant.", dt.date(2018, 5, 1))
     assert [e.date for e in ex.events] == ["2018-04-11"], describe(ex)
+
+
+def test_a_rank_alone_is_no_role_but_an_office_is(analyse_text):
+    ex = analyse_text("Lt. Col. Charlie Banaag said three gunmen were killed. President Yoweri Museveni said "
+                      "the army would pursue them.", PUB)
+    roles = {c.subject.name: c.obj["text"] for c in ex.claims if c.predicate == "role"}
+    assert "Charlie Banaag" not in roles, describe(ex)
+    assert roles.get("Yoweri Museveni") == "President", describe(ex)

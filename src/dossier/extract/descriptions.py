@@ -188,7 +188,7 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                     yield _claim(g, "leader", ent, noun, "leader_title", 0.65)
                 continue
             role = phrase(noun)
-            if role and len(role.split()) <= 12:
+            if role and len(role.split()) <= 12 and _says_something(_trim_role(role)):
                 yield _claim(ent, "role", {"text": _trim_role(role)}, noun, "role", 0.7)
             for g in groups:
                 yield _claim(ent, "member_of", g, noun, "member", 0.65)
@@ -203,6 +203,16 @@ def _trim_role(text: str) -> str:
     while words and words[0].lower() in {"a", "an", "the", "man", "woman", "person", "now", "who"}:
         words = words[1:]
     return " ".join(words)
+
+
+# Ranks and honorifics: alone, they say how a person is addressed, not what they do ("Col.", "Senator")
+_BARE_TITLES = {"general", "gen", "major", "maj", "colonel", "col", "lt", "lieutenant", "captain",
+                "capt", "brigadier", "sergeant", "sgt", "senator", "sen", "sheikh", "sheik", "mr", "mrs", "ms", "dr",
+                "prof", "mullah", "maulana", "mufti", "haji", "hon", "honourable"}
+
+
+def _says_something(role: str) -> bool:
+    return any(w.strip(".-–").lower() not in _BARE_TITLES for w in role.split() if w.strip(".-–"))
 
 
 def titles(sent: Span) -> Iterator[RawClaim]:
@@ -228,7 +238,7 @@ def titles(sent: Span) -> Iterator[RawClaim]:
         abbreviations = triggers().get("abbreviations", {})
         text = " ".join(abbreviations.get(t.lower_, t.text) for t in words
                         if t.dep_ not in {"det", "punct"} and t.lower_ not in {"slain", "late"})
-        if text:
+        if text and _says_something(text):
             yield _claim(person, "role", {"text": text}, person, "title", 0.7)
         for t in orgs:
             yield _claim(person, "member_of", t, person, "title", 0.7)
