@@ -77,3 +77,11 @@ def test_a_rank_alone_is_no_role_but_an_office_is(analyse_text):
     roles = {c.subject.name: c.obj["text"] for c in ex.claims if c.predicate == "role"}
     assert "Charlie Banaag" not in roles, describe(ex)
     assert roles.get("Yoweri Museveni") == "President", describe(ex)
+
+
+def test_a_name_after_alias_is_the_same_person(analyse_text):
+    ex = analyse_text("The Clan del Golfo was led by Dairo Antonio Usuga, alias “Otoniel”, until 2021. "
+                      "Otoniel was arrested in Antioquia.", PUB)
+    assert has_claim(ex, "Clan del Golfo", "leader", "Dairo Antonio Usuga"), describe(ex)
+    people = {m.entity.key for m in ex.mentions if m.entity.type == "person"}
+    assert len(people) == 1, describe(ex)

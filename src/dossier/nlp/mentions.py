@@ -357,6 +357,35 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+_QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’", "``", "''"}
+
+
+def _alias_names(doc: Doc, ents: list[Span]) -> tuple[list[Span], list[tuple[int, int]]]:
+    """ "Dairo Antonio Usuga, alias “Otoniel”", "alias 'Cholinga'": people, and the second name an alias of
+    the first (a nickname is what "alias" introduces, whatever the NER made of the names)."""
+    by_start = {e.start: e for e in ents}
+    spans, links = [], []
+    for tok in doc:
+        if tok.lower_ not in {"alias", "aka", "a.k.a."}:
+            continue
+        i = tok.i + 1
+        while i < len(doc) and doc[i].text in _QUOTE_MARKS:
+            i += 1
+        end = i
+        while end < len(doc) and doc[end].is_title and doc[end].text not in _QUOTE_MARKS and end - i < 4:
+            end += 1
+        if end == i:
+            continue
+        nickname = by_start.get(i) or doc[i:end]
+        spans.append(Span(doc, nickname.start, nickname.end, label="PERSON"))
+        j = tok.i - 1 - (doc[tok.i - 1].text == ",")
+        named = next((e for e in ents if e.start <= j < e.end), None)
+        if named is not None and j > 0 and named.label_ in {"PERSON", "ORG", "GPE", "NORP"} and len(named) > 1:
+            spans.append(Span(doc, named.start, named.end, label="PERSON"))
+            links.append((named.start_char, nickname.start_char))
+    return spans, links
+
+
 @Language.component("dossier_mentions")
 def find_mentions(doc: Doc) -> Doc:
     ents = _relabel(doc)
@@ -372,8 +401,7 @@ def find_mentions(doc: Doc) -> Doc:
     found = _unlabelled_places(doc, ents)
     starts = {s.start for s in found}
     ents = [e for e in ents if e.start not in starts] + found
-    links: list[tuple[int, int]] = []  # (char start of long form, char start of acronym)
-    extra = []
+    extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
     for long, short in _paren_acronyms(doc, ents):
         label, ent_id = _label_for(long, short, ents)
         extra += [Span(doc, long.start, long.end, label=label, span_id=ent_id),

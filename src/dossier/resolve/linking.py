@@ -181,6 +181,8 @@ class DocumentLinker:
         if modifier:
             place = places().lookup(modifier.removesuffix("'s").removesuffix("’s"))
             code = place.country if place is not None and place.precision == "country" else None
+            if code is None and modifier.lower() not in {"the", "national", "federal", "regular"}:
+                return None  # "Lord Resistance Army", "Arakan Army": a name, not the state's army
         code = code or self._country
         adjective = places().adjective(code) if code else None
         return (self._national_force(adjective, noun, code) or f"{adjective} {noun}") if adjective else None
