@@ -30,6 +30,7 @@ from dossier.model import (
     Provenance,
 )
 from dossier.store import DuplicateDocumentError, Store, normalize_alias
+from dossier.store.engine import compare_type
 from dossier.store.schema import Base
 
 TEXT = (
@@ -92,7 +93,8 @@ def _schema_differences(conn) -> list:
         item = diff[1] if isinstance(diff, tuple) else diff[0][1]
         return str(getattr(item, "name", ""))
 
-    return [d for d in compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    return [d for d in compare_metadata(
+        MigrationContext.configure(conn, opts={"compare_type": compare_type}), Base.metadata)
             if not (named(d).startswith("fts_") or named(d).endswith(("_fts", "_trgm")))]
 
 
@@ -108,7 +110,7 @@ def test_migrations_create_schema_and_reopen_is_idempotent(db_url: str) -> None:
     with Store(db_url) as again:
         assert again.counts()["claims"] == 3
         with again.engine.connect() as conn:
-            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0002"
+            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0003"
             # the hand-kept migrations and the models describe the same schema
             assert _schema_differences(conn) == []
 
@@ -174,6 +176,23 @@ def test_failing_first_write_leaves_an_empty_store(store: Store) -> None:
     with pytest.raises(ValueError):
         store.write(make_extraction(predicate="nope"))
     assert store.counts() == EMPTY
+
+
+def test_names_and_ids_longer_than_512_characters_are_stored(store: Store) -> None:
+    """Names, keys, aliases, document ids and publishers have no length limit on either database (0003)."""
+    name = ("Front " + " ".join(f"of the Valley {i}" for i in range(60)))[:600]
+    group = EntityRef(name, "armed_group", f"new:armed_group:{normalize_alias(name)}", aliases=(name + " Movement",))
+    doc_id = "https://example.org/" + "long/" * 60
+    text = f"The {name} is a militant group. It was founded in 2019."
+    extraction = Extraction(
+        document=Document(doc_id, text, publisher="P" * 300),
+        mentions=[Mention(group, 4, 4 + len(name), name)],
+        claims=[Claim(group, "founded", {"date": "2019"}, prov(doc_id, text, 1))])
+    assert store.write(extraction).new_entities == 1
+    [entity] = [e for e in store.iter_entities() if e["name"] == name]
+    assert len(name) == 600 and entity["key"] == group.key and entity["aliases"] == [name, name + " Movement"]
+    assert store.alias_index()[normalize_alias(name)] == group.key
+    assert [c["doc_id"] for c in store.iter_claims()] == [doc_id]
 
 
 def test_same_key_from_two_documents_is_one_entity_with_merged_aliases(store: Store) -> None:

@@ -33,6 +33,7 @@ from dossier.pipeline import (
     analyse,
     analyse_linked,
     read_new_documents,
+    write_batch,
 )
 from dossier.resolve.linking import indexed_key
 from dossier.store import Store
@@ -92,8 +93,8 @@ def linked_key(ref: EntityRef, index: dict[str, str]) -> str:
 def still_valid(linked: list[EntityRef], index: dict[str, str]) -> bool:
     """True when linking against `index` would give every reference the key the worker gave it."""
     for ref in linked:
-        if ref.type == "place" or ref.key.startswith("gaz:"):
-            continue  # gazetteer entities and places never consult the alias index
+        if ref.type == "place" or not ref.key.startswith("new:"):
+            continue  # gazetteer entities, described groups and places never consult the alias index
         if linked_key(ref, index) != ref.key:
             return False
     return True
@@ -178,15 +179,7 @@ class _Writer:
             final = self._final(extraction, linked)
             self.added.update(_remember_aliases(final, self.index))
             extractions.append(final)
-        for extraction, result in zip(extractions, self.store.write_many(extractions), strict=True):
-            if result is None:  # stored by another writer since this run checked
-                self.report.skipped += 1
-                continue
-            self.report.documents += 1
-            self.report.claims += result.claims
-            self.report.events += result.events
-            self.report.new_entities += result.new_entities
-            self.on_document(extraction.document)
+        write_batch(self.store, extractions, self.report, self.on_document)
 
 
 def ingest_parallel(paths: Iterable[Path | str], store: Store, workers: int = 2, scheduler: str | None = None,

@@ -1,4 +1,4 @@
-"""The path of the data: read -> parse -> extract -> link -> store, one transaction per document.
+"""The path of the data: read -> parse -> extract -> link -> store, one transaction per batch of documents.
 
 `ingest(..., workers=N)` or `ingest(..., scheduler="tcp://host:port")` runs parsing and extraction on N
 local processes or a Dask cluster (see `dossier.parallel`); the result is the same as one process's.
@@ -7,6 +7,7 @@ local processes or a Dask cluster (see `dossier.parallel`); the result is the sa
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +21,10 @@ from dossier.nlp.pipeline import load_pipeline
 from dossier.resolve.claims import link_claims
 from dossier.resolve.events import link_events
 from dossier.resolve.linking import DocumentLinker
-from dossier.store import DuplicateDocumentError, Store
+from dossier.store import Store
 
 BATCH_SIZE = 32
+WRITE_BATCH = 32  # documents per write transaction (bulk statements; a crash loses at most these)
 
 
 @dataclass
@@ -77,21 +79,31 @@ def analyse_linked(doc, document: Document, alias_index: dict[str, str]) -> tupl
 
 
 def _new_documents(items: Iterable[Document | ReadError], store: Store, report: IngestReport,
-                   on_error: Callable[[ReadError], None]) -> Iterator[Document]:
+                   on_error: Callable[[ReadError], None], lookahead: int = 64) -> Iterator[Document]:
+    """The documents among `items` neither stored nor seen before; the store is asked once per
+    `lookahead` items, not once per document."""
     seen_ids: set[str] = set()
     seen_hashes: set[str] = set()
-    for item in items:
-        if isinstance(item, ReadError):
-            report.errors.append(item)
-            on_error(item)
-            continue
-        h = item.content_hash
-        if item.id in seen_ids or h in seen_hashes or store.has_document(item):
-            report.skipped += 1
-            continue
-        seen_ids.add(item.id)
-        seen_hashes.add(h)
-        yield item
+    chunk: list[Document | ReadError] = []
+    for item in itertools.chain(items, [None]):
+        if item is not None:
+            chunk.append(item)
+            if len(chunk) < lookahead:
+                continue
+        stored = store.stored_documents([d for d in chunk if isinstance(d, Document)])
+        for doc in chunk:
+            if isinstance(doc, ReadError):
+                report.errors.append(doc)
+                on_error(doc)
+                continue
+            h = doc.content_hash
+            if doc.id in seen_ids or h in seen_hashes or doc.id in stored or h in stored:
+                report.skipped += 1
+                continue
+            seen_ids.add(doc.id)
+            seen_hashes.add(h)
+            yield doc
+        chunk = []
 
 
 def ingest(paths: Iterable[Path | str], store: Store, published: dt.date | None = None,
@@ -113,21 +125,31 @@ def ingest(paths: Iterable[Path | str], store: Store, published: dt.date | None 
     alias_index = store.alias_index()
     docs = read_new_documents(paths, store, report, published, publisher, on_error, fetcher)
     pairs = ((d.text, d) for d in docs)
+    pending: list[Extraction] = []
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
         extraction = analyse(doc, document, alias_index)
-        try:
-            result = store.write(extraction)
-        except DuplicateDocumentError:  # another process stored it meanwhile: its names are known from now on
+        _remember_aliases(extraction, alias_index)  # stored or not (another process's), its names are known
+        pending.append(extraction)
+        if len(pending) >= WRITE_BATCH:
+            write_batch(store, pending, report, on_document)
+            pending = []
+    write_batch(store, pending, report, on_document)
+    return report
+
+
+def write_batch(store: Store, extractions: list[Extraction], report: IngestReport,
+                on_document: Callable[[Document], None]) -> None:
+    """Store analysed documents in one transaction (`Store.write_many`) and count them into `report`;
+    a document another process stored meanwhile is skipped."""
+    for extraction, result in zip(extractions, store.write_many(extractions), strict=True):
+        if result is None:
             report.skipped += 1
-            _remember_aliases(extraction, alias_index)
             continue
         report.documents += 1
         report.claims += result.claims
         report.events += result.events
         report.new_entities += result.new_entities
-        _remember_aliases(extraction, alias_index)
-        on_document(document)
-    return report
+        on_document(extraction.document)
 
 
 def read_new_documents(paths: Iterable[Path | str], store: Store, report: IngestReport,

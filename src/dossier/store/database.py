@@ -16,7 +16,7 @@ from dossier.model import Document, Extraction
 from . import reader, search
 from .engine import IMMEDIATE, make_engine, upgrade
 from .schema import DocumentRow
-from .writer import DuplicateDocumentError, WriteResult, write_extraction
+from .writer import DuplicateDocumentError, WriteResult, write_batch
 
 WRITE_ATTEMPTS = 5
 # SQLSTATEs PostgreSQL gives a transaction that lost a race and may simply be run again
@@ -69,48 +69,58 @@ class Store:
         with Session(self.engine) as session:
             return session.scalar(stmt) is not None
 
+    def stored_documents(self, docs: list[Document]) -> set[str]:
+        """The ids and content hashes among `docs`' that are already stored (one query per 500 documents)."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for lo in range(0, len(docs), 500):
+                chunk = docs[lo:lo + 500]
+                ids, hashes = [d.id for d in chunk], [d.content_hash for d in chunk]
+                for doc_id, content_hash in conn.execute(select(DocumentRow.id, DocumentRow.content_hash).where(
+                        or_(DocumentRow.id.in_(ids), DocumentRow.content_hash.in_(hashes)))):
+                    found.update((doc_id, content_hash))
+        return found
+
+    def _transaction(self, extractions: list[Extraction]) -> list[WriteResult | None]:
+        with Session(self.engine.execution_options(**IMMEDIATE)) as session, session.begin():
+            return write_batch(session, extractions)
+
     def write(self, extraction: Extraction) -> WriteResult:
         """Store one document and all that was read from it in a single transaction.
 
         Raises DuplicateDocumentError if the document is already stored. A transaction that loses a
         race with another writer (a deadlock on PostgreSQL) is retried from scratch.
         """
-        doc = extraction.document
         for attempt in range(WRITE_ATTEMPTS):
-            if self.has_document(doc):
-                raise DuplicateDocumentError(f"document {doc.id!r} is already stored")
             try:
-                with Session(self.engine.execution_options(**IMMEDIATE)) as session, session.begin():
-                    return write_extraction(session, extraction)
-            except IntegrityError as error:
-                if self.has_document(doc):  # another writer stored it in the meantime
-                    raise DuplicateDocumentError(f"document {doc.id!r} is already stored") from error
+                [result] = self._transaction([extraction])
+            except IntegrityError:
                 if attempt + 1 == WRITE_ATTEMPTS:
                     raise
+                continue  # lost a race on a key: the next attempt sees the winner's rows
             except DBAPIError as error:
                 if not _retryable(error) or attempt + 1 == WRITE_ATTEMPTS:
                     raise
+                continue
+            if result is None:
+                raise DuplicateDocumentError(f"document {extraction.document.id!r} is already stored")
+            return result
         raise AssertionError("unreachable")
 
     def write_many(self, extractions: list[Extraction]) -> list[WriteResult | None]:
-        """Store several documents in one transaction (bulk), in order; None for a document already stored.
+        """Store several documents in one transaction, with bulk statements, in order; None for a document
+        already stored. The batch is all-or-nothing: a crash leaves no document of it half-written.
 
-        Each document is still all-or-nothing (a savepoint each). If the batch as a whole fails, for
-        instance on a race with another writer, it is written again one document at a time.
+        If the batch fails on the database's side, for instance on a race with another writer, it is
+        written again one document at a time (each retried as `write` does).
         """
+        if not extractions:
+            return []
         try:
-            with Session(self.engine.execution_options(**IMMEDIATE)) as session, session.begin():
-                results: list[WriteResult | None] = []
-                for extraction in extractions:
-                    try:
-                        with session.begin_nested():
-                            results.append(write_extraction(session, extraction))
-                    except DuplicateDocumentError:
-                        results.append(None)
-                return results
+            return self._transaction(extractions)
         except DBAPIError:
-            pass
-        results = []
+            pass  # written again below, one document (and one retrying transaction) at a time
+        results: list[WriteResult | None] = []
         for extraction in extractions:
             try:
                 results.append(self.write(extraction))

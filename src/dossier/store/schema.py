@@ -1,8 +1,10 @@
 """Tables of the knowledge base, as typed SQLAlchemy 2 declarative models.
 
 Row classes are suffixed `Row` so they never clash with the dataclasses of `dossier.model`.
-Types are portable (SQLite now, PostgreSQL later); constraint names come from a naming
-convention so later migrations can drop or alter them on every backend.
+Types are portable (SQLite and PostgreSQL); constraint names come from a naming convention so later
+migrations can drop or alter them on every backend. Names, keys, aliases and document ids are unbounded
+`Text` (migration 0003): a length limit PostgreSQL enforces and SQLite does not would make a long name
+fail on one database only.
 """
 
 from __future__ import annotations
@@ -30,10 +32,10 @@ class DocumentRow(Base):
     __tablename__ = "documents"
     __table_args__ = (UniqueConstraint("content_hash"),)
 
-    id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
     url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
-    publisher: Mapped[str | None] = mapped_column(String(255))
+    publisher: Mapped[str | None] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date)
     content_hash: Mapped[str] = mapped_column(String(64))
     source: Mapped[str | None] = mapped_column(Text)
@@ -46,15 +48,15 @@ class EntityRow(Base):
     __table_args__ = (UniqueConstraint("key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    key: Mapped[str] = mapped_column(String(512))
-    name: Mapped[str] = mapped_column(String(512))
+    key: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String(32), index=True)
     country: Mapped[str | None] = mapped_column(String(8))
     wikidata: Mapped[str | None] = mapped_column(String(32))
     iso: Mapped[str | None] = mapped_column(String(16))
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
-    admin1: Mapped[str | None] = mapped_column(String(255))
+    admin1: Mapped[str | None] = mapped_column(Text)
     precision: Mapped[str | None] = mapped_column(String(16))
 
     aliases: Mapped[list[AliasRow]] = relationship(
@@ -68,8 +70,8 @@ class AliasRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
-    alias: Mapped[str] = mapped_column(String(512))
-    norm: Mapped[str] = mapped_column(String(512), index=True)
+    alias: Mapped[str] = mapped_column(Text)
+    norm: Mapped[str] = mapped_column(Text, index=True)
 
     entity: Mapped[EntityRow] = relationship(back_populates="aliases")
 
@@ -78,7 +80,7 @@ class MentionRow(Base):
     __tablename__ = "mentions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    doc_id: Mapped[str] = mapped_column(Text, ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -96,7 +98,7 @@ class ClaimRow(Base):
     qualifiers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     modality: Mapped[str] = mapped_column(String(16))
     attributed_to: Mapped[str | None] = mapped_column(Text)
-    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    doc_id: Mapped[str] = mapped_column(Text, ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     sentence: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -142,7 +144,7 @@ class EventSourceRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    doc_id: Mapped[str] = mapped_column(Text, ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     sentence: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -163,7 +165,7 @@ class EventPerpetratorRow(Base):
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
     attribution: Mapped[str] = mapped_column(String(16))
-    doc_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    doc_id: Mapped[str | None] = mapped_column(Text, ForeignKey("documents.id", ondelete="CASCADE"), index=True)
 
     event: Mapped[EventRow] = relationship(back_populates="perpetrators")
     entity: Mapped[EntityRow] = relationship()

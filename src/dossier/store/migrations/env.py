@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from dossier.store.engine import make_engine
+from dossier.store.engine import compare_type, make_engine
 from dossier.store.schema import Base
 
 config = context.config
@@ -16,7 +16,7 @@ def _run(connection) -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
-        compare_type=True,
+        compare_type=compare_type,
     )
     with context.begin_transaction():
         context.run_migrations()
