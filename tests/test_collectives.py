@@ -103,3 +103,21 @@ def test_an_islamic_state_province_by_its_other_word_order(analyse_text):
     ex = analyse_text("Five soldiers were killed in an attack by Province of Sinai on a checkpoint in North Sinai "
                       "on Sunday.", PUB)
     assert _perpetrators(ex) == {"Islamic State Sinai Province"}, describe(ex)
+
+
+def _places(ex) -> list[str]:
+    return [e.place.name for e in ex.events if e.place is not None]
+
+
+def test_a_village_no_gazetteer_knows_is_the_place_when_the_grammar_says_so(analyse_text):
+    ex = analyse_text("Gunmen killed 12 people in the village of Kwata Zawan in Plateau state on Sunday.", PUB)
+    assert _places(ex) == ["Kwata Zawan"], describe(ex)
+    ex = analyse_text("The attack by the Oromo Liberation Army took place on Sunday in an area of western Ethiopia "
+                      "known as Wollega.", PUB)
+    assert _places(ex) == ["Wollega"], describe(ex)
+
+
+def test_the_named_area_inside_a_district_is_where_it_happened(analyse_text):
+    ex = analyse_text("Assailants launched a grenade attack on an army camp in the Kakopathar area of Assam's "
+                      "Tinsukia district late Thursday night.", PUB)
+    assert _places(ex) == ["Kakopathar"], describe(ex)

@@ -243,7 +243,8 @@ def _date(sent: Span, trigger: Token) -> DateValue | None:
     return found
 
 
-_SPECIFICITY = {"city": 0, "district": 1, "site": 0, None: 2, "area": 3, "region": 3, "country": 4}
+# a name no gazetteer knows is most often a village: as specific as a district, ahead of a region
+_SPECIFICITY = {"city": 0, "district": 1, "site": 0, None: 1, "area": 3, "region": 3, "country": 4}
 
 
 def _specificity(tok: Token) -> int:
@@ -273,12 +274,22 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     inside = set(trigger.subtree)
     governing = set(trigger.head.subtree) if trigger.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} else set()
 
+    names = {p.i for p in candidates}
+
+    def container(p: Token) -> bool:
+        """ "the Kakopathar area of Tinsukia district": Tinsukia holds the named area."""
+        phrase = p.head if p.dep_ in {"compound", "amod", "nmod"} and p.head.lower_ in PLACE_NOUNS else p
+        of = phrase.head
+        if phrase.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in PLACE_NOUNS:
+            return False
+        return any(c.i in names for c in of.head.children if c.dep_ in {"compound", "amod", "nmod"})
+
     def rank(p: Token) -> tuple:
         # "in Jalalabad, Afghanistan": the appositive country only qualifies the city
         qualifier = p.dep_ in {"appos", "poss"} or p.dep_ == "compound" and p.head.lower_ not in PLACE_NOUNS
         origin = p.dep_ == "pobj" and p.head.lower_ in {"from", "by"}  # "from Gaza into Israel", "led by Uganda"
         where = trigger in set(p.subtree) and p != trigger  # "Khar, where the bombing took place"
-        return (origin, not where, p not in inside, p not in governing, qualifier, _specificity(p),
+        return (origin, not where, p not in inside, p not in governing, qualifier, container(p), _specificity(p),
                 abs(p.i - trigger.i))
 
     return min(candidates, key=rank)

@@ -225,6 +225,41 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+_SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "locality", "settlement", "area", "camp", "district",
+                     "township", "neighbourhood", "neighborhood", "suburb"}
+
+
+def _settlement_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the village of Faduma Koloram", "an area known as Wollega", "the 'LALA' camp": a name the grammar
+    says is a place, though no gazetteer knows it and the NER took it for something else (or nothing)."""
+    by_token = {i: e for e in ents for i in range(e.start, e.end)}
+    out = []
+    for noun in doc:
+        place_name = noun.i in by_token and by_token[noun.i].label_ in PLACE_LABELS  # "Ethiopia known as Wollega"
+        if not place_name and (noun.lower_ not in _SETTLEMENT_NOUNS or noun.pos_ != "NOUN"):
+            continue
+        names = [] if place_name else [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                                       for o in p.children if o.dep_ == "pobj"]
+        names += [o for a in noun.children if a.dep_ == "acl" and a.lemma_ in {"know", "call", "name"}
+                  for p in a.children for o in ([p] if p.dep_ == "oprd" else p.children if p.lower_ == "as" else [])]
+        if noun.lower_ == "camp":  # "the “LALA” camp"
+            names += [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i]
+        for name in names:
+            ent = by_token.get(name.i)
+            left = min([name.i, *(c.i for c in name.children if c.dep_ == "compound" and c.is_title)])
+            split = ent is not None and left < ent.start  # "Kwata" + "Zawan": one name the NER cut in two
+            if ent is not None and not split and (ent.id_ or ent.label_ in PLACE_LABELS | {GROUP_LABEL, "FORCE"}):
+                continue
+            if ent is None and not (name.pos_ == "PROPN" or name.is_upper and len(name) > 1):
+                continue
+            start, end = (ent.start, ent.end) if ent is not None and not split else (name.left_edge.i, name.i + 1)
+            while start < end and (doc[start].is_punct or doc[start].pos_ == "DET"):
+                start += 1
+            if start < end and all(t.is_title or t.is_upper or t.is_punct for t in doc[start:end]):
+                out.append(Span(doc, start, end, label="GPE"))
+    return out
+
+
 _GROUP_HEADS = {"front", "army", "movement", "brigade", "brigades", "militia", "militias", "group", "forces",
                 "network", "organization", "organisation", "battalion", "legion", "faction", "cartel", "guard"}
 
@@ -401,6 +436,9 @@ def find_mentions(doc: Doc) -> Doc:
     found = _unlabelled_places(doc, ents)
     starts = {s.start for s in found}
     ents = [e for e in ents if e.start not in starts] + found
+    found = _settlement_names(doc, ents)
+    covered = {i for g in found for i in range(g.start, g.end)}
+    ents = [e for e in ents if not covered & set(range(e.start, e.end))] + found
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
     for long, short in _paren_acronyms(doc, ents):
         label, ent_id = _label_for(long, short, ents)
