@@ -247,8 +247,16 @@ def _date(sent: Span, trigger: Token) -> DateValue | None:
 _SPECIFICITY = {"city": 0, "district": 1, "site": 0, None: 1, "area": 3, "region": 3, "country": 4}
 
 
+_REGION_NOUNS = {"province", "state", "region", "department", "governorate", "oblast", "prefecture"}
+
+
 def _specificity(tok: Token) -> int:
-    """City before district before unknown before region before country."""
+    """City before district before unknown before region before country; "the province of Huancavelica" is the
+    region, whatever city shares its name."""
+    noun = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head if tok.dep_ in {
+        "compound", "nmod"} else None
+    if noun is not None and noun.lower_ in _REGION_NOUNS:
+        return _SPECIFICITY["region"]
     place = places().lookup(tok.text)
     return _SPECIFICITY.get(place.precision if place else None, 2)
 
@@ -264,10 +272,29 @@ def _nationality(p: Token) -> bool:
                                                       p.head.lower_ in _NATIONALITY_HEADS)
 
 
+_DATELINE_MARKS = {"-", "–", "—", ":"}
+
+
+def _dateline_end(sent: Span) -> int:
+    """ "ANKARA, Turkey – Several soldiers were killed ...": the token after a report's dateline (where it was
+    filed, not where things happened); the sentence's start when it has none."""
+    if sent.start != 0:
+        return sent.start
+    for tok in sent[:8]:
+        if tok.text in _DATELINE_MARKS or tok.text == ")" and tok.i + 1 < len(sent.doc) and \
+                sent.doc[tok.i + 1].text in _DATELINE_MARKS:
+            before = sent.doc[sent.start:tok.i]
+            if before and all(t.is_punct or t.ent_type_ in {"GPE", "LOC", "ORG"} or t.is_upper for t in before):
+                return tok.i + 1
+            break
+    return sent.start
+
+
 def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token | None:
     """Where the event happened: the most specific place near the trigger word (not a country that is
     one of the perpetrators)."""
-    candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude
+    filed_at = _dateline_end(sent)
+    candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude and p.i >= filed_at
                   and not (p.dep_ == "pobj" and p.head.lower_ == "for")]  # "volunteers fighting for Ukraine"
     if not candidates:
         return None
@@ -277,12 +304,20 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     names = {p.i for p in candidates}
 
     def container(p: Token) -> bool:
-        """ "the Kakopathar area of Tinsukia district": Tinsukia holds the named area."""
+        """ "the Kakopathar area of Tinsukia district", "the town of Daglica in Yuksekova district": the second
+        place holds the first."""
         phrase = p.head if p.dep_ in {"compound", "amod", "nmod"} and p.head.lower_ in PLACE_NOUNS else p
-        of = phrase.head
-        if phrase.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in PLACE_NOUNS:
+        prep = phrase.head
+        if phrase.dep_ != "pobj" or prep.lower_ not in {"of", "in"}:
             return False
-        return any(c.i in names for c in of.head.children if c.dep_ in {"compound", "amod", "nmod"})
+        held = prep.head  # "the Kakopathar area of ...", "the town of Daglica in ...", "Daglica in ..."
+        if held.i in names:
+            return held.ent_type_ != "FAC"  # "the Westgate Mall in Nairobi": a building names no place to merge on
+        if held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.lower_ in PLACE_NOUNS:
+            held = held.head.head
+        others = names - {p.i}
+        return held.lower_ in PLACE_NOUNS and (any(c.i in others for c in held.children) or any(
+            o.i in others for c in held.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children))
 
     def rank(p: Token) -> tuple:
         # "in Jalalabad, Afghanistan": the appositive country only qualifies the city

@@ -199,7 +199,7 @@ _WHERE_PREPS = {"in", "near", "at", "from", "to", "across", "outside", "around",
 
 def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """Proper nouns the NER left out that the place gazetteer knows, where the grammar says "place":
-    "in Arauca", "near Jilib"."""
+    "in Arauca", "near Jilib"; after "near", "outside" or "around", also names it does not know."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     # a one-word name the NER called an organisation or a person may still be a place: "in Jilib"
     relabelable = {e.start for e in ents if len(e) == 1 and e.label_ in {"ORG", "PERSON"} and not e.id_}
@@ -219,7 +219,9 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
         where = span.root.dep_ == "pobj" and (head.lower_ in _WHERE_PREPS or head.lower_ == "of" and
                                               head.head.lower_ in _PLACE_HEADS | {"town", "city", "capital"}) \
             or span.root.dep_ in {"conj", "appos"} and head.ent_type_ in PLACE_LABELS
-        if where and places().lookup(span.text) is not None:
+        # "near Tintaypunco": a name no NER label claims, after a preposition only places follow
+        nearby = i not in taken and span.root.dep_ == "pobj" and head.lower_ in {"near", "outside", "around"}
+        if where and (nearby or places().lookup(span.text) is not None):
             out.append(Span(doc, i, end, label="GPE"))
         i = end
     return out
