@@ -85,3 +85,9 @@ def test_a_name_after_alias_is_the_same_person(analyse_text):
     assert has_claim(ex, "Clan del Golfo", "leader", "Dairo Antonio Usuga"), describe(ex)
     people = {m.entity.key for m in ex.mentions if m.entity.type == "person"}
     assert len(people) == 1, describe(ex)
+
+
+def test_founded_between_two_years_keeps_the_span(analyse_text):
+    ex = analyse_text("The New IRA was formed between 2011 and 2012 after a merger of smaller groups.", PUB)
+    [claim] = [c for c in ex.claims if c.predicate == "founded"]
+    assert claim.obj["date"] == "2011" and claim.qualifiers.get("note") == "between 2011 and 2012", describe(ex)

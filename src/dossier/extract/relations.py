@@ -95,7 +95,8 @@ def _objects(tokens: list[Token], labels: set[str], allow_text: bool) -> Iterato
 
 
 def _dates_under(verb: Token) -> list[Token]:
-    out = [c for c in verb.children if c.ent_type_ == "DATE" and c.dep_ in {"npadvmod", "tmod", "advmod", "nummod"}]
+    out = [c for c in verb.children if c.ent_type_ == "DATE" and (
+        c.dep_ in {"npadvmod", "tmod", "advmod", "nummod"} or c.dep_ == "prep" and c.lower_.startswith("between "))]
     for p in verb.children:
         if p.dep_ == "prep" and p.lower_ in {"in", "on", "during", "since", "by", "around"}:
             out += [o for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
@@ -183,8 +184,9 @@ def founded(verb: Token) -> Iterator[RawClaim]:
     for g in groups:
         for d in _dates_under(verb):
             value = parse_date(d.text, verb.doc.user_data.get("published"))
-            if value is not None:
-                yield _claim(g, "founded", value.literal(), verb, "founded", 0.7)
+            if value is not None:  # "formed between 2011 and 2012": the first, the span kept as a note
+                span = {"note": d.text} if d.lower_.startswith("between ") else {}
+                yield _claim(g, "founded", value.literal(), verb, "founded", 0.7, **span)
         for p in _agents(verb) + prep_objects(verb, {"under"}):
             if p.ent_type_ == "PERSON":
                 yield _claim(g, "leader", p, verb, "founded_by", 0.65, role="founder")
