@@ -91,3 +91,9 @@ def test_founded_between_two_years_keeps_the_span(analyse_text):
     ex = analyse_text("The New IRA was formed between 2011 and 2012 after a merger of smaller groups.", PUB)
     [claim] = [c for c in ex.claims if c.predicate == "founded"]
     assert claim.obj["date"] == "2011" and claim.qualifiers.get("note") == "between 2011 and 2012", describe(ex)
+
+
+def test_attacks_targeting_x_belong_to_the_clause_subject(analyse_text):
+    ex = analyse_text("As well as attacks targeting teachers, the Ambazonia Defence Forces are kidnapping "
+                      "civilians.", PUB)
+    assert "Ambazonia Defence Forces --targets--> teachers" in describe(ex), describe(ex)

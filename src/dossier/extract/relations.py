@@ -242,7 +242,7 @@ def targets(verb: Token) -> Iterator[RawClaim]:
     allow_text = lemma not in {"kill", "murder", "execute", "behead", "strike", "hit"}
     # "fired missiles at a ship": what is fired is the weapon, where it is aimed the target
     aimed = lemma in {"fire", "shoot"}
-    for s in _actor_subjects(verb):
+    for s in _actor_subjects(verb) or _operation_doers(verb):
         # "al-Shabaab targeted Kampala": attacking a place is acting there
         for o in _verb_objects(verb, {"on", "against"}) if not aimed else []:
             if o.ent_type_ in {"GPE", "LOC"} and o.dep_ == "dobj" and lemma not in {"kill", "murder"}:
@@ -255,6 +255,18 @@ def targets(verb: Token) -> Iterator[RawClaim]:
         for o in _objects(objects, ACTOR_LABELS | {"COMMUNITY"}, allow_text):
             if not same(o, s):
                 yield _claim(s, "targets", o, verb, "targets", 0.6)
+
+
+def _operation_doers(verb: Token) -> list[Token]:
+    """ "As well as attacks targeting police officers, the separatists kidnap ...": the verb hangs on an
+    attack noun that no one owns; whoever the clause around that noun is about carries the attacks out."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in nouns("targets") | {"operation", "raid", "strike"}:
+        return []
+    v, hops = noun.head, 0
+    while v.pos_ not in {"VERB", "AUX"} and v.head != v and hops < 3:
+        v, hops = v.head, hops + 1
+    return _actor_subjects(v) if v.pos_ in {"VERB", "AUX"} else []
 
 
 def opposes(verb: Token) -> Iterator[RawClaim]:
@@ -381,7 +393,7 @@ def split_from(verb: Token) -> Iterator[RawClaim]:
 
 
 MEMBER_WORDS = {"members", "fighters", "militants", "commanders", "defectors", "soldiers", "veterans", "officers",
-                "elements", "remnants", "ranks", "cadres", "loyalists"}
+                "elements", "remnants", "ranks", "cadres", "loyalists", "personnel", "agents"}
 COMPOSED = {"consist", "comprise", "compose", "make", "draw", "form", "dominate", "staff"}
 
 
