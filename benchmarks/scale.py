@@ -54,33 +54,38 @@ def read_docs(path: Path) -> list:
 def _timed_ingest(run, docs: list) -> dict:
     """Run `run(on_document)`; the steady rate from the first document stored to the last."""
     words = {d.id: len(d.text.split()) for d in docs}
-    stamps: list[tuple[float, int]] = []
+    stamps: list[tuple[float, int, float]] = []
     start = time.perf_counter()
-    report = run(lambda d: stamps.append((time.perf_counter(), words[d.id])))
+    report = run(lambda d: stamps.append((time.perf_counter(), words[d.id], time.process_time())))
     total = time.perf_counter() - start
     if len(stamps) < 2:
         return {"docs": len(stamps), "seconds": total, "docs_s": float("nan"), "words_s": float("nan")}
     span = stamps[-1][0] - stamps[0][0]
     counted = stamps[1:]
+    # CPU of this process (the client; with a LocalCluster also the Dask scheduler) per document stored
+    cpu_ms = (stamps[-1][2] - stamps[0][2]) / len(counted) * 1000
     return {"docs": report.documents, "seconds": round(total, 1), "reanalysed": report.reanalysed,
-            "docs_s": len(counted) / span, "words_s": sum(w for _, w in counted) / span}
+            "docs_s": len(counted) / span, "words_s": sum(w for _, w, _ in counted) / span, "client_cpu_ms": cpu_ms}
 
 
-def measure_ingest(corpus: Path, docs: list, pg: str | None, workers: int) -> list[dict]:
+def measure_ingest(corpus: Path, docs: list, pg: str | None, workers: int, batch_docs: int,
+                   dask_only: bool = False) -> list[dict]:
     from distributed import LocalCluster
 
     from dossier.parallel import ingest_parallel
     from dossier.pipeline import ingest
     from dossier.store import Store
 
-    rows = []
+    rows: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
-        with Store.from_path(Path(tmp) / "one.db") as store:
-            rows.append({"mode": "SQLite, 1 process", **_timed_ingest(
-                lambda cb: ingest([corpus], store, on_document=cb), docs)})
-        with Store.from_path(Path(tmp) / "many.db") as store:
-            rows.append({"mode": f"SQLite, {workers} processes", **_timed_ingest(
-                lambda cb: ingest_parallel([corpus], store, workers=workers, max_docs=16, on_document=cb), docs)})
+        if not dask_only:
+            with Store.from_path(Path(tmp) / "one.db") as store:
+                rows.append({"mode": "SQLite, 1 process", **_timed_ingest(
+                    lambda cb: ingest([corpus], store, on_document=cb), docs)})
+            with Store.from_path(Path(tmp) / "many.db") as store:
+                rows.append({"mode": f"SQLite, {workers} processes", **_timed_ingest(
+                    lambda cb: ingest_parallel([corpus], store, workers=workers, max_docs=batch_docs,
+                                               on_document=cb), docs)})
     if pg is None:
         return rows
     for n in (1, 2):
@@ -88,7 +93,7 @@ def measure_ingest(corpus: Path, docs: list, pg: str | None, workers: int) -> li
                 LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                              dashboard_address=None) as cluster:
             rows.append({"mode": f"PostgreSQL + Dask, {n} worker{'s' if n > 1 else ''}", **_timed_ingest(
-                lambda cb: ingest_parallel([corpus], store, scheduler=cluster.scheduler_address, max_docs=16,
+                lambda cb: ingest_parallel([corpus], store, scheduler=cluster.scheduler_address, max_docs=batch_docs,
                                            on_document=cb), docs)})
     return rows
 
@@ -153,6 +158,11 @@ def grow(url: str, docs: list, extractions: list, upto: int, batch: int = 250) -
             chunk = [rekeyed(extractions[i % len(extractions)], docs[i]) for i in range(lo, min(upto, lo + batch))]
             store.write_many(chunk)
         elapsed = time.perf_counter() - start
+        if upto > have and store.engine.dialect.name == "postgresql":
+            # what autovacuum does a little later after a bulk load: statistics and the visibility map, so
+            # the timings do not depend on whether it has run yet (index-only scans need the map)
+            with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")
     return (upto - have) / elapsed if upto > have else float("nan")
 
 
@@ -196,16 +206,21 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="local processes for 'SQLite, N'")
     ap.add_argument("--pg", default=os.environ.get("DOSSIER_TEST_PG"), help="PostgreSQL server URL (a database "
                     "is created on it and dropped after); default $DOSSIER_TEST_PG; none: SQLite only")
+    ap.add_argument("--batch-docs", type=int, default=64, help="documents per parallel task (dossier's default: 64)")
     ap.add_argument("--repeat", type=int, default=20, help="timed runs of each query")
     ap.add_argument("--skip-ingest", action="store_true", help="only the query part")
     ap.add_argument("--skip-queries", action="store_true", help="only the ingest part")
+    ap.add_argument("--dask-only", action="store_true", help="ingest: only PostgreSQL + Dask (the worker ratio)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--keep", type=Path, help="keep the query knowledge bases in DIR (DIR/kb.db and the "
+                    "PostgreSQL database named in DIR/pg_url) and reuse them when run again: it only grows them")
     a = ap.parse_args()
     sizes = sorted(int(s) for s in a.sizes.split(","))
     qbench._guard_governor()
     from dossier.parallel import analyse_batch
 
-    out: dict = {"cpus": os.cpu_count(), "sizes": sizes, "ingest_docs": a.ingest_docs}
+    out: dict = {"cpus": os.cpu_count(), "sizes": sizes, "ingest_docs": a.ingest_docs, "batch_docs": a.batch_docs,
+                 "load": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         qbench.generate(a.ingest_docs if a.skip_queries else max(sizes[-1], a.ingest_docs), corpus)
@@ -215,17 +230,26 @@ def main() -> int:
             s.writelines(line for _, line in zip(range(a.ingest_docs), f, strict=False))
         if not a.skip_ingest:
             print(f"ingest: {a.ingest_docs} documents, 4 ways", file=sys.stderr)
-            out["ingest"] = measure_ingest(sample, docs[:a.ingest_docs], a.pg, a.workers)
+            out["ingest"] = measure_ingest(sample, docs[:a.ingest_docs], a.pg, a.workers, a.batch_docs,
+                                           a.dask_only)
+            out["load_after_ingest"] = os.getloadavg()[0]
         out["queries"] = {}
         if a.skip_queries:
             sizes = []
         else:
             print(f"analysing {a.ingest_docs} documents for the bulk-built knowledge bases", file=sys.stderr)
             extractions = [e for e, _ in analyse_batch(docs[:a.ingest_docs], {})]
-        backends = {"sqlite": f"sqlite:///{Path(tmp) / 'kb.db'}"}
-        pg_db = temporary_pg(a.pg) if a.pg and sizes else None
-        if pg_db is not None:
+        kb_dir = a.keep or Path(tmp)
+        kb_dir.mkdir(parents=True, exist_ok=True)
+        backends = {"sqlite": f"sqlite:///{kb_dir / 'kb.db'}"}
+        pg_db = None
+        if a.pg and sizes and a.keep and (a.keep / "pg_url").exists():
+            backends["postgresql"] = (a.keep / "pg_url").read_text(encoding="utf-8").strip()
+        elif a.pg and sizes:
+            pg_db = temporary_pg(a.pg, keep=a.keep is not None)
             backends["postgresql"] = pg_db.__enter__()
+            if a.keep:
+                (a.keep / "pg_url").write_text(backends["postgresql"] + "\n", encoding="utf-8")
         try:
             for size in sizes:
                 for name, url in backends.items():
@@ -251,10 +275,13 @@ def report(out: dict, as_json: bool) -> None:
         return
     print(f"# dossier scale benchmark ({out['cpus']} CPUs; machine shared with other work: figures are noisy)\n")
     if "ingest" in out:
-        print(f"## Ingest: {out['ingest_docs']} generated documents, full pipeline, steady state\n")
-        print(f"{'mode':<32} {'docs':>5} {'docs/s':>8} {'words/s':>9} {'re-analysed':>12}")
+        print(f"## Ingest: {out['ingest_docs']} generated documents, full pipeline, steady state "
+              f"({out['batch_docs']} documents per task; load average {out['load']:.2f} at the start, "
+              f"{out['load_after_ingest']:.2f} after)\n")
+        print(f"{'mode':<32} {'docs':>5} {'docs/s':>8} {'words/s':>9} {'re-analysed':>12} {'client CPU ms/doc':>18}")
         for r in out["ingest"]:
-            print(f"{r['mode']:<32} {r['docs']:>5} {r['docs_s']:8.1f} {r['words_s']:9.0f} {r.get('reanalysed', 0):>12}")
+            print(f"{r['mode']:<32} {r['docs']:>5} {r['docs_s']:8.1f} {r['words_s']:9.0f} {r.get('reanalysed', 0):>12}"
+                  f" {r.get('client_cpu_ms', float('nan')):18.1f}")
         pg = [r for r in out["ingest"] if r["mode"].startswith("PostgreSQL")]
         if len(pg) == 2:
             speedup = pg[1]["docs_s"] / pg[0]["docs_s"]

@@ -159,3 +159,88 @@ def test_claims_are_trimmed_per_statement_with_a_count(store):
     trimmed = lookup.claims(store, subject_ids=isk.ids)
     assert trimmed and len(trimmed) <= len(every)
     assert all(c["_n"] >= 1 for c in trimmed)
+
+
+def test_claim_lookups_and_link_search_read_the_composite_indexes(store):
+    """`ask`'s look-ups by entity (claims of a predicate, most recent first; the link search) are answered from
+    the composite indexes of migration 0004, not by reading every claim row of the entity or of the predicate.
+    SQLite's plans do not depend on table size here, so a small knowledge base shows a large one's plan."""
+    from sqlalchemy import event
+
+    from dossier.query import lookup
+
+    statements: list[tuple[str, tuple]] = []
+
+    def keep(conn, cursor, statement, parameters, context, executemany):
+        if "FROM claims" in statement:
+            statements.append((statement, parameters))
+
+    isk, taliban = resolve_name(store, "IS-K"), resolve_name(store, "Taliban")
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        assert lookup.claims(store, subject_ids=isk.ids, predicates=("size",))
+        assert find_paths(store, isk.ids, taliban.ids)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    assert len(statements) >= 3
+    with store.engine.connect() as conn:
+        for statement, parameters in statements:
+            plan = " | ".join(row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))
+            claim_steps = [step for step in plan.split(" | ") if " claims " in f"{step} "]
+            assert claim_steps and all("ix_claims_subject_predicate" in step or "ix_claims_object_predicate" in step
+                                       or "PRIMARY KEY" in step for step in claim_steps), plan
+
+
+def test_event_candidates_are_those_of_one_or_over_every_condition(store):
+    """The candidate events of an event question, read condition by condition, are the events the single
+    OR over all conditions selected (the former query, kept here as the reference)."""
+    from sqlalchemy import or_, select
+    from sqlalchemy.orm import Session
+
+    from dossier.query import events as ev
+    from dossier.store.schema import DocumentRow, EntityRow, EventPerpetratorRow, EventRow, EventSourceRow
+
+    found = []
+    for phrase in ("the suicide bombing in Jalalabad", "the bombing by IS-K in April 2015", "the bank attack",
+                   "What happened in Bank Jalalabad"):
+        q = ev.analyse(store, phrase)
+        conds = []
+        place_ids = [i for _, ids in q.places for i in ids]
+        if place_ids:
+            names = [n for n, _ in q.places]
+            conds += [EventRow.place_entity_id.in_(place_ids), EventRow.place_entity_id.in_(
+                select(EntityRow.id).where(or_(EntityRow.admin1.in_(names), EntityRow.name.in_(names))))]
+        if q.groups:
+            conds.append(EventRow.id.in_(select(EventPerpetratorRow.event_id).where(
+                EventPerpetratorRow.entity_id.in_([i for _, ids in q.groups for i in ids]))))
+        for t in [n for n, _ in q.places] + q.names:
+            conds.append(EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.evidence.ilike(f"%{t}%"))))
+            conds.append(EventRow.id.in_(select(EventSourceRow.event_id).join(DocumentRow).where(
+                DocumentRow.title.ilike(f"%{t}%"))))
+        if q.date and len(q.date) >= 7:
+            conds.append(EventRow.date.like(f"{q.date[:7]}%"))
+        with Session(store.engine) as session:
+            expected = set(session.scalars(select(EventRow.id).where(or_(*conds)))) if conds else set()
+            if expected and q.countries:
+                docs = select(EventSourceRow.doc_id).where(EventSourceRow.event_id.in_(expected))
+                expected |= set(session.scalars(select(EventSourceRow.event_id).where(EventSourceRow.doc_id.in_(docs))))
+            assert ev._candidate_ids(session, q) == expected, phrase
+        found.append(expected)
+    assert any(found)
+
+
+def test_event_dicts_read_in_bulk_are_the_orm_ones(store):
+    """The Core bulk reader the event questions use gives what `event_dict` gives from ORM rows."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from dossier.store.reader import event_dict, event_dicts
+    from dossier.store.schema import EventRow
+
+    with Session(store.engine) as session:
+        rows = session.scalars(select(EventRow).order_by(EventRow.id)).all()
+        assert rows
+        bulk, aliases = event_dicts(session, [r.id for r in reversed(rows)])
+        assert [{k: v for k, v in ev.items() if k != "_place_id"} for ev in bulk] == [event_dict(r) for r in rows]
+        assert [ev["_place_id"] for ev in bulk] == [r.place_entity_id for r in rows]
+        assert aliases == {r.place_entity_id: [a.alias for a in r.place.aliases] for r in rows if r.place}

@@ -110,7 +110,7 @@ def test_migrations_create_schema_and_reopen_is_idempotent(db_url: str) -> None:
     with Store(db_url) as again:
         assert again.counts()["claims"] == 3
         with again.engine.connect() as conn:
-            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0003"
+            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0004"
             # the hand-kept migrations and the models describe the same schema
             assert _schema_differences(conn) == []
 
@@ -302,3 +302,51 @@ def test_two_processes_write_the_same_entities(db_url: str) -> None:
         assert counts["entities"] == 4
         assert counts["aliases"] == 8
         assert counts["events"] == 1 and counts["event_sources"] == 25
+
+
+
+def test_substring_search_of_event_evidence_and_titles_follows_writes(store: Store) -> None:
+    """The substring searches of event questions (trigram FTS5 tables on SQLite since 0004, trigram-indexed
+    ILIKE on PostgreSQL) see what is written, match case-insensitively, and forget a deleted document."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from dossier.store.schema import EventSourceRow
+    from dossier.store.search import sources_containing, sources_titled
+
+    store.write(make_extraction())
+    store.write(make_extraction("d2", TEXT.replace("Kabul airport", "the Westgate mall"), predicate="linked_to"))
+    with Session(store.engine) as session:
+        def ids(stmt) -> set[int]:
+            return set(session.scalars(stmt))
+
+        every = ids(select(EventSourceRow.event_id))
+        assert every and ids(sources_containing(session, "WESTGATE")) <= every
+        assert ids(sources_containing(session, "westgate mall"))
+        assert ids(sources_containing(session, "suicide bomber")) == every
+        assert ids(sources_containing(session, "Nairobi")) == set()
+        assert ids(sources_titled(session, "who are is-k")) == every
+        assert ids(sources_titled(session, "Westgate")) == set()
+        session.execute(text("DELETE FROM documents WHERE id = 'd2'"))
+        session.commit()
+        assert ids(sources_containing(session, "Westgate")) == set()
+        assert ids(sources_titled(session, "IS-K")) == ids(select(EventSourceRow.event_id)) != set()
+
+
+def test_substring_search_without_trigram_tables_reads_the_rows(tmp_path: Path) -> None:
+    """A SQLite too old for the trigram tokenizer gets no trigram tables (0004); the search then scans."""
+    from sqlalchemy.orm import Session
+
+    from dossier.store.search import sources_containing, sources_titled
+
+    with Store.from_path(tmp_path / "kb.sqlite") as store:
+        store.write(make_extraction())
+        with store.engine.begin() as conn:
+            for fts in ("fts_event_evidence", "fts_titles"):
+                for suffix in ("ai", "ad", "au"):
+                    conn.exec_driver_sql(f"DROP TRIGGER {fts}_{suffix}")
+                conn.exec_driver_sql(f"DROP TABLE {fts}")
+        with Session(store.engine) as session:
+            assert "fts_" not in str(sources_containing(session, "x"))
+            assert len(set(session.scalars(sources_containing(session, "SUICIDE bomber")))) == 1
+            assert len(set(session.scalars(sources_titled(session, "who are")))) == 1

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from dossier.names import norm
 from dossier.store import Store
-from dossier.store.reader import event_dict
+from dossier.store.reader import event_dict, newest_events
 from dossier.store.schema import EntityRow, EventPerpetratorRow, EventRow, EventSourceRow
 
 from . import lookup
@@ -487,20 +487,22 @@ def attacks(ctx: Ctx) -> str:
         return not_known(ctx.intent.subject or "this")
     detail = (ctx.intent.detail or "").casefold()
     mine = EventRow.id.in_(select(EventPerpetratorRow.event_id).where(EventPerpetratorRow.entity_id.in_(m.ids)))
+    order: tuple | None = None  # None: the latest, dated ones first
     if detail == "first":
-        order: tuple = (EventRow.date,)
+        order = (EventRow.date,)
     elif detail in ("deadliest", "worst", "biggest", "largest"):
         order = (func.coalesce(EventRow.killed_high, EventRow.killed_low, 0).desc(), EventRow.date.desc())
-    else:
-        order = (EventRow.date.is_(None), EventRow.date.desc())
+    loads = (selectinload(EventRow.place), selectinload(EventRow.sources),
+             selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity))
     with Session(ctx.store.engine) as session:
         if detail == "first" and session.scalar(select(EventRow.id).where(mine, EventRow.date.is_(None)).limit(1)):
             return _passage(ctx, m, ctx.intent.question)  # an undated one may be the first
-        rows = session.scalars(select(EventRow).where(mine, *((EventRow.date.is_not(None),) if detail == "first"
-                                                              else ())).order_by(*order, EventRow.id).limit(3)
-                               .options(selectinload(EventRow.place), selectinload(EventRow.sources),
-                                        selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity))
-                               ).all()
+        if order is None:
+            rows = newest_events(session, mine, 3, newest_id_first=False, options=loads)
+        else:
+            rows = session.scalars(select(EventRow).where(mine, *((EventRow.date.is_not(None),) if detail == "first"
+                                                                  else ())).order_by(*order, EventRow.id).limit(3)
+                                   .options(*loads)).all()
         events = [event_dict(r) for r in rows]
     docs = lookup.documents(ctx.store, {d for ev in events for d in ev["doc_ids"]})
     for ev in events:

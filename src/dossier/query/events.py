@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from dossier.names import norm
 from dossier.store import Store
-from dossier.store.reader import event_dict
-from dossier.store.schema import DocumentRow, EntityRow, EventPerpetratorRow, EventRow, EventSourceRow, MentionRow
+from dossier.store.reader import event_dicts
+from dossier.store.schema import EntityRow, EventPerpetratorRow, EventRow, EventSourceRow, MentionRow
+from dossier.store.search import sources_containing, sources_titled
 
 from . import lookup
-from .text import MONTH_NUM, content_words, stem
+from .text import MONTH_NUM, content_words, stem, stems
 
 # words in a question that say what kind of event it is, and the ACLED types they fit
 TYPE_WORDS: dict[str, tuple[str, ...]] = {
@@ -122,27 +123,34 @@ def analyse(store: Store, phrase: str) -> EventQuery:
 
 
 def _candidate_ids(session: Session, q: EventQuery) -> set[int]:
-    conds = []
-    place_ids = [i for _, ids in q.places for i in ids]
-    if place_ids:
-        conds.append(EventRow.place_entity_id.in_(place_ids))
-        names = [n for n, _ in q.places]
-        sub = select(EntityRow.id).where(or_(EntityRow.admin1.in_(names), EntityRow.name.in_(names)))
-        conds.append(EventRow.place_entity_id.in_(sub))
+    """The lowest `MAX_CANDIDATES` ids of the events any condition selects. Each condition is its own indexed
+    query (substrings: trigram indexes); one OR over IN-subqueries made both engines read event_sources and
+    documents in full (SQLite each document row, text and all, for its title) whatever the phrase."""
+    # read in id order up to the cap: the group's events come off the (entity, event) index in that order, and
+    # a month's events are common enough for a walk in id order to stop early
+    bounded = []
     group_ids = [i for _, ids in q.groups for i in ids]
     if group_ids:
-        conds.append(EventRow.id.in_(select(EventPerpetratorRow.event_id).where(
-            EventPerpetratorRow.entity_id.in_(group_ids))))
-    texts = [n for n, _ in q.places] + q.names
-    for t in texts:
-        conds.append(EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.evidence.ilike(f"%{t}%"))))
-        conds.append(EventRow.id.in_(select(EventSourceRow.event_id).join(
-            DocumentRow, EventSourceRow.doc_id == DocumentRow.id).where(DocumentRow.title.ilike(f"%{t}%"))))
+        bounded.append(select(EventPerpetratorRow.event_id).where(EventPerpetratorRow.entity_id.in_(group_ids)))
     if q.date and len(q.date) >= 7:
-        conds.append(EventRow.date.like(f"{q.date[:7]}%"))
-    if not conds:
-        return set()
-    ids = set(session.scalars(select(EventRow.id).where(or_(*conds)).limit(MAX_CANDIDATES)))
+        bounded.append(select(EventRow.id).where(EventRow.date.like(f"{q.date[:7]}%")))
+    # read whole: given an ORDER BY id and a LIMIT, PostgreSQL walks the id index and filters every row
+    # instead of using the place or trigram index
+    whole = []
+    place_ids = [i for _, ids in q.places for i in ids]
+    if place_ids:
+        names = [n for n, _ in q.places]
+        sub = select(EntityRow.id).where(or_(EntityRow.admin1.in_(names), EntityRow.name.in_(names)))
+        whole.append(select(EventRow.id).where(or_(EventRow.place_entity_id.in_(place_ids),
+                                                   EventRow.place_entity_id.in_(sub))))
+    for t in [n for n, _ in q.places] + q.names:  # names the gazetteer may not know
+        whole += [sources_containing(session, t), sources_titled(session, t)]
+    found: set[int] = set()
+    for stmt in bounded:
+        found.update(session.scalars(stmt.distinct().order_by(stmt.selected_columns[0]).limit(MAX_CANDIDATES)))
+    for stmt in whole:
+        found.update(session.scalars(stmt.distinct()))
+    ids = set(sorted(found)[:MAX_CANDIDATES])
     if ids and q.countries:  # other events of the same reports, placed only at country level
         docs = select(EventSourceRow.doc_id).where(EventSourceRow.event_id.in_(ids))
         ids |= set(session.scalars(select(EventSourceRow.event_id).where(EventSourceRow.doc_id.in_(docs))
@@ -176,15 +184,9 @@ def _find(store: Store, q: EventQuery, want: str | None, limit: int, mentions: b
         ids = _mentioning_ids(session, q) if mentions else _candidate_ids(session, q)
         if not ids:
             return []
-        rows = session.scalars(select(EventRow).where(EventRow.id.in_(ids)).options(
-            selectinload(EventRow.place).selectinload(EntityRow.aliases), selectinload(EventRow.sources),
-            selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity))).all()
-        events = []
-        for row in rows:
-            ev = event_dict(row)
-            ev["_place_id"] = row.place_entity_id
-            ev["_place_aliases"] = [a.alias for a in row.place.aliases] if row.place else []
-            events.append(ev)
+        events, place_aliases = event_dicts(session, ids)
+        for ev in events:
+            ev["_place_aliases"] = place_aliases.get(ev["_place_id"], [])
         doc_ids = {d for ev in events for d in ev["doc_ids"]}
     docs = lookup.documents(store, doc_ids)
     scored = []
@@ -200,8 +202,9 @@ def _score(q: EventQuery, ev: dict[str, Any], docs: dict[str, dict], want: str |
     place = ev.get("place") or {}
     place_norms = {norm(x) for x in [place.get("name"), place.get("admin1"), *ev.get("_place_aliases", [])] if x}
     evidence = " ".join(s["evidence"] for s in ev["sources"])
-    titles = " ".join(docs.get(d, {}).get("title") or "" for d in ev["doc_ids"])
-    ev_words = {stem(w) for w in content_words(evidence + " " + titles)}
+    title_list = [docs.get(d, {}).get("title") or "" for d in ev["doc_ids"]]
+    titles = " ".join(title_list)
+    ev_words = frozenset().union(*(stems(t) for t in [*(s["evidence"] for s in ev["sources"]), *title_list]))
     anchored = False
     for name, ids in q.places:
         if ev.get("_place_id") in ids:

@@ -44,9 +44,11 @@ def _rank(session: Session, ids: Iterable[int], prefer: tuple[str, ...] | None) 
     if not ids:
         return []
     rows = session.execute(select(EntityRow.id, EntityRow.name, EntityRow.type).where(EntityRow.id.in_(ids))).all()
-    n_claims = dict(session.execute(
-        select(ClaimRow.subject_id, func.count()).where(ClaimRow.subject_id.in_(ids)).group_by(ClaimRow.subject_id)
-    ).all())
+    n_claims: dict[int, int] = {}
+    if len(rows) > 1:  # one entity needs no ranking, and counting a big group's claims is not free
+        n_claims = dict(session.execute(
+            select(ClaimRow.subject_id, func.count()).where(ClaimRow.subject_id.in_(ids))
+            .group_by(ClaimRow.subject_id)).all())
 
     def key(row):
         type_rank = 0 if prefer and row.type in prefer else 1

@@ -21,6 +21,7 @@ from dossier.store import Store
 from dossier.store.schema import DocumentRow, MentionRow
 
 from .text import content_words, sentences, stem
+from .text import stems as stems_of
 
 MAX_DOCS = 60
 QUESTION_NOISE = {"happen", "take", "place", "occur", "know", "kind", "type", "sort", "give", "get", "make",
@@ -72,7 +73,7 @@ def best_passage(store: Store, question: str, entity_ids: list[int] | None = Non
                 continue  # a heading that asks, or a fragment, answers nothing
             if _headline(s):
                 continue  # a headline or caption in Title Case states nothing a sentence would not
-            stems = {stem(w) for w in content_words(s)}
+            stems = stems_of(s)
             cands.append((d, s, stems))
             for w in stems & q_stems:
                 df[w] = df.get(w, 0) + 1

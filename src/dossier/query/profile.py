@@ -31,7 +31,7 @@ from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from dossier.store import Store
-from dossier.store.reader import event_dict
+from dossier.store.reader import event_dict, newest_events
 from dossier.store.schema import ClaimRow, DocumentRow, EntityRow, EventPerpetratorRow, EventRow
 
 from . import lookup
@@ -353,12 +353,12 @@ def build_profile(store: Store, name: str) -> Profile:
 
 def _events(session: Session, ids: list[int], sources: _Sources) -> tuple[int, list[TimelineEvent]]:
     mine = select(EventPerpetratorRow.event_id).where(EventPerpetratorRow.entity_id.in_(ids))
-    total = session.scalar(select(func.count()).select_from(EventRow).where(EventRow.id.in_(mine))) or 0
-    rows = session.scalars(
-        select(EventRow).where(EventRow.id.in_(mine))
-        .order_by(EventRow.date.is_(None), EventRow.date.desc(), EventRow.id.desc()).limit(MAX_EVENTS)
-        .options(selectinload(EventRow.place), selectinload(EventRow.sources),
-                 selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity))).all()
+    # counted on the (entity, event) index alone: every perpetrator row's event exists (foreign key)
+    total = session.scalar(select(func.count(EventPerpetratorRow.event_id.distinct()))
+                           .where(EventPerpetratorRow.entity_id.in_(ids))) or 0
+    rows = newest_events(session, EventRow.id.in_(mine), MAX_EVENTS, options=(
+        selectinload(EventRow.place), selectinload(EventRow.sources),
+        selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity)))
     evs = [event_dict(r) for r in rows]
     docs = lookup_documents(session, {d for ev in evs for d in ev["doc_ids"][:CITES_PER_FACT]})
     out = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTH_NUM = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
              "oct": 10, "nov": 11, "dec": 12}
@@ -17,16 +18,23 @@ say says said according name named call called tell many one ones if else whethe
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
+_POSSESSIVE = re.compile(r"'s$")
+
+
 def content_words(text: str) -> list[str]:
     out = []
     for w in _WORD.findall(text):
-        w = w.casefold().replace("’", "'")
-        w = re.sub(r"'s$", "", w).strip("'-")
+        w = w.casefold()
+        if "’" in w:
+            w = w.replace("’", "'")
+        if "'" in w or "-" in w:  # (a word starts with a letter or digit: nothing else to strip)
+            w = _POSSESSIVE.sub("", w).strip("'-")
         if w and w not in STOP and (len(w) > 2 or w.isdigit()):
             out.append(w)
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Crude suffix stripping, enough to match "bombing"/"bombings"/"bombed" and "founded"/"founder"."""
     w = word.casefold()
@@ -41,6 +49,13 @@ def stem(word: str) -> str:
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1]  # "name"/"named", "base"/"based"
     return w
+
+
+@lru_cache(maxsize=1 << 12)
+def stems(text: str) -> frozenset[str]:
+    """The stems of a text's content words; cached, as event scoring reads the same evidence and titles
+    for every question."""
+    return frozenset(stem(w) for w in content_words(text))
 
 
 _SPLIT = re.compile(r"(?<=[.!?])([\"”’)]?)\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")

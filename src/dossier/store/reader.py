@@ -6,14 +6,14 @@ object_id are the same strings as the entities' `id`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from .normalize import normalize_alias
-from .schema import TABLES, AliasRow, ClaimRow, EntityRow, EventPerpetratorRow, EventRow
+from .schema import TABLES, AliasRow, ClaimRow, EntityRow, EventPerpetratorRow, EventRow, EventSourceRow
 
 BATCH = 500
 _OPTIONAL_ENTITY_FIELDS = ("country", "iso", "wikidata", "lat", "lon", "admin1", "precision")
@@ -116,6 +116,56 @@ def event_dict(row: EventRow) -> dict[str, Any]:
     }
 
 
+def event_dicts(session: Session, ids: Iterable[int]) -> tuple[list[dict[str, Any]], dict[int, list[str]]]:
+    """`event_dict` of each event of `ids` (ascending id; plus `_place_id`, its place's entity id) and the
+    aliases of their places (place entity id -> aliases), read with five Core queries: the event questions
+    score a hundred or more candidates, and building ORM objects for them and their sources cost more than
+    the queries."""
+    ids = sorted(set(ids))
+    if not ids:
+        return [], {}
+    e, s, p = EventRow, EventSourceRow, EventPerpetratorRow
+    events = session.execute(select(e.id, e.date, e.date_precision, e.type, e.sub_type, e.place_entity_id,
+                                    e.targets, e.killed_low, e.killed_high, e.injured_low, e.injured_high)
+                             .where(e.id.in_(ids)).order_by(e.id)).all()
+    place_ids = sorted({r.place_entity_id for r in events if r.place_entity_id is not None})
+    places: dict[int, dict[str, Any]] = {}
+    aliases: dict[int, list[str]] = {i: [] for i in place_ids}
+    if place_ids:
+        for r in session.execute(select(EntityRow.id, EntityRow.name, EntityRow.admin1, EntityRow.country,
+                                        EntityRow.iso, EntityRow.lat, EntityRow.lon, EntityRow.precision)
+                                 .where(EntityRow.id.in_(place_ids))):
+            places[r.id] = {"name": r.name, "admin1": r.admin1, "country": r.country, "iso": r.iso,
+                            "lat": r.lat, "lon": r.lon, "precision": r.precision}
+        for entity, alias in session.execute(select(AliasRow.entity_id, AliasRow.alias)
+                                             .where(AliasRow.entity_id.in_(place_ids)).order_by(AliasRow.id)):
+            aliases[entity].append(alias)
+    sources: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+    for r in session.execute(select(s.event_id, s.doc_id, s.evidence, s.killed_low, s.injured_low, s.start, s.end,
+                                    s.sentence).where(s.event_id.in_(ids)).order_by(s.id)):
+        sources[r.event_id].append({"doc_id": r.doc_id, "evidence": r.evidence, "killed": r.killed_low,
+                                    "injured": r.injured_low, "span": [r.start, r.end], "sentence": r.sentence})
+    perpetrators: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+    seen: set[tuple[int, int, str]] = set()
+    for r in session.execute(select(p.event_id, p.entity_id, p.attribution, EntityRow.name)
+                             .join(EntityRow, p.entity_id == EntityRow.id).where(p.event_id.in_(ids)).order_by(p.id)):
+        if (r.event_id, r.entity_id, r.attribution) not in seen:
+            seen.add((r.event_id, r.entity_id, r.attribution))
+            perpetrators[r.event_id].append({"id": entity_id(r.entity_id), "name": r.name,
+                                             "attribution": r.attribution})
+    out = []
+    for r in events:
+        out.append({
+            "id": event_id(r.id), "date": r.date, "date_precision": r.date_precision, "type": r.type,
+            "sub_type": r.sub_type, "place": places.get(r.place_entity_id) if r.place_entity_id is not None else None,
+            "perpetrators": perpetrators[r.id], "targets": list(r.targets or []), "killed": r.killed_low,
+            "killed_high": r.killed_high, "injured": r.injured_low, "injured_high": r.injured_high,
+            "doc_ids": list(dict.fromkeys(src["doc_id"] for src in sources[r.id])), "sources": sources[r.id],
+            "_place_id": r.place_entity_id,
+        })
+    return out, aliases
+
+
 def _within(date: str | None, since: str | None, until: str | None) -> bool:
     """A (possibly partial) ISO date inside [since, until]; "2021-08" overlaps any day of August 2021."""
     if since is None and until is None:
@@ -174,6 +224,20 @@ def iter_events(engine: Engine, group: str | None = None, country: str | None = 
         for row in session.scalars(stmt.execution_options(yield_per=BATCH)):
             if _within(row.date, since, until):
                 yield event_dict(row)
+
+
+def newest_events(session: Session, where: ColumnElement[bool], limit: int, newest_id_first: bool = True,
+                  options: tuple = ()) -> list[EventRow]:
+    """Events matching `where`: dated ones newest first, then undated ones; ties and the undated by id (newest
+    first unless `newest_id_first` is False). What `ORDER BY date IS NULL, date DESC` gives, in two queries
+    that each walk the date index and stop at `limit`, where that one sorted every event of a group."""
+    by_id = EventRow.id.desc() if newest_id_first else EventRow.id
+    rows = list(session.scalars(select(EventRow).where(where, EventRow.date.is_not(None))
+                                .order_by(EventRow.date.desc(), by_id).limit(limit).options(*options)))
+    if len(rows) < limit:
+        rows += session.scalars(select(EventRow).where(where, EventRow.date.is_(None))
+                                .order_by(by_id).limit(limit - len(rows)).options(*options))
+    return rows
 
 
 def alias_index(engine: Engine) -> dict[str, str]:

@@ -12,7 +12,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -89,11 +101,17 @@ class MentionRow(Base):
 
 class ClaimRow(Base):
     __tablename__ = "claims"
+    # look-ups by entity test the predicate (and modality, and the other side) in the index, not the wide row,
+    # and read one predicate's claims in id order (migration 0004)
+    __table_args__ = (
+        Index("ix_claims_subject_predicate", "subject_id", "predicate", "id", "object_id", "modality"),
+        Index("ix_claims_object_predicate", "object_id", "predicate", "id", "subject_id", "modality"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    subject_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
     predicate: Mapped[str] = mapped_column(String(32), index=True)
-    object_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    object_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     object_literal: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     qualifiers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     modality: Mapped[str] = mapped_column(String(16))
@@ -159,11 +177,12 @@ class EventSourceRow(Base):
 
 class EventPerpetratorRow(Base):
     __tablename__ = "event_perpetrators"
-    __table_args__ = (UniqueConstraint("event_id", "entity_id", "attribution", "doc_id"),)
+    __table_args__ = (UniqueConstraint("event_id", "entity_id", "attribution", "doc_id"),
+                      Index("ix_event_perpetrators_entity_event", "entity_id", "event_id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
     attribution: Mapped[str] = mapped_column(String(16))
     doc_id: Mapped[str | None] = mapped_column(Text, ForeignKey("documents.id", ondelete="CASCADE"), index=True)
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, Select, column, select, table, text
+from sqlalchemy.orm import Session
+
+from .schema import DocumentRow, EventSourceRow
 
 KINDS = ("documents", "claims")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -45,6 +48,42 @@ _SQLITE = {
         WHERE fts_claims MATCH :query
         ORDER BY f.rank, c.id LIMIT :limit""",
 }
+
+
+# SQLite trigram tables of migration 0004: LIKE on them is answered from the index
+_FTS_EVIDENCE = table("fts_event_evidence", column("rowid"), column("evidence"))
+_FTS_TITLES = table("fts_titles", column("rowid"), column("title"))
+
+
+def _trigram_tables(session: Session) -> bool:
+    """SQLite with the trigram tables (migration 0004 makes them where SQLite has the tokenizer, 3.34+)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    found = session.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fts_event_evidence'"))
+    return found.first() is not None
+
+
+def sources_containing(session: Session, phrase: str) -> Select:
+    """`event_id` of the event sources whose evidence contains `phrase` (case-insensitive substring).
+
+    PostgreSQL: ILIKE, served by the trigram index of migration 0002. SQLite: LIKE (ASCII case-insensitive,
+    as `lower() LIKE lower()`) on the trigram FTS5 table of migration 0004 instead of a scan of every row."""
+    pattern = f"%{phrase}%"
+    if _trigram_tables(session):
+        ids = select(_FTS_EVIDENCE.c.rowid).where(_FTS_EVIDENCE.c.evidence.like(pattern))
+        return select(EventSourceRow.event_id).where(EventSourceRow.id.in_(ids))
+    return select(EventSourceRow.event_id).where(EventSourceRow.evidence.ilike(pattern))
+
+
+def sources_titled(session: Session, phrase: str) -> Select:
+    """`event_id` of the event sources whose document's title contains `phrase` (as `sources_containing`)."""
+    pattern = f"%{phrase}%"
+    if _trigram_tables(session):
+        rowids = select(_FTS_TITLES.c.rowid).where(_FTS_TITLES.c.title.like(pattern))
+        docs = select(DocumentRow.id).where(column("rowid").in_(rowids))
+    else:
+        docs = select(DocumentRow.id).where(DocumentRow.title.ilike(pattern))
+    return select(EventSourceRow.event_id).where(EventSourceRow.doc_id.in_(docs))
 
 
 def fts5_query(query: str) -> str:
