@@ -20,6 +20,7 @@ from dossier.extract.syntax import (
     PLACE_LABELS,
     entity,
     expand,
+    governing_verb,
     nouns,
     owner,
     phrase,
@@ -313,10 +314,7 @@ def _clause_subjects(noun: Token) -> list[Token]:
             e = entity(c, ACTORS | {"PERSON"})
             if e is not None:
                 return [e]
-    v = noun.head
-    hops = 0
-    while v.pos_ not in {"VERB", "AUX"} and v.head != v and hops < 4:
-        v, hops = v.head, hops + 1
+    v = governing_verb(noun)
     agents = [e for o in prep_objects(v, {"by"}) for e in [entity(o, ACTORS)] if e is not None]
     return agents or [s for s in _actor_subjects(v, ORGS | {"PERSON"})] or \
         [s for s in subjects(v, ORGS) if s.ent_type_ in ORGS]

@@ -21,6 +21,7 @@ from dossier.extract.syntax import (
     direct_objects,
     entity,
     expand,
+    governing_verb,
     is_entity,
     is_place,
     nouns,
@@ -263,9 +264,7 @@ def _operation_doers(verb: Token) -> list[Token]:
     noun = verb.head
     if verb.dep_ != "acl" or noun.lemma_.lower() not in nouns("targets") | {"operation", "raid", "strike"}:
         return []
-    v, hops = noun.head, 0
-    while v.pos_ not in {"VERB", "AUX"} and v.head != v and hops < 3:
-        v, hops = v.head, hops + 1
+    v = governing_verb(noun, max_hops=3)
     return _actor_subjects(v) if v.pos_ in {"VERB", "AUX"} else []
 
 

@@ -169,6 +169,15 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
     return []
 
 
+def governing_verb(tok: Token, max_hops: int = 4) -> Token:
+    """The verb (or auxiliary) above tok, climbing at most `max_hops` heads past its own; the last head
+    reached when there is none."""
+    v, hops = tok.head, 0
+    while v.pos_ not in {"VERB", "AUX"} and v.head != v and hops < max_hops:
+        v, hops = v.head, hops + 1
+    return v
+
+
 def prep_objects(tok: Token, preps: set[str] | None = None) -> list[Token]:
     """Objects of the prepositions under tok ("clashes *with* X", "based *in* Y")."""
     out = []
