@@ -47,8 +47,11 @@ $(VENDOR_STAMP): web/package.json web/package-lock.json web/vendor.sh
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "dossier needs Python >= 3.11, found " + sys.version.split()[0] + " at $(PYTHON)")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --require-hashes -r requirements.lock
+	# The lock is the whole dependency closure (pip-compile), so --no-deps: pip never resolves
+	# again, e.g. justext's `lxml[html_clean]>=4.4.2` against a newer lxml on the index.
+	$(BIN)/python -m pip install --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --no-deps -e .
+	$(BIN)/python -m pip check
 	@touch $@
 
 demo: install
