@@ -54,13 +54,16 @@ COLUMNS = ("kind", "name", "aliases", "country", "admin1", "iso", "lat", "lon", 
 COUNTRY_NAMES = {  # display name where GeoNames' short name is not the usual English one
     "PS": "Palestine", "TL": "East Timor", "VA": "Vatican City", "CV": "Cape Verde",
 }
+# A bare name news agencies use for another country than ISO's: "Congo" is the DR Congo in AP and Reuters
+# copy, the Republic of the Congo is "Congo Republic" or "Congo-Brazzaville".
+NOT_ALIASES = {"CG": {"Congo"}}
 COUNTRY_ALIASES = {
     "US": ["US", "U.S.", "USA", "U.S.A.", "United States", "United States of America", "America", "the US",
            "the United States"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "the UK", "the United Kingdom"],
     "CD": ["DRC", "DR Congo", "D.R. Congo", "DRCongo", "Congo-Kinshasa", "Democratic Republic of Congo",
-           "Democratic Republic of the Congo", "Congo Kinshasa", "the DRC"],
-    "CG": ["Congo-Brazzaville", "Congo Brazzaville", "Republic of Congo", "Republic of the Congo", "Congo"],
+           "Democratic Republic of the Congo", "Congo Kinshasa", "the DRC", "Congo"],
+    "CG": ["Congo-Brazzaville", "Congo Brazzaville", "Republic of Congo", "Republic of the Congo", "Congo Republic"],
     "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire", "Cote dIvoire"],
     "MM": ["Burma", "Myanmar"],
     "TR": ["Turkey", "Türkiye", "Turkiye"],
@@ -418,6 +421,26 @@ def _dedupe(items):
     return out
 
 
+_ID_COMPASS = {"Barat Daya": "Southwest", "Barat": "West", "Timur": "East", "Utara": "North", "Selatan": "South",
+               "Tengah": "Central", "Tenggara": "Southeast"}
+_ID_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra"}
+
+
+def english_variants(sub) -> list[str]:
+    """ "Jawa Barat" -> "West Java", "Kepulauan Riau" -> "Riau Islands": the English names reporting uses
+    for Indonesia's provinces, whose ISO names are Indonesian."""
+    if sub.country_code != "ID":
+        return []
+    name = sub.name
+    if name.startswith("Kepulauan "):
+        return [name.removeprefix("Kepulauan ") + " Islands"]
+    for word, english in _ID_COMPASS.items():
+        if name.endswith(" " + word):
+            base = name.removesuffix(" " + word)
+            return [f"{english} {_ID_ISLANDS.get(base, base)}"]
+    return [_ID_ISLANDS[name]] if name in _ID_ISLANDS else []
+
+
 def map_admin1(cities500: dict, regions_by_country: dict[str, list]) -> tuple[dict[tuple[str, str], str], dict]:
     """(country, GeoNames admin1) -> ISO 3166-2, and the chosen capital city per ISO code."""
     by_country: dict[str, list[dict]] = defaultdict(list)
@@ -435,7 +458,7 @@ def map_admin1(cities500: dict, regions_by_country: dict[str, list]) -> tuple[di
         exact: dict[str, list[tuple[str, str]]] = defaultdict(list)  # region name key -> (iso, strength)
         cores: list[tuple[str, str]] = []
         for sub in regions:
-            names = [_clean_iso_name(sub.name), *REGION_VARIANTS.get(sub.code, [])]
+            names = [_clean_iso_name(sub.name), *REGION_VARIANTS.get(sub.code, []), *english_variants(sub)]
             for n in names:
                 exact[fold(n)].append((sub.code, "name"))
                 core = _core(n)
@@ -522,6 +545,12 @@ def build(report: bool = False) -> None:
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
             regions_by_country[sub.country_code].append(sub)
+    for cc, subs in list(regions_by_country.items()):
+        if all(s.type.startswith("Geographical") for s in subs):
+            # Indonesia, Uganda, Cabo Verde: ISO's top level is a geographical grouping, the
+            # administrations (provinces, districts) are its children
+            regions_by_country[cc] = subs + [s for s in pycountry.subdivisions.get(country_code=cc)
+                                             if s.parent_code is not None]
     mapping, capitals = map_admin1(cities500, regions_by_country)
 
     rows: list[list[str]] = []
@@ -539,7 +568,8 @@ def build(report: bool = False) -> None:
             names += [getattr(pc, "common_name", None), pc.name, getattr(pc, "official_name", None)]
         names += COUNTRY_ALIASES.get(code, [])
         name = ascii_name(COUNTRY_NAMES.get(code) or gn.get("name") or names[1] or names[2])
-        aliases = _dedupe(a for n in names if n for a in (n, ascii_name(n)) if a != name)
+        aliases = _dedupe(a for n in names if n for a in (n, ascii_name(n))
+                          if a != name and a not in NOT_ALIASES.get(code, ()))
         local = city_by_country.get(code, [])
         capital = gn.get("capital")
         pick = [c for c in local if capital and fold(c["name"]) == fold(capital)]
@@ -560,7 +590,7 @@ def build(report: bool = False) -> None:
     for cc in sorted(regions_by_country):
         for sub in sorted(regions_by_country[cc], key=lambda s: s.code):
             raw = _clean_iso_name(sub.name)
-            variants = REGION_VARIANTS.get(sub.code, [])
+            variants = [*REGION_VARIANTS.get(sub.code, []), *english_variants(sub)]
             display = variants[0] if variants else ascii_name(raw).rstrip("'’")
             region_name[sub.code] = display
             suffixes = []

@@ -27,11 +27,13 @@ from dossier.extract.syntax import (
     places_in,
     prep_objects,
     same,
+    split_apposition,
     subjects,
     triggers,
     verb_lemmas,
 )
 from dossier.lexicon import words
+from dossier.nlp.coref import link_participle
 from dossier.nlp.places import gazetteer as places
 
 ORGS = ACTORS | {"ORG"}
@@ -77,6 +79,9 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             j = tok.i - 1 - (tok.doc[tok.i - 1].dep_ == "det")
             noun = tok.doc[j]
             if noun.pos_ == "NOUN" and not noun.ent_type_ and noun.head == tok.head and noun.dep_ == tok.dep_:
+                yield tok, noun
+            noun = split_apposition(tok)
+            if noun is not None:
                 yield tok, noun
         ante = tok._.antecedent
         if ante is not None and ante.ent_type_ == "PERSON" and not tok.ent_type_:
@@ -268,6 +273,21 @@ def possessives(sent: Span) -> Iterator[RawClaim]:
                     yield _claim(tok, "part_of", c, tok, "possessive", 0.6)
 
 
+def link_modifiers(sent: Span) -> Iterator[RawClaim]:
+    """ "the al-Qaeda-linked group", "Iran-backed Houthi rebels", "IS-affiliated militants": the name
+    before the hyphen is tied to the group the noun stands for."""
+    for tok in sent:
+        participle = link_participle(tok) if tok.ent_type_ in SIDES | {"GPE"} else None
+        if participle is None:
+            continue
+        noun = participle.head if tok.head == participle else tok.head  # the parser hangs X on either
+        group = owner(noun, ACTORS) if noun not in {tok, participle} else None
+        if group is None or group == tok or same(group, tok):
+            continue
+        affiliated = participle.lower_ in words("affiliation_participles") and tok.ent_type_ in ACTORS
+        yield _claim(group, "part_of" if affiliated else "linked_to", tok, participle, "hyphen_link", 0.6)
+
+
 _HARM_NOUNS = {"killing", "massacre", "murder", "assassination", "abduction", "kidnapping"}
 
 
@@ -340,7 +360,7 @@ def group_places(sent: Span) -> Iterator[RawClaim]:
                 yield _claim(ent, "active_in", place, h, "group_in_place", 0.55)
 
 
-NOUN_RULES = (descriptions, titles, affiliations, possessives, relation_nouns, group_places)
+NOUN_RULES = (descriptions, titles, affiliations, possessives, relation_nouns, group_places, link_modifiers)
 
 
 def noun_claims(sent: Span) -> Iterator[RawClaim]:

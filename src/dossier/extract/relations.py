@@ -468,6 +468,15 @@ def size(sent: Span) -> Iterator[RawClaim]:
     from dossier.extract.literals import parse_quantity
 
     for noun in sent:
+        if noun.lemma_.lower() in {"number", "total"} and noun.i > sent.start:
+            # "its fighters number between 7,000 and 12,000" (the parser may read "number" as a noun)
+            counted = [c for c in noun.children if c.dep_ in {"nsubj", "compound"} and c.lower_ in MEMBER_WORDS]
+            group = (owner(counted[0], ACTORS) or owner(noun, ACTORS)) if counted else None
+            nums = [t for t in noun.subtree if t.ent_type_ in {"CARDINAL", "QUANTITY"} and t.i > noun.i]
+            q = parse_quantity(nums[0].text) if group is not None and nums else None
+            if q is not None:
+                yield _claim(group, "size", q.literal(), noun, "number_verb", 0.6)
+            continue
         if noun.lower_ in STRENGTH_NOUNS:  # "experts place al-Shabaab's numbers around 3,000"
             group = owner(noun, ACTORS)
             clause = noun.head.subtree if noun.head != noun else noun.subtree

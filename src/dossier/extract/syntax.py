@@ -102,8 +102,9 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
             and c.ent_type_ in GROUP_LABELS
         # "Islamic State’s West African branch": a curly 's the parser may not read as a possessive
         possessive = c.dep_ == "poss" or c.i + 1 < tok.i and c.doc[c.i + 1].text in {"'s", "’s"}
+        # "a Maoist group": a creed or nationality describes the group, it is not its name
         if possessive or c.dep_ == "appos" or modifier and tok.lower_ in GROUP_HEADS | MEMBER_HEADS \
-                and not is_place(c):
+                and not is_place(c) and c.ent_type_ != "NORP":
             ent = entity(c, labels)  # "its fighters", "X, the group", "the Fatah movement"
             if ent is not None:
                 return ent
@@ -128,6 +129,25 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     return None
 
 
+def split_apposition(tok: Token) -> Token | None:
+    """ "JNIM, al-Qaeda's branch in the Sahel, claimed …": the parser made the apposition a second
+    subject of the verb; the noun set off by commas right after the name describes it."""
+    doc = tok.doc
+    end = max(t.i for t in tok.subtree) + 1
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    for sib in tok.head.children:
+        if sib.dep_ == tok.dep_ and sib.i > end and sib.pos_ == "NOUN" and not sib.ent_type_:
+            first, last = min(t.i for t in sib.subtree), max(t.i for t in sib.subtree)
+            closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
+            if first == end + 1 and closed:
+                return sib
+    return None
+
+
+_PURPOSE_NOUNS = {"aim", "goal", "objective", "intention", "purpose", "bid", "effort", "hope", "view"}
+
+
 def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
     """Entities that are the subject of a verb, following relative clauses, conjoined verbs and xcomp chains."""
     seen = 0
@@ -138,6 +158,7 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
         if subj and v.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
             subj = []  # "the group, which operates in ...": the relative pronoun stands for the head
         if subj:
+            subj = [s for s in subj if not any(split_apposition(o) == s for o in subj)]
             out = []
             for s in subj:
                 for c in conjuncts(s):
@@ -152,12 +173,18 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
             return head + stray
         if v.dep_ in {"relcl", "acl"}:
             o = owner(v.head, labels)
+            if o is None and v.dep_ == "acl" and v.head.lower_ in _PURPOSE_NOUNS and v.head.dep_ == "pobj":
+                v = v.head.head.head  # "launched attacks in a bid to topple X": the attackers want it
+                v = v.head if v.dep_ == "dobj" else v
+                continue
             if o is None and v.dep_ == "acl" and v.head.dep_ == "dobj":
                 v = v.head.head  # "its fighters carried out operations targeting X": the operators target
                 continue
             return [o] if o is not None else []
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "focuses on combatting X"
             v = v.head.head
+            if v.lower_ in _PURPOSE_NOUNS and v.dep_ == "pobj":  # "formed with the aim of overthrowing X"
+                v = v.head.head
             continue
         if v.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and v.head != v:
             v = v.head

@@ -26,7 +26,17 @@ if not Token.has_extension("antecedent"):
 
 
 def _is_group(token: Token) -> bool:
-    return token.ent_type_ in GROUP_LABELS
+    return token.ent_type_ in GROUP_LABELS and link_participle(token) is None
+
+
+def link_participle(token: Token) -> Token | None:
+    """ "the al-Qaeda-linked group", "Iran-backed rebels": the participle that makes a name a modifier
+    of another group (which is then not the named one)."""
+    doc = token.doc
+    i = token.i
+    if i + 2 < len(doc) and doc[i + 1].text in {"-", "–"} and doc[i + 2].lower_ in words("link_participles"):
+        return doc[i + 2]
+    return None
 
 
 def _definite_group_noun(token: Token) -> bool:
@@ -76,7 +86,8 @@ def resolve_coreference(doc: Doc) -> Doc:
                 counts[key] += 1
                 first_of.setdefault(key, tok)
                 last_named = (n, tok)
-                if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS):
+                # "IS-K fighters attacked …": a name on a subject noun is the subject's group
+                if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ in {"appos", "compound"} and tok.head.dep_ in _SUBJECT_DEPS):
                     last_subject = (n, tok)
                 continue
             if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" or _definite_group_noun(tok):

@@ -221,7 +221,7 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
             or span.root.dep_ in {"conj", "appos"} and head.ent_type_ in PLACE_LABELS
         # "near Tintaypunco": a name no NER label claims, after a preposition only places follow
         nearby = i not in taken and span.root.dep_ == "pobj" and head.lower_ in {"near", "outside", "around"}
-        if where and (nearby or places().lookup(span.text) is not None):
+        if where and (nearby or places().lookup(span.text) is not None and not places().common_word(span.text)):
             out.append(Span(doc, i, end, label="GPE"))
         i = end
     return out

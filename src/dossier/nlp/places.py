@@ -225,6 +225,10 @@ class PlaceGazetteer:
                     return found
         return None
 
+    def common_word(self, name: str) -> bool:
+        """A name the entity ruler never offers as a place ("University", "Police"): a stop word."""
+        return fold(name) in _stop_words()
+
     def lookup(self, name: str, country: str | None = None, kind: str | None = None) -> Place | None:
         """The place a name most likely means, or None.
 

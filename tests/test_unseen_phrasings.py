@@ -1,0 +1,83 @@
+"""Phrasings met in reporting the rules had not seen: an apposition the parser split into a second
+subject, hyphenated ties ("al-Qaeda-linked"), "its fighters number …", aims that name an enemy, and
+places whose usual English name is not ISO's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import describe, has_claim, literal_claims
+
+from dossier.nlp.places import gazetteer
+
+PUB = dt.date(2024, 6, 17)
+
+
+def test_an_apposition_split_into_a_second_subject_is_a_description(analyse_text):
+    ex = analyse_text("Jama'at Nusrat al-Islam wal-Muslimin (JNIM), al-Qaeda's branch in the Sahel, claimed an "
+                      "attack on an army post in Djibo on Saturday that killed 20 soldiers.", PUB)
+    assert has_claim(ex, "JNIM", "part_of", "al-Qaeda"), describe(ex)
+    # the owner of the apposition did not carry out the attack
+    assert not [c for c in ex.claims if c.subject.name == "al-Qaeda" and c.predicate != "part_of"], describe(ex)
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["Jama'at Nusrat al-Islam wal-Muslimin"]]
+
+
+@pytest.mark.parametrize(("text", "group", "predicate", "other"), [
+    ("Al-Shabaab fighters stormed a hotel in Mogadishu on Friday. The al-Qaeda-linked group later claimed the "
+     "siege.", "al-Shabaab", "linked_to", "al-Qaeda"),
+    ("In Yemen, the Iran-backed Houthi rebels fired missiles at ships.", "Houthis", "linked_to", "Iran"),
+    ("Ansar al-Sunna, an Islamic State-affiliated group, raided Macomia.", "Ansar al-Sunna", "part_of",
+     "Islamic State"),
+])
+def test_a_hyphenated_tie_names_another_group(analyse_text, text, group, predicate, other):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, predicate, other), describe(ex)
+
+
+def test_the_named_tie_is_not_the_antecedent_of_the_group(analyse_text):
+    ex = analyse_text("Al-Shabaab fighters stormed a hotel in Mogadishu on Friday, killing 21 people. The "
+                      "al-Qaeda-linked group claimed responsibility for the siege.", PUB)
+    perpetrators = {p.entity.name for e in ex.events for p in e.perpetrators}
+    assert perpetrators == {"al-Shabaab"}, describe(ex)
+
+
+def test_fighters_number_a_range(analyse_text):
+    ex = analyse_text("Al-Shabaab is Somalia's largest armed group. Its fighters number between 7,000 and 12,000, "
+                      "according to a UN report.", PUB)
+    assert {"low": 7000, "high": 12000} in [{k: v for k, v in o.items() if k in {"low", "high"}}
+                                            for o in literal_claims(ex, "al-Shabaab", "size")], describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "enemy"), [
+    ("Al-Shabaab is fighting to topple the Somali government.", "al-Shabaab", "Somali government"),
+    ("The ELN launched attacks in a bid to topple the Colombian government.", "ELN", "Colombian government"),
+    ("Lagos has fought the insurgency for years. Boko Haram is a jihadist group formed with the aim of "
+     "overthrowing the Nigerian government.", "Boko Haram", "Nigerian government"),
+])
+def test_an_aim_names_the_enemy(analyse_text, text, group, enemy):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, "opposes", enemy), describe(ex)
+
+
+def test_a_creed_in_front_of_group_is_not_the_group(analyse_text):
+    ex = analyse_text("The NPA is a Maoist group formed with the aim of overthrowing the Philippine government.", PUB)
+    assert has_claim(ex, "NPA", "opposes", "Philippine government"), describe(ex)
+
+
+def test_indonesian_provinces_are_regions_under_their_english_names():
+    gaz = gazetteer()
+    assert gaz.lookup("Bali").iso == "ID-BA"
+    assert gaz.lookup("West Java").iso == "ID-JB"
+    assert gaz.lookup("Central Sulawesi").iso == "ID-ST"
+
+
+def test_bare_congo_is_the_dr_congo():
+    gaz = gazetteer()
+    assert gaz.lookup("Congo").country == "CD"
+    assert gaz.lookup("Congo Republic").country == "CG"
+
+
+def test_a_university_is_not_the_town_called_university(analyse_text):
+    ex = analyse_text("A suicide bomber killed four people at Karachi University on Tuesday, police said.", PUB)
+    assert [e.place.name for e in ex.events] == ["Karachi"], describe(ex)
