@@ -81,3 +81,18 @@ def test_bare_congo_is_the_dr_congo():
 def test_a_university_is_not_the_town_called_university(analyse_text):
     ex = analyse_text("A suicide bomber killed four people at Karachi University on Tuesday, police said.", PUB)
     assert [e.place.name for e in ex.events] == ["Karachi"], describe(ex)
+
+
+def test_a_report_naming_no_day_dates_its_lead_attack_to_the_days_before_publication(analyse_text):
+    ex = analyse_text("Al-Shabaab militants have launched a deadly attack on a hotel in Mogadishu, setting off a car "
+                      "bomb and killing at least 15 people, police say. The group was driven out of the city in "
+                      "2011.", PUB)
+    lead = ex.events[0]
+    assert (lead.date, lead.date_precision) == (PUB.isoformat(), "week"), describe(ex)
+
+
+def test_a_week_date_says_it_is_not_a_day():
+    from dossier.query.render import fmt_date
+
+    assert fmt_date("2024-06-17", "week") == "17 June 2024 or shortly before"
+    assert fmt_date("2024-06-17", "day") == "17 June 2024"

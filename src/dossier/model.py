@@ -138,7 +138,7 @@ class Event:
     sub_type: str
     provenance: Provenance
     date: str | None = None  # ISO, as precise as known
-    date_precision: str | None = None  # day | month | year
+    date_precision: str | None = None  # day | week (publication day, text naming none) | month | year
     place: Place | None = None
     perpetrators: list[Perpetrator] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)

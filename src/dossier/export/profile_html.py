@@ -70,6 +70,10 @@ RELATION_COLOURS = {"Linked to": "#2563eb", "Opposes": "#dc2626", "Opposed by": 
                     "Affiliates and branches": "#65a30d", "Split from": "#7c3aed", "Splinter groups": "#c026d3"}
 
 
+def _when(ev) -> str:
+    return fmt_date(ev.date, ev.date_precision) if ev.date else "Date unknown"
+
+
 def _e(text: object) -> str:
     return escape(" ".join(str(text).split()), quote=True)
 
@@ -100,7 +104,7 @@ def _points(p: Profile) -> list[tuple[float, float, str, str, str]]:
             pts.append((f.lat, f.lon, kind, f.text, f"{LABELS[f.predicate]}: {fact_words(f)}"))
     for ev in p.events:
         if ev.lat is not None and ev.lon is not None:
-            when = fmt_date(ev.date) if ev.date else "date unknown"
+            when = _when(ev).lower()
             pts.append((ev.lat, ev.lon, "attack", ev.place or "", f"{when}: {event_line(ev)}"))
     return pts
 
@@ -242,7 +246,7 @@ def timeline_svg(events: list[TimelineEvent], width: int = 900, height: int = 13
         else:
             lanes[lane] = xx
         cy = axis - 14 - (lane % 4) * 18
-        tip = f"{fmt_date(e.date)}: {event_line(e)}"
+        tip = f"{fmt_date(e.date, e.date_precision)}: {event_line(e)}"
         parts.append(f'<circle cx="{xx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="#b91c1c" fill-opacity=".6" '
                      f'stroke="#7f1d1d"><title>{_e(tip)}</title></circle>')
     parts.append("</svg>")
@@ -330,7 +334,7 @@ def render_html(p: Profile) -> str:
     if p.events:
         more = (f"<p>The {len(p.events)} most recent of {p.events_total} recorded events.</p>"
                 if p.events_total > len(p.events) else "")
-        items = "".join(f'<li><span class="d">{_e(fmt_date(e.date) if e.date else "Date unknown")}</span> — '
+        items = "".join(f'<li><span class="d">{_e(_when(e))}</span> — '
                         f"{_e(event_line(e))} {_cites(e.cites, e.evidence)}</li>" for e in p.events)
         svg = timeline_svg(p.events)
         fig = f"<figure>{svg}<figcaption>Events by date; circle size grows with the number killed."\

@@ -64,7 +64,7 @@ def render_md(p: Profile) -> str:
         if p.events_total > len(p.events):
             out += [f"The {len(p.events)} most recent of {p.events_total} recorded events.", ""]
         for e in p.events:
-            when = fmt_date(e.date) if e.date else "Date unknown"
+            when = fmt_date(e.date, e.date_precision) if e.date else "Date unknown"
             out.append(f"- **{esc(when)}** — {esc(event_line(e))} {cites(e.cites)}")
     else:
         out.append("Not known: the knowledge base records no attacks attributed to it.")

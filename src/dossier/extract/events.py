@@ -730,5 +730,22 @@ def extract_events(doc: Doc) -> list[RawEvent]:
     # "clashes in Somalia", with no date and no toll, is no one event
     _attributions(doc, events)
     if events and events[0].date is None and events[0].type != "strategic_development":
-        events[0].date = _dateline(doc)
+        events[0].date = _dateline(doc) or _lead_report(doc, events[0])
     return events
+
+
+_LEAD_SENTENCES = 3
+
+
+def _lead_report(doc: Doc, event: RawEvent) -> DateValue | None:
+    """A dated report that opens on an attack and names no day ("militants have launched a deadly attack on a
+    hotel"): the attack is news of the days before publication. Kept as precision "week", never "day", so
+    the date says how much is known."""
+    published = doc.user_data.get("published")
+    if published is None or not event.sentences:
+        return None
+    opening = list(doc.sents)[:_LEAD_SENTENCES]
+    if event.sentences[0].start > opening[-1].start or any(t.tag_ == "VBD" and t.lemma_ == "have" for t in
+                                                          event.sentences[0]):
+        return None  # not the report's lead, or told as what "had" happened before
+    return DateValue(published.isoformat(), "week")

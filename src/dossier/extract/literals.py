@@ -36,7 +36,7 @@ _YEAR = r"(1[89]\d\d|20\d\d)"
 @dataclass(frozen=True)
 class DateValue:
     iso: str
-    precision: str  # day | month | year | decade
+    precision: str  # day | week (publication day of a report naming none) | month | year | decade
 
     def literal(self) -> dict:
         return {"date": self.iso, "precision": self.precision}

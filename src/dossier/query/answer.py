@@ -27,7 +27,7 @@ from .events import find_events
 from .intents import Intent, parse
 from .passages import best_passage
 from .paths import find_paths
-from .render import Citations, fit, fmt_date, fmt_number, hedge, join, literal_text, object_text
+from .render import Citations, fit, fmt_date, fmt_number, hedge, join, literal_text, object_text, on_date
 from .text import content_words, stem
 
 
@@ -562,7 +562,7 @@ def article(noun: str) -> str:
 
 
 def describe_event(ctx: Ctx, ev: dict[str, Any], perps: bool = True, figures: bool = True) -> str:
-    s = f"{article(event_noun(ev))}{where(ev)}" + (f" on {fmt_date(ev['date'])}" if ev.get("date") else "")
+    s = f"{article(event_noun(ev))}{where(ev)}" + on_date(ev)
     extras = []
     if perps and ev.get("perpetrators"):
         extras.append(perp_text(ev))
@@ -710,7 +710,7 @@ def event_perpetrator(ctx: Ctx) -> str:
             mark = ctx.cite_event(ev, prefer=lambda s, n=p["name"]: _mentions(s.get("evidence"), n))
             parts.append(f"{ATTRIBUTION.get(p['attribution'], 'attributed to {}').format(p['name'])} {mark}")
     ev = with_perps[0]
-    head = f"The {event_noun(ev)}{where(ev)}" + (f" on {fmt_date(ev['date'])}" if ev.get("date") else "")
+    head = f"The {event_noun(ev)}{where(ev)}" + on_date(ev)
     return fit([f"{head} was {join(parts[:4])}."])
 
 
@@ -726,7 +726,7 @@ def event_date(ctx: Ctx) -> str:
     if not dated:
         return f"Not known: the knowledge base records {describe_event(ctx, cluster[0])} but not its date."
     ev = dated[0]
-    return fit([f"It happened on {fmt_date(ev['date'])}: {describe_event(ctx, ev)}."])
+    return fit([f"It happened on {fmt_date(ev['date'], ev.get('date_precision'))}: {describe_event(ctx, ev)}."])
 
 
 def event_place(ctx: Ctx) -> str:

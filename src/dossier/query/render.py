@@ -42,20 +42,27 @@ class Citations:
         self.sources = [s for s in self.sources if s["n"] in used]
 
 
-def fmt_date(value: str | None) -> str:
-    """ISO (possibly partial) -> "26 August 2021", "January 2015", "2007"."""
+def fmt_date(value: str | None, precision: str | None = None) -> str:
+    """ISO (possibly partial) -> "26 August 2021", "January 2015", "2007"; a "week" date (the day of the
+    report, the text naming none) -> "26 August 2021 or shortly before"."""
     if not value:
         return "an unknown date"
     parts = str(value).split("-")
     try:
         if len(parts) >= 3:
             d = dt.date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
-            return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+            day = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+            return f"{day} or shortly before" if precision == "week" else day
         if len(parts) == 2:
             return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
     except (ValueError, IndexError):
         return str(value)
     return parts[0]
+
+
+def on_date(ev: dict) -> str:
+    """ " on 26 August 2021" for an event dict with a date, "" without one."""
+    return f" on {fmt_date(ev['date'], ev.get('date_precision'))}" if ev.get("date") else ""
 
 
 def fmt_number(n: Any) -> str:

@@ -359,10 +359,11 @@ def date_window(date: str | None, precision: str | None) -> list[str]:
     """The stored dates that can be the same day: the day itself and one either side."""
     if not date:
         return []
-    if precision != "day" or len(date) != 10:
+    if precision not in {"day", "week"} or len(date) != 10:
         return [date]
     day = dt.date.fromisoformat(date)
-    return [(day + dt.timedelta(days=k)).isoformat() for k in (-1, 0, 1)]
+    # "week": a report's publication day standing for an attack it names no day for, in the days before
+    return [(day + dt.timedelta(days=k)).isoformat() for k in (range(-7, 2) if precision == "week" else (-1, 0, 1))]
 
 
 def places_agree(a: StoredEntity | None, b: StoredEntity | None) -> bool:
