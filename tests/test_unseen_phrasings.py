@@ -96,3 +96,11 @@ def test_a_week_date_says_it_is_not_a_day():
 
     assert fmt_date("2024-06-17", "week") == "17 June 2024 or shortly before"
     assert fmt_date("2024-06-17", "day") == "17 June 2024"
+
+
+def test_a_group_hyphen_place_is_a_branch_not_the_place_as_an_alias(analyse_text):
+    ex = analyse_text("Washington designated ISIS-DRC as a terrorist organization in March 2021. ISIS-DRC units "
+                      "remained highly mobile and deadly.", PUB)
+    named = {(m.text, m.entity.name) for m in ex.mentions}
+    assert ("ISIS-DRC", "ISIS-DRC") in named, named
+    assert not any(m.entity.name == "Islamic State" and "DRC" in m.entity.aliases for m in ex.mentions), named

@@ -158,8 +158,8 @@ def _label_for(long: Span, short: Span, ents: list[Span]) -> tuple[str, str]:
 def _dash_acronym(doc: Doc, ent: Span) -> Span | None:
     """ "ACR - Long Name -" """
     i = ent.start - 1
-    if i < 1 or doc[i].text not in {"-", "–", "—"}:
-        return None
+    if i < 1 or doc[i].text not in {"-", "–", "—"} or not doc[i - 1].whitespace_:
+        return None  # "ISIS-DRC" is one name, not an acronym and its long form
     start = i
     while start - 1 >= ent.sent.start and i - start < 5 and (doc[start - 1].text == "-" or doc[start - 1].is_upper):
         start -= 1
@@ -167,6 +167,22 @@ def _dash_acronym(doc: Doc, ent: Span) -> Span | None:
     if inner and _ACRONYM.match(inner.text.replace(" ", "")) and inner.text.upper() == inner.text:
         return inner
     return None
+
+
+def _branch_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "ISIS-DRC", "IS-Somalia": a known group joined by a hyphen to a place names the group's branch there,
+    a group of its own (never the place as another name of the parent)."""
+    by_start = {e.start: e for e in ents}
+    out = []
+    for e in ents:
+        j = e.end
+        if e.label_ != GROUP_LABEL or j + 1 >= len(doc) or doc[j].text not in {"-", "–"} or \
+                doc[j - 1].whitespace_ or doc[j].whitespace_:
+            continue
+        place = by_start.get(j + 1)
+        if place is not None and place.label_ in PLACE_LABELS:
+            out.append(Span(doc, e.start, place.end, label=GROUP_LABEL))
+    return out
 
 
 def _or_acronym(doc: Doc, ent: Span) -> Span | None:
@@ -442,6 +458,7 @@ def find_mentions(doc: Doc) -> Doc:
     covered = {i for g in found for i in range(g.start, g.end)}
     ents = [e for e in ents if not covered & set(range(e.start, e.end))] + found
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
+    extra += _branch_names(doc, ents)
     for long, short in _paren_acronyms(doc, ents):
         label, ent_id = _label_for(long, short, ents)
         extra += [Span(doc, long.start, long.end, label=label, span_id=ent_id),
@@ -461,6 +478,11 @@ def find_mentions(doc: Doc) -> Doc:
     ents = filter_spans(chosen + [e for e in ents if not taken & set(range(e.start, e.end))])
     described = dissident_spans(doc, ents) or described_groups(doc, ents)
     covered = {i for g in described for i in range(g.start, g.end)}
-    doc.ents = sorted([e for e in ents if not covered & set(range(e.start, e.end))] + described)
+    final = sorted([e for e in ents if not covered & set(range(e.start, e.end))] + described)
+    for e in final:
+        if not e.id_ and len(e) > 1:
+            for t in e:  # spaCy keeps a token's id when a longer name without one ("ISIS-DRC") covers it
+                t.ent_id_ = ""
+    doc.ents = final
     doc._.alias_links = links
     return doc
