@@ -104,3 +104,23 @@ def test_a_group_hyphen_place_is_a_branch_not_the_place_as_an_alias(analyse_text
     named = {(m.text, m.entity.name) for m in ex.mentions}
     assert ("ISIS-DRC", "ISIS-DRC") in named, named
     assert not any(m.entity.name == "Islamic State" and "DRC" in m.entity.aliases for m in ex.mentions), named
+
+
+@pytest.mark.parametrize(("text", "group", "place"), [
+    ("The M23 rebels took control of the city of Goma this week.", "M23", "Goma"),
+    ("The Houthis seized control of Hodeidah in 2014.", "Houthis", "Hodeidah"),
+    ("Ansar al-Sunna has spearheaded an insurgency in the northern province of Cabo Delgado.", "Ansar al-Sunna",
+     "Cabo Delgado"),
+    ("JNIM, an al-Qaeda-linked group active in the Sahel region, claimed the raid.", "JNIM", "Sahel"),
+])
+def test_control_and_campaigns_say_where_a_group_is(analyse_text, text, group, place):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, "active_in", place), describe(ex)
+
+
+def test_attacks_on_armed_forces_are_opposition_too(analyse_text):
+    ex = analyse_text("The ADF has perpetrated attacks against the Congolese Armed Forces (FARDC) and against "
+                      "journalists.", PUB)
+    assert has_claim(ex, "ADF", "targets", "FARDC"), describe(ex)
+    assert has_claim(ex, "ADF", "opposes", "FARDC"), describe(ex)
+    assert not has_claim(ex, "ADF", "opposes", "journalists"), describe(ex)

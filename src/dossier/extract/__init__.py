@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
 
 from dossier.extract.descriptions import noun_claims
 from dossier.extract.raw import RawClaim
 from dossier.extract.relations import verb_claims
+
+_ARMED = {"ARMED_GROUP", "FORCE"}
+
+
+def _opposition(claim: RawClaim) -> RawClaim | None:
+    """Attacks on an armed group or a state's forces are fighting them: "targets X" is also "opposes X"."""
+    obj = claim.obj
+    armed = obj.ent_type_ in _ARMED if isinstance(obj, Token) else bool(obj.get("force"))
+    if claim.predicate != "targets" or not armed:
+        return None
+    return replace(claim, predicate="opposes", extractor=f"{claim.extractor}.fighting",
+                   confidence=round(claim.confidence - 0.1, 2))
 
 
 def extract_claims(doc: Doc) -> list[RawClaim]:
@@ -14,9 +28,12 @@ def extract_claims(doc: Doc) -> list[RawClaim]:
     seen: dict[tuple, RawClaim] = {}
     for sent in doc.sents:
         for claim in (*verb_claims(sent), *noun_claims(sent)):
-            k = claim.key()
-            if k not in seen or seen[k].confidence < claim.confidence:
-                seen[k] = claim
+            for c in (claim, _opposition(claim)):
+                if c is None:
+                    continue
+                k = c.key()
+                if k not in seen or seen[k].confidence < c.confidence:
+                    seen[k] = c
     return list(seen.values())
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from dossier.extract.events import force_object
 from dossier.extract.raw import RawClaim
-from dossier.extract.relations import ACTORS, SIDES, _actor_subjects
+from dossier.extract.relations import ACTORS, PRESENCE_ADJECTIVES, SIDES, _actor_subjects
 from dossier.extract.syntax import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -355,6 +355,8 @@ def group_places(sent: Span) -> Iterator[RawClaim]:
             continue  # "an attack by IS-K in Kabul": where that attack was
         holders = [noun] + [v for v in noun.children if v.dep_ in {"acl", "relcl"} and
                             v.lemma_.lower() in _PRESENCE_VERBS | verb_lemmas("active_in")]
+        # "an al-Qaeda-linked group active in the Sahel region"
+        holders += [a for a in noun.children if a.dep_ == "amod" and a.lower_ in PRESENCE_ADJECTIVES]
         for h in holders:
             for place in (p for o in prep_objects(h, {"in", "across", "throughout"}) for p in places_in(o)):
                 yield _claim(ent, "active_in", place, h, "group_in_place", 0.55)

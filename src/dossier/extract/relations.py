@@ -46,6 +46,9 @@ CONTROL_VERBS = {"control", "run", "govern", "rule", "hold", "occupy", "administ
                  "overrun", "storm", "besiege", "raid"}
 PRESENCE_ADJECTIVES = {"active", "present", "strong", "strongest", "entrenched", "dominant", "concentrated",
                        "prevalent", "rife", "widespread"}
+# objects of any verb that put the group's fight where a place is named: "waged an insurgency in X"
+CAMPAIGN_NOUNS = {"insurgency", "insurrection", "rebellion", "uprising", "campaign", "jihad", "area", "areas",
+                  "control", "operations", "presence", "footprint", "foothold", "influence"}
 ACTIVITY_NOUNS = {"activities", "activity", "operations", "presence", "attacks", "footprint", "footprints",
                   "strongholds", "fighters", "cells", "networks", "network"}
 
@@ -134,10 +137,17 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma == "base" or verb.lower_ == "based":
         return
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
     if lemma in verb_lemmas("active_in") or lemma in CONTROL_VERBS:
-        holders = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
+        holders = [verb] + objects
+    elif any(o.lower_ in CAMPAIGN_NOUNS for o in objects):
+        # "spearheaded an insurgency in Cabo Delgado", "increased its area of operation across North Kivu",
+        # "took control of the city of Goma": whatever the verb, the group's campaign or control is there
+        holders = [o for o in objects if o.lower_ in CAMPAIGN_NOUNS]
+        holders += [p for o in holders if o.lower_ in {"area", "areas", "control"} for p in prep_objects(o, {"of"})]
+        holders += [verb] + ([o for o in holders if o.lower_ == "control"])
     elif lemma in {"have", "maintain", "retain", "keep", "build", "expand"}:
-        holders = [o for o in verb.children if o.dep_ == "dobj" and o.lower_ in ACTIVITY_NOUNS | {
+        holders = [o for o in objects if o.lower_ in ACTIVITY_NOUNS | {
             "footprints", "foothold", "footholds", "influence"}]
         if not holders:
             return
@@ -161,6 +171,8 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         places += [p for o in direct_objects(verb) for p in places_in(o)]
         # "tried to overrun El Fasher": a place the parser did not take for the object
         places += [c for c in verb.children if c.dep_ in {"advmod", "npadvmod", "oprd"} and is_place(c)]
+    # "took control of the city of Goma", "seized control of Hodeidah"
+    places += [p for o in objects if o.lower_ == "control" for x in prep_objects(o, {"of"}) for p in places_in(x)]
     for s in _actor_subjects(verb):
         for p in places:
             yield _claim(s, "active_in", p, verb, "active_in", 0.6)
