@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from dossier.names import norm
 from dossier.store import Store
+from dossier.store.reader import among
 from dossier.store.schema import AliasRow, ClaimRow, DocumentRow, EntityRow
 
 GROUP_TYPES = ("armed_group", "organization", "force")
@@ -230,9 +231,9 @@ def claims(store: Store, subject_ids: Iterable[int] | None = None, predicates: I
             .where(*stmt_where)
             .order_by(DocumentRow.published.desc(), src.c.id))
     out = []
-    with Session(store.engine) as session:
+    with store.engine.connect() as conn:  # Core, fetched whole (see `documents`)
         for (cid, sid, pred, oid, olit, quals, modality, attributed_to, doc_id, evidence, confidence, n, sname,
-             stype, oname, otype, title, publisher, published, url) in session.execute(stmt):
+             stype, oname, otype, title, publisher, published, url) in conn.execute(stmt).all():
             out.append({
                 "id": f"c{cid}", "subject_id": f"e{sid}", "subject": sname, "subject_type": stype,
                 "predicate": pred,
@@ -260,9 +261,11 @@ def documents(store: Store, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]
     ids = list(dict.fromkeys(doc_ids))
     if not ids:
         return {}
-    with Session(store.engine) as session:
-        rows = session.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.publisher,
-                                      DocumentRow.published, DocumentRow.url).where(DocumentRow.id.in_(ids)))
+    with store.engine.connect() as conn:  # Core, fetched whole: the ORM, and fetching row by row, cost more
+        # than the query
+        rows = conn.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.publisher,
+                                   DocumentRow.published, DocumentRow.url)
+                            .where(among(conn.dialect.name, DocumentRow.id, ids))).all()
         return {r.id: {"doc_id": r.id, "title": r.title, "publisher": r.publisher,
                        "published": r.published.isoformat() if r.published else None, "url": r.url}
                 for r in rows}
