@@ -124,3 +124,57 @@ def test_attacks_on_armed_forces_are_opposition_too(analyse_text):
     assert has_claim(ex, "ADF", "targets", "FARDC"), describe(ex)
     assert has_claim(ex, "ADF", "opposes", "FARDC"), describe(ex)
     assert not has_claim(ex, "ADF", "opposes", "journalists"), describe(ex)
+
+
+def test_a_dateline_after_the_headline_is_not_the_perpetrator(analyse_text):
+    ex = analyse_text("Rebels blamed for car bomb in Bogota\n\nBOGOTA, Colombia — A rebel group, the National "
+                      "Liberation Army (ELN), was behind a car bombing on Thursday in Bogota that killed 21 people, "
+                      "the government said.", dt.date(2019, 1, 18))
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["National Liberation Army (Colombia)"]]
+
+
+def test_a_group_named_on_the_event_word_did_it(analyse_text):
+    ex = analyse_text("Mourners gathered at the club, which saw a devastating FARC bombing in 2003 that killed "
+                      "36 people.", PUB)
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [
+        ["Revolutionary Armed Forces of Colombia"]], describe(ex)
+
+
+def test_a_since_clause_dates_a_period_not_the_event(analyse_text):
+    ex = analyse_text("The assault in Bogota on Thursday threatens talks with the rebels, who have carried out 33 "
+                      "attacks since the president took office in August.", dt.date(2019, 1, 18))
+    assert [e.date for e in ex.events] == ["2019-01-17"], describe(ex)
+
+
+def test_seizing_the_base_ends_the_attack_on_it(analyse_text):
+    ex = analyse_text("A jihadist group claimed an attack on a military base in Mali on Sunday that killed 30 "
+                      "soldiers. The JNIM group said on Sunday that it had seized the base in Boulkessi.",
+                      dt.date(2025, 6, 2))
+    assert [(e.place.name, e.date) for e in ex.events] == [("Boulkessi", "2025-06-01")], describe(ex)
+
+
+def test_a_name_followed_by_an_age_is_a_person(analyse_text):
+    ex = analyse_text("Elisabet Bolivar, 48, said the bombing in Bogota on Thursday left people afraid.",
+                      dt.date(2019, 1, 18))
+    assert [e.place.name for e in ex.events] == ["Bogota"], describe(ex)
+    assert any(m.text == "Elisabet Bolivar" for m in ex.mentions)
+
+
+def test_a_qualified_leader_is_one_of_the_leaders_not_the_head(analyse_text):
+    ex = analyse_text("Hambali became JI's military leader in the 1990s. According to Wagner's chief Yevgeny "
+                      "Prigozhin, the group has 25,000 troops.", PUB)
+    assert not has_claim(ex, "JI", "leader", "Hambali"), describe(ex)
+    assert has_claim(ex, "Hambali", "member_of", "JI"), describe(ex)
+    assert has_claim(ex, "Wagner Group", "leader", "Yevgeny Prigozhin"), describe(ex)
+
+
+def test_some_members_named_in_passing_are_no_size(analyse_text):
+    ex = analyse_text("The president ordered arrest warrants for 10 ELN members. The ELN has about 2,500 fighters.",
+                      PUB)
+    assert [o.get("value") for o in literal_claims(ex, "ELN", "size")] == [2500], describe(ex)
+
+
+def test_a_decade_reads_as_a_decade():
+    from dossier.query.render import fmt_date
+
+    assert fmt_date("198", "decade") == "the 1980s"

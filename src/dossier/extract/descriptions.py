@@ -138,6 +138,15 @@ def _home_country(noun: Token) -> Token | None:
     return None
 
 
+# "its military leader", "a regional commander", "the deputy leader": one of the group's leaders, not its head
+_SUB_LEADER = {"military", "deputy", "regional", "local", "field", "spiritual", "senior", "provincial", "district",
+               "top", "political", "religious", "operational", "mid-level", "junior", "area", "sector", "unit"}
+
+
+def _sub_leader(noun: Token) -> bool:
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in _SUB_LEADER for c in noun.children)
+
+
 def descriptions(sent: Span) -> Iterator[RawClaim]:
     part_nouns, split_nouns = nouns("part_of"), nouns("split_from")
     link_nouns, opp_nouns = nouns("linked_to"), nouns("opposes")
@@ -188,7 +197,7 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                     r.ent_type_ in ORGS for r in related):
                 continue  # "the search operation, Muhammed Asim": a misparsed neighbour, not a role
             groups = [g for g in related if g.ent_type_ in ORGS]
-            if groups and lemma in leader_nouns:
+            if groups and lemma in leader_nouns and not _sub_leader(noun):
                 # "X, the leader of Y": who leads what says it all
                 for g in groups:
                     yield _claim(g, "leader", ent, noun, "leader_title", 0.65)

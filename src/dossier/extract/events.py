@@ -24,10 +24,12 @@ from dossier.extract.syntax import (
     expand,
     is_place,
     owner,
+    places_below,
     places_in,
     prep_objects,
     subjects,
 )
+from dossier.nlp.coref import link_participle
 from dossier.nlp.places import gazetteer as places
 
 PERPETRATOR_LABELS = {"ARMED_GROUP", "FORCE", "ORG", "GPE", "PERSON"}
@@ -76,8 +78,9 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS for c in tok.children):
             return None  # "a suicide bomber struck": an attack; "the tremor struck": not one
         return tuple(trig["attack"])
-    if lemma in {"capture", "seize", "overrun"} and not any(places_in(o) for o in _objects(tok)):
-        return None
+    if lemma in {"capture", "seize", "overrun"} and not any(
+            places_in(o) or places_below(o, {"in", "near", "outside"}) for o in _objects(tok)):
+        return None  # "seized the town of X", "overran the base in X"; not "seized weapons"
     if lemma in {"bomb", "rocket"} and tok.pos_ == "NOUN" and tok.dep_ == "compound":
         return None
     cues = lexicon()["strategic_cues"].get(lemma)
@@ -206,13 +209,29 @@ def _clause_verb(tok: Token) -> Token:
     return gov.head if gov.dep_ in {"nsubj", "nsubjpass"} else gov
 
 
+def _period_start(date: Token, trigger: Token) -> bool:
+    """ "… has carried out 33 attacks since Duque was inaugurated in August": a date in a "since" or "until"
+    clause or phrase bounds a period; it dates no single event (unless the event word is inside it)."""
+    for a in date.ancestors:
+        if a == trigger:
+            return False
+        if a.lower_ in {"since", "until"} and a.head == trigger and trigger.pos_ == "VERB":
+            return False  # "has been battling the army since mid-April": when this fight began
+            # (but "the first attack since the bombing in July" names another event)
+        if any(c.dep_ in {"mark", "prep"} and c.lower_ in {"since", "until"} for c in a.children) or \
+                a.lower_ in {"since", "until"}:
+            return trigger not in set(a.subtree)
+    return False
+
+
 def _date(sent: Span, trigger: Token) -> DateValue | None:
     published = trigger.doc.user_data.get("published")
     dates = [t for t in sent if t.ent_type_ in {"DATE", "TIME"}]
     # "claimed responsibility on Thursday for an ambush": the day of the claim, not of the ambush
     claim_dates = [t for t in dates if (g := _clause_verb(t)).lemma_.lower() in lexicon()["claim_verbs"]
                    and g != trigger and trigger.pos_ == "NOUN" and trigger in set(g.subtree)]
-    dates = [t for t in dates if t not in claim_dates]
+    filed = _dateline_end(sent)  # "Sept 6 (Reuters) -": the day the report was filed
+    dates = [t for t in dates if t not in claim_dates and not _period_start(t, trigger) and t.i >= filed]
     near = set(trigger.subtree) | {trigger, trigger.head}
     dates.sort(key=lambda t: (_side_date(t, trigger), t not in near and t.head not in near, abs(t.i - trigger.i)))
     found = None
@@ -278,13 +297,23 @@ _DATELINE_MARKS = {"-", "–", "—", ":"}
 def _dateline_end(sent: Span) -> int:
     """ "ANKARA, Turkey – Several soldiers were killed ...": the token after a report's dateline (where it was
     filed, not where things happened); the sentence's start when it has none."""
-    if sent.start != 0:
-        return sent.start
+    doc = sent.doc
+
+    def opens_paragraph(start: int) -> bool:
+        return start == 0 or "\n" in doc[start - 1].text_with_ws
+
+    opens = opens_paragraph(sent.start)
+    if not opens and sent.start > 0:  # "BOGOTA" may be parsed as a sentence of its own
+        prev = doc[sent.start - 1].sent
+        opens = opens_paragraph(prev.start) and all(t.is_upper or t.is_punct or t.is_space for t in prev)
+    if not opens or sent.start > 0 and len(list(doc[:sent.start].sents)) > 2:
+        return sent.start  # a dateline opens the report, after its headline at most
     for tok in sent[:8]:
         if tok.text in _DATELINE_MARKS or tok.text == ")" and tok.i + 1 < len(sent.doc) and \
                 sent.doc[tok.i + 1].text in _DATELINE_MARKS:
             before = sent.doc[sent.start:tok.i]
-            if before and all(t.is_punct or t.ent_type_ in {"GPE", "LOC", "ORG"} or t.is_upper for t in before):
+            if before and all(t.is_punct or t.ent_type_ in {"GPE", "LOC", "ORG", "DATE"} or t.is_upper
+                              for t in before):
                 return tok.i + 1
             break
     return sent.start
@@ -477,6 +506,12 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             for s in doers:
                 if s.ent_type_ in labels and not any(s == o for o, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
+    # "a devastating FARC bombing", "al-Shabaab's attack on the hotel": the group named on the event word
+    if trigger.pos_ == "NOUN":
+        for c in trigger.children:
+            if c.dep_ in {"compound", "nmod", "poss", "amod"} and c.ent_type_ == "ARMED_GROUP" and \
+                    link_participle(c) is None and not any(c == q for q, _ in out):
+                out.append((c, "suspected" if _suspected(c) else "stated"))
     # "an attack by gunmen of X", "the siege by al-Shabaab", "were killed in an attack by X"
     event_nouns = [trigger] + [t for t in trigger.subtree if t != trigger and t.pos_ == "NOUN" and _trigger(t)]
     for o in (o for n in event_nouns for o in prep_objects(n, {"by"})):
@@ -490,6 +525,21 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             for s in subjects(tok, PERPETRATOR_LABELS):
                 if s.ent_type_ == "ARMED_GROUP" and not any(s == q for q, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
+    return _past_dateline(sent, out)
+
+
+def _past_dateline(sent: Span, found: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """ "BOGOTA, Colombia — A rebel group, the ELN, was behind …": the parser may make the dateline's place
+    the subject; the actor is then the name set beside it in apposition."""
+    end = _dateline_end(sent)
+    out: list[tuple[Token, str]] = []
+    for who, how in found:
+        if sent.start <= who.i < end:  # (a pronoun's antecedent may stand in an earlier sentence)
+            named = [t for t in who.subtree if t.i >= end and t.dep_ == "appos" and t.ent_type_ in
+                     {"ARMED_GROUP", "FORCE"}]
+            out += [(t, how) for t in named[:1] if not any(t == q for q, _ in out + found)]
+        elif not any(who == q for q, _ in out):
+            out.append((who, how))
     return out
 
 
@@ -576,10 +626,15 @@ def _word_family(ev: RawEvent) -> str:
     return "attack"
 
 
+_TAKEOVERS = {"seize", "capture", "overrun", "storm"}
+
+
 def _families_agree(a: RawEvent, b: RawEvent, loose: bool = False) -> bool:
     fa, fb = _family(a), (_word_family(b) if loose else _family(b))
     if "strategic" in (fa, fb):
-        return fa == fb
+        # "an attack on a military base ..." then "it had seized the base": the takeover ends the fight
+        takeover = any(e.type == "strategic_development" and e.trigger.lemma_.lower() in _TAKEOVERS for e in (a, b))
+        return fa == fb or takeover and {fa, fb} - {"strategic"} <= {"battle", "attack"}
     return fa == fb or "attack" in (fa, fb) or {fa, fb} == {"violence_against_civilians", "attack"}
 
 
@@ -631,14 +686,21 @@ def _separate(ev: RawEvent) -> bool:
 def _compatible(into: RawEvent, ev: RawEvent) -> bool:
     loose = _is_anaphoric(ev) or ev.date is None  # a mention with no date of its own refers back
     return _families_agree(into, ev, loose) and _dates_agree(into.date, ev.date) and \
-        _places_agree(into.place, ev.place, loose) and _perpetrators_agree(into, ev)
+        (_places_agree(into.place, ev.place, loose) or loose and _detached(ev)) and _perpetrators_agree(into, ev)
+
+
+def _detached(ev: RawEvent) -> bool:
+    """ "The assault threatens the peace talks in Cuba": the sentence's place is not where the event word is."""
+    trigger = ev.trigger
+    return ev.place is not None and not ev.place_where and trigger.dep_ in {"nsubj", "nsubjpass"} and \
+        ev.place not in set(trigger.subtree)
 
 
 def _merge(into: RawEvent, ev: RawEvent) -> None:
     if into.date is None or ev.date is not None and ev.date.iso.startswith(into.date.iso) and \
             len(ev.date.iso) > len(into.date.iso):
         into.date = ev.date  # "in January" ... "on 26 January"
-    if into.place is None or ev.place is not None and (
+    if into.place is None or ev.place is not None and not _detached(ev) and (
             (not ev.place_where, _specificity(ev.place)) < (not into.place_where, _specificity(into.place))):
         into.place, into.place_where = ev.place, ev.place_where  # "in Borno state" ... "in the village of X"
     toll = bool(_TOLL & {t.lower_ for s in ev.sentences for t in s})

@@ -521,7 +521,10 @@ def size(sent: Span) -> Iterator[RawClaim]:
                 any(c.lemma_.lower() in HARM for c in noun.children):
             continue
         group = owner(noun, ACTORS)
-        if group is None and (via_with or verb.lemma_.lower() in verb_lemmas("size") | {"be", "estimate"}):
+        sizing = via_with or verb.lemma_.lower() in verb_lemmas("size") | {"be", "estimate"}
+        if group is not None and not sizing and not any(c.dep_ == "poss" for c in noun.children):
+            continue  # "arrest warrants for 10 ELN members": some of its people, not its strength
+        if group is None and sizing:
             group = next(iter(_actor_subjects(verb)), None)
         if group is None:
             continue

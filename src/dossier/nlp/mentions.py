@@ -367,6 +367,12 @@ def _name_end(doc: Doc, i: int, taken: dict[int, Span], most: int) -> int:
     return end
 
 
+def _aged(doc: Doc, i: int) -> bool:
+    """ ", 48," at token i: news writing gives a person's age in commas after the name."""
+    return i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == "," \
+        and doc[i + 1].text.isdigit() and 0 < int(doc[i + 1].text) < 120
+
+
 def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """Names the small NER model missed, where the grammar says "person": "X, who heads ...",
     "X said", "X, a spokesman", "President X"; also a first name the place ruler took ("Hassan" Nasrallah)."""
@@ -392,6 +398,9 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
         if end < len(doc) and end in by_token and by_token[end].label_ in {"NORP", "COMMUNITY"} \
                 and len(by_token[end]) == 1 and not first_is_place and doc[end].is_title:
             end += 1  # "Jeeyand Baloch", "Abdi Somali": a surname that is also a people's name
+        if end < len(doc) and end in by_token and by_token[end].label_ in PLACE_LABELS and not by_token[end].id_ \
+                and len(by_token[end]) == 1 and doc[end].is_title and _aged(doc, end + 1):
+            end += 1  # "Elisabet Bolivar, 48, said": a surname that is also a place's name
         span = doc[i:end]
         if len(span) >= 2 and doc[end - 1].lower_ not in _NAME_HEADS and not _headline(tok.sent):
             root = span.root
@@ -403,6 +412,7 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 or any(c.dep_ == "appos" and c.lower_ in nouns("role") for c in root.children)
                 or i > 0 and doc[i - 1].lower_ in _TITLES
                 or first_is_place
+                or _aged(doc, end)
             )
             if cues:
                 out.append(Span(doc, i, end, label="PERSON"))

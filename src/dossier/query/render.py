@@ -47,6 +47,8 @@ def fmt_date(value: str | None, precision: str | None = None) -> str:
     report, the text naming none) -> "26 August 2021 or shortly before"."""
     if not value:
         return "an unknown date"
+    if precision == "decade" or len(str(value)) == 3 and str(value).isdigit():
+        return f"the {value}0s"  # a decade is stored as its first three digits
     parts = str(value).split("-")
     try:
         if len(parts) >= 3:
