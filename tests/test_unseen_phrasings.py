@@ -178,3 +178,24 @@ def test_a_decade_reads_as_a_decade():
     from dossier.query.render import fmt_date
 
     assert fmt_date("198", "decade") == "the 1980s"
+
+
+def test_the_day_of_a_claim_gives_way_to_the_day_of_the_attack(analyse_text):
+    ex = analyse_text("A militant group on Friday claimed responsibility for an attack on a defence firm in Ankara "
+                      "that killed five people. A statement from the PKK said Wednesday's attack was carried out by "
+                      "two of its members.", dt.date(2024, 10, 26))
+    assert [(e.date, e.date_precision, e.place.name) for e in ex.events] == [("2024-10-23", "day", "Ankara")], \
+        describe(ex)
+
+
+def test_a_country_on_the_border_is_not_where_it_happened(analyse_text):
+    ex = analyse_text("Rebels killed 25 people on Friday in an attack on a school in Mpondwe, a Ugandan town near "
+                      "the Congo border.", dt.date(2023, 6, 17))
+    assert [e.place.name for e in ex.events] == ["Mpondwe"], describe(ex)
+
+
+def test_a_name_before_village_or_local_government_area_is_a_place(analyse_text):
+    ex = analyse_text("Suspected Boko Haram fighters on Sunday attacked farmers in Mafa local government area of "
+                      "Borno State, killing 15. A farmer confirmed the attack on Monday to reporters in Maiduguri.",
+                      dt.date(2023, 11, 6))
+    assert [e.place.name for e in ex.events] == ["Mafa"], describe(ex)

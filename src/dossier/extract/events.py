@@ -246,7 +246,8 @@ def _date(sent: Span, trigger: Token) -> DateValue | None:
                                                               sent.text, re.I):
         found = DateValue(f"{published.year}-{published.month:02d}", "month")  # "was recently reported to have"
     if found is None and claim_dates:  # nothing but the day of the claim: the event came before, close to it
-        found = parse_date(claim_dates[0].text, published)
+        claimed = parse_date(claim_dates[0].text, published)
+        found = DateValue(claimed.iso, "week") if claimed is not None and claimed.precision == "day" else claimed
     # a full date the NER missed or cut ("First AttackDecember 23, 2007: ...")
     if found is None or found.precision != "day":
         text = sent.text
@@ -283,7 +284,8 @@ def _specificity(tok: Token) -> int:
 # Heads that make a place name a nationality: "13 US service members", "the Pakistani embassy".
 _NATIONALITY_HEADS = {"member", "soldier", "troop", "troops", "official", "force", "forces", "civilian", "citizen",
                       "national", "personnel", "diplomat", "officer", "police", "army", "military", "government",
-                      "embassy", "consulate", "envoy", "delegation", "president", "minister", "authorities"}
+                      "embassy", "consulate", "envoy", "delegation", "president", "minister", "authorities",
+                      "border", "frontier", "boundary"}  # "a school near the Congo border": not in Congo
 
 
 def _nationality(p: Token) -> bool:
@@ -642,10 +644,13 @@ def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
     """Dates that can be one event's: either unknown, one inside the other, or a day apart."""
     if a is None or b is None or a.iso.startswith(b.iso) or b.iso.startswith(a.iso):
         return True
-    if a.precision == b.precision == "day":
-        import datetime as dt
+    import datetime as dt
 
+    if a.precision == b.precision == "day":
         return abs((dt.date.fromisoformat(a.iso) - dt.date.fromisoformat(b.iso)).days) <= 1
+    if {a.precision, b.precision} == {"day", "week"}:  # a day in the week up to the other's date
+        week, day = (a, b) if a.precision == "week" else (b, a)
+        return 0 <= (dt.date.fromisoformat(week.iso) - dt.date.fromisoformat(day.iso)).days <= 7
     return False
 
 
@@ -692,14 +697,18 @@ def _compatible(into: RawEvent, ev: RawEvent) -> bool:
 def _detached(ev: RawEvent) -> bool:
     """ "The assault threatens the peace talks in Cuba": the sentence's place is not where the event word is."""
     trigger = ev.trigger
-    return ev.place is not None and not ev.place_where and trigger.dep_ in {"nsubj", "nsubjpass"} and \
-        ev.place not in set(trigger.subtree)
+    reported = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _REPORTING
+    return ev.place is not None and not ev.place_where and (trigger.dep_ in {"nsubj", "nsubjpass"} or reported) \
+        and ev.place not in set(trigger.subtree)
+
+
+_REPORTING = {"confirm", "report", "condemn", "denounce", "describe", "say", "announce", "deny", "claim"}
 
 
 def _merge(into: RawEvent, ev: RawEvent) -> None:
-    if into.date is None or ev.date is not None and ev.date.iso.startswith(into.date.iso) and \
-            len(ev.date.iso) > len(into.date.iso):
-        into.date = ev.date  # "in January" ... "on 26 January"
+    if into.date is None or ev.date is not None and (ev.date.iso.startswith(into.date.iso) and len(
+            ev.date.iso) > len(into.date.iso) or into.date.precision == "week" and ev.date.precision == "day"):
+        into.date = ev.date  # "in January" ... "on 26 January"; "claimed on Friday" ... "Wednesday's attack"
     if into.place is None or ev.place is not None and not _detached(ev) and (
             (not ev.place_where, _specificity(ev.place)) < (not into.place_where, _specificity(into.place))):
         into.place, into.place_where = ev.place, ev.place_where  # "in Borno state" ... "in the village of X"

@@ -247,6 +247,9 @@ _SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "locality", "settlemen
                      "township", "neighbourhood", "neighborhood", "suburb"}
 
 
+_NAMED_BEFORE = {"village", "town", "hamlet", "township", "commune", "municipality", "area"}
+
+
 def _settlement_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "the village of Faduma Koloram", "an area known as Wollega", "the 'LALA' camp": a name the grammar
     says is a place, though no gazetteer knows it and the NER took it for something else (or nothing)."""
@@ -262,6 +265,10 @@ def _settlement_names(doc: Doc, ents: list[Span]) -> list[Span]:
                   for p in a.children for o in ([p] if p.dep_ == "oprd" else p.children if p.lower_ == "as" else [])]
         if noun.lower_ == "camp":  # "the “LALA” camp"
             names += [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i]
+        elif noun.lower_ in _NAMED_BEFORE:  # "Mukondi village", "Mafa local government area"
+            mods = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i]
+            mods += [g for c in mods if c.lower_ == "government" for g in c.children if g.dep_ == "compound"]
+            names += [c for c in mods if c.pos_ == "PROPN" and c.is_title]
         for name in names:
             ent = by_token.get(name.i)
             left = min([name.i, *(c.i for c in name.children if c.dep_ == "compound" and c.is_title)])
