@@ -199,3 +199,10 @@ def test_a_name_before_village_or_local_government_area_is_a_place(analyse_text)
                       "Borno State, killing 15. A farmer confirmed the attack on Monday to reporters in Maiduguri.",
                       dt.date(2023, 11, 6))
     assert [e.place.name for e in ex.events] == ["Mafa"], describe(ex)
+
+
+def test_the_countrys_government_is_the_reports_country(analyse_text):
+    ex = analyse_text("Al-Shabaab fighters attacked a hotel in Mogadishu on Friday, killing 15 people. The jihadists "
+                      "are fighting to overthrow the country's internationally-backed government.",
+                      dt.date(2016, 6, 2))
+    assert has_claim(ex, "al-Shabaab", "opposes", "Somali government"), describe(ex)

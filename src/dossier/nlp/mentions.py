@@ -338,9 +338,13 @@ def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
         mods = [c for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "poss", "nmod"}]
         national = [c for c in mods if c.ent_type_ in {"NORP", "GPE"}]
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
-        if len(mods) > len(national) + sum(c.lower_ in {"security", "federal", "central", "national"} for c in mods):
+        # "the country's government": the report's own country, decided when linking
+        own = [c for c in mods if c.dep_ == "poss" and c.lower_ in {"country", "nation"}]
+        own += [c for c in mods if own and c.tag_ == "VBN"]  # "the country's internationally-backed government"
+        if len(mods) > len(national) + len(own) + sum(
+                c.lower_ in {"security", "federal", "central", "national"} for c in mods):
             continue  # "a rebel army", "the local police station"
-        if not national and dets[:1] != ["the"]:
+        if not national and not own and dets[:1] != ["the"]:
             continue
         start = min([tok.i, *[c.i for c in national]])
         if any(i in taken and doc[i].ent_type_ not in {"NORP", "GPE"} for i in range(start, tok.i)):
