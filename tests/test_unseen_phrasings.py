@@ -29,6 +29,10 @@ def test_an_apposition_split_into_a_second_subject_is_a_description(analyse_text
     ("In Yemen, the Iran-backed Houthi rebels fired missiles at ships.", "Houthis", "linked_to", "Iran"),
     ("Ansar al-Sunna, an Islamic State-affiliated group, raided Macomia.", "Ansar al-Sunna", "part_of",
      "Islamic State"),
+    ("For three years, the ISIS-affiliated extremist group Ansar al-Sunna has led an insurgency in Mozambique.",
+     "Ansar al-Sunna", "part_of", "Islamic State"),
+    ("After the raid, Al Qaeda-affiliate Al Shabaab said its fighters had stormed the base.", "al-Shabaab",
+     "part_of", "al-Qaeda"),
 ])
 def test_a_hyphenated_tie_names_another_group(analyse_text, text, group, predicate, other):
     ex = analyse_text(text, PUB)

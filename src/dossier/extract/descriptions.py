@@ -291,6 +291,8 @@ def link_modifiers(sent: Span) -> Iterator[RawClaim]:
             continue
         noun = participle.head if tok.head == participle else tok.head  # the parser hangs X on either
         group = owner(noun, ACTORS) if noun not in {tok, participle} else None
+        if group is None and noun.dep_ in {"compound", "nmod"}:  # "the ISIS-affiliated group Ansar al-Sunna"
+            group = entity(noun.head, ACTORS)
         if group is None or group == tok or same(group, tok):
             continue
         affiliated = participle.lower_ in words("affiliation_participles") and tok.ent_type_ in ACTORS
