@@ -697,12 +697,11 @@ def _compatible(into: RawEvent, ev: RawEvent) -> bool:
 def _detached(ev: RawEvent) -> bool:
     """ "The assault threatens the peace talks in Cuba": the sentence's place is not where the event word is."""
     trigger = ev.trigger
-    reported = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _REPORTING
+    lex = lexicon()
+    reported = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {
+        *lex["report_verbs"], *lex["claim_verbs"], "condemn", "denounce", "deny", "describe"}
     return ev.place is not None and not ev.place_where and (trigger.dep_ in {"nsubj", "nsubjpass"} or reported) \
         and ev.place not in set(trigger.subtree)
-
-
-_REPORTING = {"confirm", "report", "condemn", "denounce", "describe", "say", "announce", "deny", "claim"}
 
 
 def _merge(into: RawEvent, ev: RawEvent) -> None:
