@@ -210,3 +210,38 @@ def test_the_countrys_government_is_the_reports_country(analyse_text):
                       "are fighting to overthrow the country's internationally-backed government.",
                       dt.date(2016, 6, 2))
     assert has_claim(ex, "al-Shabaab", "opposes", "Somali government"), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Gunmen stormed a hotel in the Somali capital on Friday, killing 12 people.", "Mogadishu"),
+    ("Militants seized Yemen's capital in September 2014.", "Sanaa"),
+    ("A car bomb exploded in the capital of Mali on Monday, killing three soldiers.", "Bamako"),
+    ("A car bomb exploded in the capital on Monday, killing three soldiers in Mali's worst attack this year.",
+     "Bamako"),
+])
+def test_a_capital_named_by_its_country_is_the_city(analyse_text, text, city):
+    ex = analyse_text(text, PUB)
+    assert [e.place.name if e.place else None for e in ex.events] == [city], describe(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "The court handed down capital punishment in Mali on Monday for the bombing that killed three.",
+    "A bomb exploded in the provincial capital of Kunar on Monday, killing three soldiers.",
+])
+def test_capital_in_other_senses_names_no_national_capital(analyse_text, text):
+    ex = analyse_text(text, PUB)
+    assert not [e for e in ex.events if e.place and e.place.name in {"Bamako", "Kabul"}], describe(ex)
+
+
+def test_a_date_that_describes_the_group_does_not_date_its_attack(analyse_text):
+    ex = analyse_text("The Naxalites, a Maoist group formed in March 1969, killed eight police officers in "
+                      "Dantewada on Monday.", PUB)
+    assert [e.date for e in ex.events] == ["2024-06-17"], describe(ex)
+    assert literal_claims(ex, "Naxalites", "founded")[0]["date"] == "1969-03", describe(ex)
+
+
+def test_a_second_apposition_describes_the_name_just_before_it(analyse_text):
+    ex = analyse_text("The raid was led by the Dawla Brigade, a faction of the Liberation Front, an alliance "
+                      "formed in June 2020.", PUB)
+    founded = [c.subject.name for c in ex.claims if c.predicate == "founded"]
+    assert founded == ["Liberation Front"], describe(ex)

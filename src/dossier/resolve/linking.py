@@ -32,6 +32,9 @@ _TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "ms", "prof", "prof.", "gen", "gen."
 _NICKNAME = re.compile(r"\s*[“\"]([^”\"]{2,40})[”\"]\s*")
 
 
+CAPITAL = "capital:"  # entity id of a capital named by its country (nlp.mentions)
+
+
 def _nickname(text: str) -> str | None:
     """ "Ahmad “Abu Hussein” al-Hamidawi" -> "Abu Hussein": a quoted name inside a person's name."""
     m = _NICKNAME.search(text)
@@ -111,6 +114,10 @@ class DocumentLinker:
         etype = LABEL_TYPES.get(label)
         if etype is None:
             return None
+        if tok.ent_id_.startswith(CAPITAL):  # "the Somali capital": the city, never "capital" as its alias
+            code = tok.ent_id_[len(CAPITAL):] or self._country
+            place = places().capital(code) if code else None
+            return EntityRef.of_place(place) if place is not None else None
         surface = clean_surface(tok.text)
         if not surface or not any(c.isalpha() for c in surface):
             return None
