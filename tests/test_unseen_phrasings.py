@@ -245,3 +245,38 @@ def test_a_second_apposition_describes_the_name_just_before_it(analyse_text):
                       "formed in June 2020.", PUB)
     founded = [c.subject.name for c in ex.claims if c.predicate == "founded"]
     assert founded == ["Liberation Front"], describe(ex)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Attacks that killed 30 people in the northern Kenya town of Mandera were claimed by al-Shabaab.", "Mandera"),
+    ("At least 20 people were killed when a suicide blast ripped through a Peshawar Railway Station on Monday.",
+     "Peshawar"),
+    ("Shelling killed at least 18 people in El-Fasher on Monday evening, local medics said.", "El Fasher"),
+    ("Gunmen killed 43 farmers at Kwayamari community in Borno state on Saturday.", "Kwayamari"),
+    ("The army said militants attacked a base in the Gedo-bulle region on Sunday, killing five soldiers.",
+     "Gedo-bulle"),
+])
+def test_the_town_of_an_attack_is_found_where_the_ner_hid_it(analyse_text, text, place):
+    ex = analyse_text(text, PUB)
+    assert [e.place.name if e.place else None for e in ex.events] == [place], describe(ex)
+
+
+def test_a_passive_claim_names_its_agent(analyse_text):
+    ex = analyse_text("Attacks that killed 30 people in Mandera on Monday were claimed by al-Shabaab.", PUB)
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == \
+        [[("al-Shabaab", "claimed")]], describe(ex)
+
+
+def test_the_force_that_foiled_an_attack_did_not_carry_it_out(analyse_text):
+    ex = analyse_text("The Kenya Defence Forces on Sunday foiled a car bomb attack on a base in Mandera.", PUB)
+    assert not [p for e in ex.events for p in e.perpetrators], describe(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "The Iran-backed Houthis fired missiles at ships on Monday, killing three sailors.",
+    "The Hazara community in Quetta mourned 20 miners killed on Monday.",
+])
+def test_a_hyphenated_adjective_or_a_people_is_no_place(analyse_text, text):
+    ex = analyse_text(text, PUB)
+    names = {e.place.name for e in ex.events if e.place}
+    assert not names & {"Iran-backed", "Hazara"}, describe(ex)

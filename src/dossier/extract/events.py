@@ -360,8 +360,11 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
         if held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.lower_ in PLACE_NOUNS:
             held = held.head.head
         others = names - {p.i}
-        return held.lower_ in PLACE_NOUNS and (any(c.i in others for c in held.children) or any(
-            o.i in others for c in held.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children))
+        held_names = [c for c in held.children if c.i in others] + [
+            o for c in held.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.i in others]
+        # "the northern Mozambique town of Palma": a country or region before the noun holds the town after "of"
+        big = _SPECIFICITY["region"]
+        return held.lower_ in PLACE_NOUNS and any(_specificity(h) < big or _specificity(p) >= big for h in held_names)
 
     def rank(p: Token) -> tuple:
         # "in Jalalabad, Afghanistan": the appositive country only qualifies the city
@@ -466,7 +469,10 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             continue
         if any(c.dep_ == "neg" for c in tok.children) or any(a.lemma_ == "deny" for a in tok.ancestors):
             continue
-        if attribution == "claimed":
+        if attribution == "claimed" and any(c.dep_ == "auxpass" for c in tok.children):
+            # "attacks that killed 55 have been claimed by Islamic State"
+            who = [e for o in prep_objects(tok, {"by"}) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
+        elif attribution == "claimed":
             who = subjects(tok, PERPETRATOR_LABELS) or _called(tok)
         elif attribution == "suspected":
             who = [e for o in prep_objects(tok, {"of", "in"})
@@ -506,8 +512,8 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     if verb.pos_ == "ADP" and trigger.dep_ == "pobj" and verb.head.pos_ == "VERB":
         verb = verb.head
     own = verb == trigger and _trigger(trigger) is not None  # "took over" is the event, not a claim
-    if verb.pos_ == "VERB" and (own or verb.lemma_.lower() not in lex["claim_verbs"] + lex["blame_verbs"] + [
-            "deny", "condemn"]):
+    if verb.pos_ == "VERB" and (own or verb.lemma_.lower() not in lex["claim_verbs"] + lex["blame_verbs"] +
+                                lex["counter_verbs"]):  # "the army foiled an attack": not its doer
         if not any(a.lemma_ in {"deny", "condemn"} for a in verb.ancestors) and not any(
                 c.dep_ == "neg" for c in verb.children):
             labels = {"ARMED_GROUP", "FORCE", "GPE"}

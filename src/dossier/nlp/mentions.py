@@ -74,6 +74,9 @@ def _relabel(doc: Doc) -> list[Span]:
             label = "PERSON"
         elif label in {"PERSON", "ORG", "NORP"} and _looks_like_place(ent):
             label = "LOC"
+        elif label in {"PERSON", "ORG"} and len(ent) > 1 and ent[-1].lower_ in _PLACE_HEADS | {"state"} \
+                and not ent.id_ and places().lookup(ent[:-1].text) is not None:
+            label = "GPE"  # "Borno state", "Tillaberi region": a known place and its kind
         end = ent.end
         if label in {"ORG", "PERSON", "NORP"} and end < len(doc) and doc[end].lower_ in _SUFFIX_NOUNS:
             end += 1  # "Haqqani" + "network"
@@ -210,7 +213,13 @@ def _repeats(doc: Doc, defined: list[Span]) -> list[Span]:
     return out
 
 
+_SITE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
 _WHERE_PREPS = {"in", "near", "at", "from", "to", "across", "outside", "around", "into", "inside", "throughout"}
+
+
+def _town(name: str) -> bool:
+    place = places().lookup(name)
+    return place is not None and place.precision in {"city", "district"} and not places().common_word(name)
 
 
 def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -219,7 +228,9 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     # a one-word name the NER called an organisation or a person may still be a place: "in Jilib"
     relabelable = {e.start for e in ents if len(e) == 1 and e.label_ in {"ORG", "PERSON"} and not e.id_}
-    out = []
+    # "in El-Fasher", "in Sadr City" (an organisation to the NER): a longer name the gazetteer knows as a town
+    out = [Span(doc, e.start, e.end, label="GPE") for e in ents if len(e) > 1 and e.label_ in {"ORG", "PERSON"}
+           and not e.id_ and e.root.dep_ == "pobj" and e.root.head.lower_ in _SITE_PREPS and _town(e.text)]
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -241,6 +252,24 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
             out.append(Span(doc, i, end, label="GPE"))
         i = end
     return out
+
+
+_HYPHEN_SUFFIXES = {"based", "led", "born", "backed", "linked", "style", "type", "era", "wide", "area", "bound",
+                    "made", "run", "held", "controlled", "allied", "aligned", "affiliated", "inspired"}
+
+
+def _hyphen_joined(ent: Span) -> Span:
+    """ "the Bari-ujeed region": a known name ("Bari") joined by a hyphen to more letters is part of a longer
+    name; the place is the whole word (which the gazetteer may not know), not the name inside it."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ not in PLACE_LABELS or end + 1 >= len(doc) or doc[end].text not in {"-", "‐"} \
+            or doc[end - 1].whitespace_ or doc[end].whitespace_ or not doc[end + 1].is_alpha:
+        return ent
+    rest = doc[end + 1]  # not "Iran-backed", "Kabul-based", "the Kenya-Somalia border", "Mosul-style"
+    if rest.pos_ in {"VERB", "AUX"} or rest.tag_ in {"VBN", "VBD", "VBG"} or rest.ent_type_ \
+            or rest.lower_ in _HYPHEN_SUFFIXES:
+        return ent
+    return Span(doc, ent.start, end + 2, label=ent.label_)
 
 
 def _national_capitals(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -278,10 +307,10 @@ def _national_capitals(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 _SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "locality", "settlement", "area", "camp", "district",
-                     "township", "neighbourhood", "neighborhood", "suburb"}
+                     "township", "neighbourhood", "neighborhood", "suburb", "community"}
 
 
-_NAMED_BEFORE = {"village", "town", "hamlet", "township", "commune", "municipality", "area"}
+_NAMED_BEFORE = {"village", "town", "hamlet", "township", "commune", "municipality", "area", "community"}
 
 
 def _settlement_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -309,6 +338,8 @@ def _settlement_names(doc: Doc, ents: list[Span]) -> list[Span]:
             split = ent is not None and left < ent.start  # "Kwata" + "Zawan": one name the NER cut in two
             if ent is not None and not split and (ent.id_ or ent.label_ in PLACE_LABELS | {GROUP_LABEL, "FORCE"}):
                 continue
+            if ent is not None and ent.label_ in {"NORP", "COMMUNITY"} or places().demonym(name.text):
+                continue  # "the Hazara community": a people, not a place
             if ent is None and not (name.pos_ == "PROPN" or name.is_upper and len(name) > 1):
                 continue
             start, end = (ent.start, ent.end) if ent is not None and not split else (name.left_edge.i, name.i + 1)
@@ -447,7 +478,8 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 and len(by_token[end]) == 1 and doc[end].is_title and _aged(doc, end + 1):
             end += 1  # "Elisabet Bolivar, 48, said": a surname that is also a place's name
         span = doc[i:end]
-        if len(span) >= 2 and doc[end - 1].lower_ not in _NAME_HEADS and not _headline(tok.sent):
+        if len(span) >= 2 and doc[end - 1].lower_ not in _NAME_HEADS | words("facility_nouns") \
+                and not _headline(tok.sent):  # "Quetta Railway Station" names a site, not a person
             root = span.root
             after = doc[end:end + 3]
             cues = (
@@ -513,6 +545,7 @@ def find_mentions(doc: Doc) -> Doc:
     covered = {i for g in found for i in range(g.start, g.end)}
     ents = [e for e in ents if not covered & set(range(e.start, e.end))] + found
     ents += _national_capitals(doc, ents)
+    ents = [_hyphen_joined(e) for e in ents]
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
     extra += _branch_names(doc, ents)
     for long, short in _paren_acronyms(doc, ents):

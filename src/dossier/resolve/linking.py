@@ -13,7 +13,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from dossier.lexicon import words
-from dossier.model import EntityRef, EntityType
+from dossier.model import EntityRef, EntityType, Place
 from dossier.names import clean_surface, norm
 from dossier.nlp.collectives import COLLECTIVE
 from dossier.nlp.gazetteer import actors
@@ -171,9 +171,22 @@ class DocumentLinker:
             bare = _DIRECTION.sub("", surface)
             place = places().lookup(bare, country=self._country) if bare != surface else None
         if place is None:
+            place = self._facility_town(surface)
+        if place is None:
             return EntityRef(name=surface, type=EntityType.PLACE.value, key=f"new:place:{norm(surface)}",
                              aliases=(surface,))
         return EntityRef.of_place(place, surface)
+
+    def _facility_town(self, surface: str) -> Place | None:
+        """ "Quetta Railway Station", "Mogadishu Port": a site named after its town lies in it."""
+        name = surface.split()
+        if len(name) < 2 or name[-1].lower() not in words("facility_nouns"):
+            return None
+        for end in range(len(name) - 1, 0, -1):
+            place = places().lookup(" ".join(name[:end]), country=self._country)
+            if place is not None:
+                return place if place.precision in {"city", "district"} else None
+        return None
 
     def _state_actor(self, tok: Token, surface: str) -> str | None:
         """ "the government" in a report on Somalia -> "Somali government"; "Nigerian army" stays."""
