@@ -280,3 +280,26 @@ def test_a_hyphenated_adjective_or_a_people_is_no_place(analyse_text, text):
     ex = analyse_text(text, PUB)
     names = {e.place.name for e in ex.events if e.place}
     assert not names & {"Iran-backed", "Hazara"}, describe(ex)
+
+
+def test_a_toll_counted_over_years_is_where_a_group_is_active_not_one_event(analyse_text):
+    ex = analyse_text("Researchers say the LRA has killed more than 2,000 civilians in the Haut-Uele area of "
+                      "Orientale province since 2008.", PUB)
+    assert not ex.events, describe(ex)
+    assert has_claim(ex, "LRA", "active_in", "Haut-Uele"), describe(ex)
+
+
+def test_a_single_killing_with_a_perfect_verb_is_still_an_event(analyse_text):
+    ex = analyse_text("Al-Shabaab has killed five soldiers in Mogadishu on Monday.", PUB)
+    assert [e.place.name for e in ex.events if e.place] == ["Mogadishu"], describe(ex)
+
+
+def test_a_group_doing_anything_throughout_a_region_is_active_there(analyse_text):
+    ex = analyse_text("Ansaroul Islam is an armed group terrorising villages throughout Burkina Faso and Mali.", PUB)
+    assert has_claim(ex, "Ansaroul Islam", "active_in", "Burkina Faso"), describe(ex)
+    assert has_claim(ex, "Ansaroul Islam", "active_in", "Mali"), describe(ex)
+
+
+def test_making_a_base_somewhere_is_being_based_there(analyse_text):
+    ex = analyse_text("The Lord's Resistance Army later made its base in Dungu.", PUB)
+    assert has_claim(ex, "Lord's Resistance Army", "based_in", "Dungu"), describe(ex)

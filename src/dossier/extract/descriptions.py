@@ -368,8 +368,12 @@ def group_places(sent: Span) -> Iterator[RawClaim]:
                             v.lemma_.lower() in _PRESENCE_VERBS | verb_lemmas("active_in")]
         # "an al-Qaeda-linked group active in the Sahel region"
         holders += [a for a in noun.children if a.dep_ == "amod" and a.lower_ in PRESENCE_ADJECTIVES]
-        for h in holders:
-            for place in (p for o in prep_objects(h, {"in", "across", "throughout"}) for p in places_in(o)):
+        # "the armed group plaguing civilian targets throughout Mali": whatever it does, it does all over there
+        spread = [x for v in noun.children if v.dep_ in {"acl", "relcl"} and v not in holders
+                  for x in [v, *(o for o in v.children if o.dep_ == "dobj")]]
+        for h, preps in [(h, {"in", "across", "throughout"}) for h in holders] + \
+                [(h, {"across", "throughout"}) for h in spread]:
+            for place in (p for o in prep_objects(h, preps) for p in places_in(o)):
                 yield _claim(ent, "active_in", place, h, "group_in_place", 0.55)
 
 

@@ -28,6 +28,7 @@ from dossier.extract.syntax import (
     places_in,
     prep_objects,
     subjects,
+    tally_over_time,
 )
 from dossier.nlp.coref import link_participle
 from dossier.nlp.places import gazetteer as places
@@ -67,6 +68,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return tuple(trig["take charge"])
     if tok.pos_ not in {"NOUN", "VERB", "PROPN"} or tok.ent_type_:
         return None
+    if tok.pos_ == "VERB" and tally_over_time(tok):
+        return None  # "has killed more than 1,200 civilians since 2017": a record, not one event
     if lemma == "kill" and tok.pos_ == "VERB" and _counted_or_by_group(tok):
         return "violence_against_civilians", "attack"
     if lemma == "fire" and any(o.lemma_ in {"rocket", "missile", "mortar", "shell"} for o in _objects(tok)):

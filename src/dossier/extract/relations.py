@@ -32,6 +32,7 @@ from dossier.extract.syntax import (
     prep_objects,
     same,
     subjects,
+    tally_over_time,
     verb_lemmas,
 )
 
@@ -108,10 +109,11 @@ def _dates_under(verb: Token) -> list[Token]:
 
 
 def based_in(verb: Token) -> Iterator[RawClaim]:
-    if verb.lemma_.lower() not in verb_lemmas("based_in") | {"have", "maintain", "establish", "keep", "build"} \
+    if verb.lemma_.lower() not in verb_lemmas("based_in") | {"have", "maintain", "establish", "keep", "build", "make"} \
             and verb.lower_ != "based":
         return
-    holding = verb.lemma_ in {"have", "maintain", "establish", "set", "keep", "build", "run", "operate"}
+    # "has bases in", "has made its base in"
+    holding = verb.lemma_ in {"have", "maintain", "establish", "set", "keep", "build", "run", "operate", "make"}
     places = [] if holding else [p for o in prep_objects(verb, {"in", "at", "near", "across", "along", "inside", "out"})
                                  for p in places_in(o)]
     if holding:
@@ -133,6 +135,9 @@ def based_in(verb: Token) -> Iterator[RawClaim]:
             yield _claim(s, "based_in", p, verb, "based_in", 0.75)
 
 
+TALLY_VERBS = {"kill", "abduct", "kidnap", "massacre", "displace", "target", "bomb", "murder"}
+
+
 def active_in(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma == "base" or verb.lower_ == "based":
@@ -152,6 +157,8 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         if not holders:
             return
         holders.append(verb)
+    elif lemma in TALLY_VERBS and tally_over_time(verb):
+        holders = [verb]  # "has killed more than 1,200 civilians in the Beni area since 2017"
     elif lemma in {"be", "become", "remain"} or verb.lower_ == "active":
         subj_nouns = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.lower_ != "active" and not any(s.lower_ in ACTIVITY_NOUNS or

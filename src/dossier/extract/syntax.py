@@ -5,6 +5,7 @@ All work on the pipeline's merged tokens: one token per named entity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -210,6 +211,25 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
     return []
 
 
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_SPELL_WORDS = {"years", "months", "decade", "decades"}
+
+
+def tally_over_time(verb: Token) -> bool:
+    """ "has killed more than 1,200 civilians in Beni since 2017", "have abducted hundreds over the past five
+    years": a perfect-tense verb counted over a span of years is a record of violence, not one event."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    for p in verb.children:
+        if p.dep_ != "prep":
+            continue
+        span_text = " ".join(t.text for t in p.subtree)
+        if p.lower_ == "since" and _YEAR.search(span_text) or p.lower_ in {"over", "in", "during"} and \
+                any(t.lower_ in _SPELL_WORDS for t in p.subtree):
+            return True
+    return False
+
+
 def governing_verb(tok: Token, max_hops: int = 4) -> Token:
     """The verb (or auxiliary) above tok, climbing at most `max_hops` heads past its own; the last head
     reached when there is none."""
@@ -251,14 +271,22 @@ def places_in(tok: Token) -> list[Token]:
             out.extend(p for o in prep_objects(t, {"of"}) for p in places_in(o))  # "four of the state capitals"
         elif t.lower_ in PLACE_NOUNS:
             named = [p for o in prep_objects(t, {"of"}) for p in places_in(o)]
-            if not named:  # "the eastern Afghan province of Nangarhar": the adjective only qualifies
-                named = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and is_place(c)
+            modifiers = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and is_place(c)
                          for p in expand(c) if is_place(p)]
-            out.extend(named)
+            if named:  # "the Beni area of North Kivu": both; "the Mozambique town of Palma": the country qualifies
+                modifiers = [m for m in modifiers if not _country(m)]
+            out.extend(modifiers + named)
             for o in prep_objects(t, {"in"}):
                 out.extend(places_in(o))
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _country(tok: Token) -> bool:
+    from dossier.nlp.places import gazetteer  # the place tables load on first use
+
+    place = gazetteer().lookup(tok.text)
+    return place is not None and place.precision == "country"
 
 
 def places_below(tok: Token, preps: set[str]) -> list[Token]:
