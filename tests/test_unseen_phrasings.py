@@ -303,3 +303,35 @@ def test_a_group_doing_anything_throughout_a_region_is_active_there(analyse_text
 def test_making_a_base_somewhere_is_being_based_there(analyse_text):
     ex = analyse_text("The Lord's Resistance Army later made its base in Dungu.", PUB)
     assert has_claim(ex, "Lord's Resistance Army", "based_in", "Dungu"), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "value"), [
+    ("Ansaroul Islam, a 3,000-strong militia, raided the town.", "Ansaroul Islam", 3000),
+    ("The party's 4,200-member armed wing, the Lord's Resistance Army, stayed in the bush.",
+     "Lord's Resistance Army", 4200),
+    ("The New IRA, which has around 60 activists, issued a statement.", "New IRA", 60),
+])
+def test_a_size_in_a_modifier_or_counted_activists(analyse_text, text, group, value):
+    ex = analyse_text(text, PUB)
+    assert [c["value"] for c in literal_claims(ex, group, "size")] == [value], describe(ex)
+
+
+def test_a_war_with_forces_loyal_to_a_group_opposes_that_group(analyse_text):
+    ex = analyse_text("Hezbollah took control of the town in 2008 after a short war with forces loyal to the Amal "
+                      "movement.", PUB)
+    assert has_claim(ex, "Hezbollah", "opposes", "Amal"), describe(ex)
+
+
+def test_a_pro_national_adjective_ties_the_group_to_that_country(analyse_text):
+    ex = analyse_text("The M23 is a pro-Rwandan rebel group.", PUB)
+    assert has_claim(ex, "M23", "linked_to", "Rwanda"), describe(ex)
+
+
+def test_a_name_after_a_militia_and_a_verb_is_not_a_group_name(analyse_text):
+    ex = analyse_text("Al-Shabaab, a 7,000-strong militia, attacked Kismayo on Monday.", PUB)
+    assert [e.place.name for e in ex.events if e.place] == ["Kismayo"], describe(ex)
+
+
+def test_plural_attacks_of_one_day_in_one_town_are_one_event(analyse_text):
+    ex = analyse_text("The Islamic State claimed the bombings that hit Kirkuk on Sunday.", PUB)
+    assert [(e.place.name, e.date) for e in ex.events if e.place] == [("Kirkuk", "2024-06-16")], describe(ex)

@@ -21,6 +21,7 @@ from dossier.extract.syntax import (
     entity,
     expand,
     governing_verb,
+    loyal_side,
     nouns,
     owner,
     phrase,
@@ -286,6 +287,11 @@ def link_modifiers(sent: Span) -> Iterator[RawClaim]:
     """ "the al-Qaeda-linked group", "Iran-backed Houthi rebels", "IS-affiliated militants": the name
     before the hyphen is tied to the group the noun stands for."""
     for tok in sent:
+        if tok.lower_.startswith("pro-") and tok.dep_ in {"amod", "compound"} and places().demonym(tok.text[4:]):
+            group = owner(tok.head, ACTORS)  # "the pro-Rwandan group M23": tied to Rwanda
+            if group is not None:
+                yield _claim(group, "linked_to", tok, tok, "pro_adjective", 0.6)
+            continue
         participle = link_participle(tok) if tok.ent_type_ in SIDES | {"GPE"} else None
         if participle is None:
             continue
@@ -318,7 +324,7 @@ def relation_nouns(sent: Span) -> Iterator[RawClaim]:
                     if a.text != b.text:
                         yield _claim(a, pred, b, noun, "between", 0.65)
             others = [e for o in prep_objects(noun, {"with", "to", "against", "from"})
-                      for e in [entity(o, SIDES)] if e is not None]
+                      for e in [entity(o, SIDES) or loyal_side(o, SIDES)] if e is not None]
             if others:
                 for s in _clause_subjects(noun):
                     for o in others:

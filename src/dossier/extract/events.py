@@ -766,6 +766,12 @@ def _merge_target(events: list[RawEvent], ev: RawEvent) -> RawEvent | None:
     return None
 
 
+def _one_day_one_place(ev: RawEvent) -> bool:
+    """ "the bombings in Baghdad on Sunday": attacks of one day in one town are one event of several parts."""
+    return ev.date is not None and ev.date.precision == "day" and ev.place is not None and \
+        _specificity(ev.place) < _SPECIFICITY["region"]
+
+
 def _plural(ev: RawEvent) -> bool:
     return ev.trigger.tag_ == "NNS" and ev.trigger.lemma_ not in {"clash", "fighting"} and not _counted(ev.trigger)
 
@@ -814,7 +820,8 @@ def extract_events(doc: Doc) -> list[RawEvent]:
         if into is not None and (into.date is not None or ev.date is None or not _plural(ev)):
             _merge(into, ev)
             continue
-        if ev.date is None and ev.killed is None and (not ev.perpetrators or ev.place is None) or _plural(ev):
+        if ev.date is None and ev.killed is None and (not ev.perpetrators or ev.place is None) or \
+                _plural(ev) and not _one_day_one_place(ev):
             continue  # too vague to be one event ("casualties in clashes with X"), or a plural referring to none
         events.append(ev)
     events = [e for e in events if e.date is not None or e.place is not None and (

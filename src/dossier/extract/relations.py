@@ -24,6 +24,7 @@ from dossier.extract.syntax import (
     governing_verb,
     is_entity,
     is_place,
+    loyal_side,
     nouns,
     owner,
     phrase,
@@ -80,10 +81,20 @@ def noun_texts(tok: Token) -> list[str]:
     return [text] if text else []
 
 
+CONFLICT_NOUNS = {"war", "conflict", "fight", "battle", "battles", "clashes", "campaign", "insurgency", "struggle"}
+
+
 def _objects(tokens: list[Token], labels: set[str], allow_text: bool) -> Iterator[Token | dict]:
     for o in tokens:
         if o.lower_ in {"thousands", "hundreds", "dozens", "scores", "many", "some", "number", "lot"}:
             o = next(iter(prep_objects(o, {"of"})), o)  # "thousands of children"
+        if o.lower_ in CONFLICT_NOUNS:  # "fought a civil war with X", "waged a campaign against X"
+            yield from _objects(prep_objects(o, {"with", "against"}), labels, allow_text=False)
+            continue
+        side = loyal_side(o, labels)
+        if side is not None:  # "forces loyal to the Fatah movement": Fatah's side
+            yield side
+            continue
         if o.lower_ in MEMBER_WORDS and not o.ent_type_:
             # "former soldiers in the Congolese army", "defectors from the Taliban"
             inner = [e for x in prep_objects(o, {"in", "of", "from"}) for e in [entity(x, labels)] if e is not None]
@@ -514,9 +525,16 @@ def size(sent: Span) -> Iterator[RawClaim]:
             continue
         if noun.lower_ not in nouns("size"):
             continue
-        nums = [c for c in noun.children
-                if c.dep_ in {"nummod", "quantmod", "det", "amod"} and c.ent_type_ in {"CARDINAL", "QUANTITY"}]
+        nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod", "det", "amod", "advmod"}
+                and c.ent_type_ in {"CARDINAL", "QUANTITY"}]
         if not nums:
+            continue
+        if noun.lower_ in {"member", "strong"} and noun.dep_ in {"nmod", "amod", "compound"}:
+            # "its 3,800-member armed wing, the NPA", "a 5,000-strong militia": the size of what it describes
+            group = owner(noun.head, ACTORS)
+            q = parse_quantity(nums[0].text) if group is not None else None
+            if q is not None:
+                yield _claim(group, "size", q.literal(), noun, "size_modifier", 0.65)
             continue
         verb = noun.head
         while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"}:

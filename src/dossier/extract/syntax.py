@@ -230,6 +230,14 @@ def tally_over_time(verb: Token) -> bool:
     return False
 
 
+def loyal_side(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
+    """ "forces loyal to the Fatah movement", "militias allied to the army": the side they fight for."""
+    if tok.ent_type_:
+        return None
+    return next((e for a in tok.children if a.dep_ == "amod" and a.lower_ in {"loyal", "allied", "aligned"}
+                 for x in prep_objects(a, {"to", "with"}) for e in [owner(x, labels)] if e is not None), None)
+
+
 def governing_verb(tok: Token, max_hops: int = 4) -> Token:
     """The verb (or auxiliary) above tok, climbing at most `max_hops` heads past its own; the last head
     reached when there is none."""

@@ -47,7 +47,9 @@ def _context_says_group(span: Span) -> bool:
     before = [t.lower_ for t in doc[max(span.start - 3, span.sent.start):span.start]]
     if any(t in {"in", "of", "from", "to", "across", "near", "against", "with"} for t in before):
         return False  # "a militant group in Somalia": Somalia is where, not who
-    return bool(set(before) & words("group_nouns")) and bool(set(before) & words("militant_cues"))
+    # "the militant group Ansar al-Sunna": the group noun right before the name (not "a militia, attacked Mogadishu")
+    last = next((t for t in reversed(before) if t not in {'"', "'", "“", "‘"}), None)
+    return last in words("group_nouns") and bool(set(before) & words("militant_cues"))
 
 
 def _looks_like_person(span: Span) -> bool:

@@ -238,8 +238,9 @@ class DocumentLinker:
         return actor.name if actor is not None else None
 
     def country_of_demonym(self, tok: Token) -> EntityRef | None:
-        """ "Somali" -> Somalia, for claims that need a place where the text gives an adjective."""
-        code = demonym_country(tok.text)
+        """ "Somali" -> Somalia, "pro-Rwandan" -> Rwanda, for claims that need a place where the text gives an
+        adjective."""
+        code = demonym_country(tok.text.removeprefix("pro-").removeprefix("Pro-"))
         place = places().country(code) if code else None
         return EntityRef.of_place(place) if place is not None else None
 
