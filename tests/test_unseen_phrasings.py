@@ -335,3 +335,24 @@ def test_a_name_after_a_militia_and_a_verb_is_not_a_group_name(analyse_text):
 def test_plural_attacks_of_one_day_in_one_town_are_one_event(analyse_text):
     ex = analyse_text("The Islamic State claimed the bombings that hit Kirkuk on Sunday.", PUB)
     assert [(e.place.name, e.date) for e in ex.events if e.place] == [("Kirkuk", "2024-06-16")], describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "person"), [
+    ("Mamman Nur, the leader of the feared Ansaru sect, said the army lied.", "Ansaru", "Mamman Nur"),
+    ("The ELN took up arms in 1964. The leader of the rebel group, Antonio Garcia, spoke on Monday.", "ELN",
+     "Antonio Garcia"),
+])
+def test_the_leader_of_a_group_named_by_a_noun_phrase(analyse_text, text, group, person):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, "leader", person), describe(ex)
+
+
+def test_a_translated_name_in_quotes_does_not_make_the_word_group_a_group(analyse_text):
+    ex = analyse_text("Ansar Dine, or “the Group of the Defenders of the Faith”, is an armed group in Mali. "
+                      "The group has about 800 fighters.", PUB)
+    assert {c.subject.name for c in ex.claims} == {"Ansar Dine"}, describe(ex)
+
+
+def test_a_country_listed_among_forces_is_their_side_not_a_place(analyse_text):
+    ex = analyse_text("The Haqqani network is an insurgent group targeting US, Coalition, and Afghan forces.", PUB)
+    assert not [c for c in ex.claims if c.predicate == "active_in"], describe(ex)

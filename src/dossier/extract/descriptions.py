@@ -97,7 +97,9 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
 
 def _related(noun: Token, labels: set[str]) -> list[Token]:
     """Entities a descriptive noun points to: "affiliate *of Y*", "*Y's* arm", "a *TTP* splinter group"."""
-    out = [entity(o, labels) for o in prep_objects(noun, {"of", "for", "with", "from", "at", "to", "within"})]
+    # "the leader of the terrorist Boko Haram sect", "the leader of the rebel group": the group the phrase names
+    out = [entity(o, labels) or owner(o, labels) for o in prep_objects(noun, {"of", "for", "with", "from", "at", "to",
+                                                                              "within"})]
     # "a figure in the RSF's media operations", "a faction in the Taliban": a group the noun sits inside
     out += [owner(o, ORGS) for o in prep_objects(noun, {"in", "inside"})]
     for c in noun.children:

@@ -276,7 +276,9 @@ def targets(verb: Token) -> Iterator[RawClaim]:
     for s in _actor_subjects(verb) or _operation_doers(verb):
         # "al-Shabaab targeted Kampala": attacking a place is acting there
         for o in _verb_objects(verb, {"on", "against"}) if not aimed else []:
-            if o.ent_type_ in {"GPE", "LOC"} and o.dep_ == "dobj" and lemma not in {"kill", "murder"}:
+            # (not "targeting US, Coalition and Afghan forces": a country listed among forces is their side)
+            if o.ent_type_ in {"GPE", "LOC"} and o.dep_ == "dobj" and lemma not in {"kill", "murder"} and \
+                    all(c.ent_type_ in {"GPE", "LOC"} for c in conjuncts(o)):
                 yield _claim(s, "active_in", o, verb, "attacked_place", 0.55)
         objects = prep_objects(verb, {"at", "on"}) if aimed else _verb_objects(verb, {"on", "against"})
         forces = {o.i: force for o in objects if (force := force_object(o)) is not None}

@@ -23,7 +23,7 @@ PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regi
                "capitals", "cities", "borders", "coast", "countryside", "island", "islands", "port", "valleys",
                "hills", "forests", "forest", "jungles", "jungle", "desert", "deserts", "highlands", "lowlands"}
 GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "faction", "militia", "party",
-               "front", "cartel", "gang", "army", "brigade", "brigades"}
+               "front", "cartel", "gang", "army", "brigade", "brigades", "sect", "outfit"}
 MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jihadists", "commanders", "members",
                 "operatives", "militiamen", "bombers", "attackers", "terrorists", "guerrillas", "loyalists"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}

@@ -45,8 +45,10 @@ def _definite_group_noun(token: Token) -> bool:
     dets = [c for c in token.children if c.dep_ in {"det", "poss"}]
     if not dets or dets[0].lower_ not in {"the", "this", "these", "its", "their"}:
         return False
-    # "the Afghan militants" names another group of people; "the militant group" is fine
-    return not any(c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "PROPN") for c in token.children)
+    # "the Afghan militants", "the Taliban fighters" name another group of people; "the militant group" and "the
+    # rebel group" are fine
+    return not any(c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) or c.dep_ == "amod" and c.pos_ == "PROPN"
+                   for c in token.children)
 
 
 _PERSON_WINDOW = 1  # sentences a named person stays the one a bare title refers to

@@ -29,6 +29,12 @@ if not Doc.has_extension("alias_links"):
     Doc.set_extension("alias_links", default=None)
 
 
+# English nouns among the cue words: alone ("the Group", "the Front") they name nothing
+_COMMON_GROUP_NOUNS = {"group", "movement", "network", "front", "army", "militia", "faction", "brigade", "brigades",
+                       "forces", "cartel", "gang", "battalion", "legion", "commando", "resistance", "liberation",
+                       "province", "guerrilla"}
+
+
 def _is_group_name(span: Span) -> bool:
     tokens = [t.lower_ for t in span]
     parts = {p for t in tokens for p in re.split(r"[-‐]", t)} | set(tokens)
@@ -36,6 +42,8 @@ def _is_group_name(span: Span) -> bool:
     cues = parts & words("group_name_words")
     if cues == {"province"} and not span.id_ and places().lookup(span.text) is not None:
         return False  # "Northwest province" is a region; a group's "Province" is a known one or no place
+    if len([t for t in tokens if t not in {"the", "a", "an"}]) == 1 and cues <= _COMMON_GROUP_NOUNS:
+        return False  # "the Group" alone (of "the Group to Support Islam and Muslims"): a common noun, no name
     return bool(cues) and first.is_title
 
 
