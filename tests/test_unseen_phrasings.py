@@ -356,3 +356,24 @@ def test_a_translated_name_in_quotes_does_not_make_the_word_group_a_group(analys
 def test_a_country_listed_among_forces_is_their_side_not_a_place(analyse_text):
     ex = analyse_text("The Haqqani network is an insurgent group targeting US, Coalition, and Afghan forces.", PUB)
     assert not [c for c in ex.claims if c.predicate == "active_in"], describe(ex)
+
+
+def test_a_district_of_a_city_is_the_same_event_and_the_more_precise_place(analyse_text):
+    ex = analyse_text("Dozens of people were killed in two bombings at a market in Baghdad on Sunday, police said. "
+                      "A parked car exploded on Sunday at the market, in the Sadr City district of the Iraqi "
+                      "capital. At least 31 people were killed in the two attacks.", PUB)
+    assert [(e.place.name, e.killed[0]) for e in ex.events] == [("Sadr City", 31)], describe(ex)
+
+
+def test_the_group_a_passive_attack_was_led_by_and_its_leader_named_by_whose(analyse_text):
+    ex = analyse_text("Gangs attacked Petionville on Tuesday, killing four residents. The attack was led by the "
+                      "Gran Grif group, whose leader, Luckson Elan, had announced the plan in a video.", PUB)
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == \
+        [[("Gran Grif", "stated")]], describe(ex)
+    assert has_claim(ex, "Gran Grif", "leader", "Luckson Elan"), describe(ex)
+
+
+def test_a_named_country_outweighs_towns_that_share_a_foreign_name(analyse_text):
+    ex = analyse_text("Insurgents attacked Palma in northern Mozambique on Monday, killing 12 people. Palma lies "
+                      "near the border. Residents fled Palma by boat. Palma is now deserted.", PUB)
+    assert [e.place.country for e in ex.events] == ["MZ"], describe(ex)

@@ -103,7 +103,10 @@ def _related(noun: Token, labels: set[str]) -> list[Token]:
     # "a figure in the RSF's media operations", "a faction in the Taliban": a group the noun sits inside
     out += [owner(o, ORGS) for o in prep_objects(noun, {"in", "inside"})]
     for c in noun.children:
-        if c.dep_ in {"poss", "compound", "nmod", "amod"}:
+        if c.dep_ == "poss" and c.lower_ == "whose":  # "the Viv Ansanm group, whose leader, X, ...": that group
+            clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
+            out.append(owner(clause.head, labels) if clause is not None else None)
+        elif c.dep_ in {"poss", "compound", "nmod", "amod"}:
             out.append(entity(c, labels))
     # "branch of the group" where "group" is a pronoun-like definite noun
     return [o for o in out if o is not None]

@@ -459,8 +459,10 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         if lemma in lex["claim_verbs"] and (lemma != "take" or any(
                 c.lower_ in {"credit", "responsibility"} for c in tok.children)) and (lemma != "say" or any(
                 c.dep_ == "ccomp" and c.lemma_ in {"carry", "conduct", "launch", "stage"} for c in tok.children)):
-            if lemma == "claim" and not any(c.lower_ in {"responsibility", "credit"} or c.dep_ == "ccomp" or
-                                            c.lemma_.lower() in lex["triggers"] for c in tok.subtree):
+            # "claimed the attack", "announced responsibility"; not "had announced the plan"
+            if lemma in {"claim", "announce", "admit"} and not any(
+                    c.lower_ in {"responsibility", "credit"} or c.dep_ == "ccomp" or c.lemma_.lower() in lex["triggers"]
+                    for c in tok.subtree):
                 continue
             attribution = "claimed"
         elif lemma in lex["blame_verbs"] and lemma not in {"hold", "point"} or \
@@ -525,8 +527,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 labels.add("PERSON")  # "Shahid pledged allegiance", "Mangal Bagh took charge"
             passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
             # "soldiers were killed by X": the passive subject is the victim, the agent the perpetrator
-            doers = [e for o in prep_objects(verb, {"by"}) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None] \
-                if passive else subjects(verb, PERPETRATOR_LABELS)
+            # "the attack was led by the Viv Ansanm group": the group a noun phrase names
+            doers = [e for o in prep_objects(verb, {"by"}) for e in [entity(o, PERPETRATOR_LABELS) or owner(
+                o, PERPETRATOR_LABELS)] if e is not None] if passive else subjects(verb, PERPETRATOR_LABELS)
             for s in doers:
                 if s.ent_type_ in labels and not any(s == o for o, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
@@ -693,8 +696,20 @@ def _places_agree(a: Token | None, b: Token | None, loose: bool = False) -> bool
     if pa.precision in broad or pb.precision in broad:
         return bool(pa.iso and pb.iso and pa.iso == pb.iso) or pa.admin1 == pb.admin1 or \
             pa.name in {pb.admin1} or pb.name in {pa.admin1}
+    if _within_city(a, b) or _within_city(b, a):
+        return True  # "Sadr City" in Baghdad
     # "the bombing" in Khar, in the Bajaur district: two towns of one region, for a mention that refers back
     return loose and bool(pa.admin1) and pa.admin1 == pb.admin1
+
+
+def _within_city(inner: Token | None, outer: Token | None) -> bool:
+    """ "the Sadr City district" and Baghdad: a part of a city that gives its region its name (GeoNames lists
+    both as towns of the region Baghdad)."""
+    if inner is None or outer is None or inner.text == outer.text:
+        return False
+    pi, po = places().lookup(inner.text), places().lookup(outer.text)
+    return pi is not None and po is not None and pi.key != po.key and po.precision == "city" and \
+        pi.precision in {"city", "district"} and pi.country == po.country and pi.admin1 == po.name
 
 
 def _perpetrators_agree(a: RawEvent, b: RawEvent) -> bool:
@@ -731,10 +746,13 @@ def _merge(into: RawEvent, ev: RawEvent) -> None:
             ev.date.iso) > len(into.date.iso) or into.date.precision == "week" and ev.date.precision == "day"):
         into.date = ev.date  # "in January" ... "on 26 January"; "claimed on Friday" ... "Wednesday's attack"
     if into.place is None or ev.place is not None and not _detached(ev) and (
-            (not ev.place_where, _specificity(ev.place)) < (not into.place_where, _specificity(into.place))):
+            (not ev.place_where, _specificity(ev.place)) < (not into.place_where, _specificity(into.place))
+            or _within_city(ev.place, into.place)):
         into.place, into.place_where = ev.place, ev.place_where  # "in Borno state" ... "in the village of X"
     toll = bool(_TOLL & {t.lower_ for s in ev.sentences for t in s})
-    if into.killed is None or ev.killed is not None and toll and not into.toll:
+    vague = into.killed is not None and into.killed.qualifier == "vague"  # "dozens were killed" ... "at least 42"
+    if into.killed is None or ev.killed is not None and (toll and not into.toll or
+                                                         vague and ev.killed.qualifier != "vague"):
         into.killed, into.toll = ev.killed, into.toll or toll  # "the death toll rose to 100" updates a figure
     into.injured = into.injured or ev.injured
     if into.type == "violence_against_civilians" and into.sub_type == "attack" and _family(ev) != "attack":

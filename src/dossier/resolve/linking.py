@@ -100,8 +100,9 @@ class DocumentLinker:
         for e in doc.ents:
             if e.label_ == "GPE":
                 p = gaz.lookup(clean_surface(e.text))
-                if p is not None and p.country:
-                    counts[p.country] += 1
+                if p is not None and p.country and (p.precision == "country" or len(
+                        {c.country for c in gaz.candidates(clean_surface(e.text))}) == 1):
+                    counts[p.country] += 1  # a town whose name other countries share ("Palma") does not vote
         return counts.most_common(1)[0][0] if counts else None
 
     def ref(self, tok: Token) -> EntityRef | None:
