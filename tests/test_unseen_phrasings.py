@@ -377,3 +377,18 @@ def test_a_named_country_outweighs_towns_that_share_a_foreign_name(analyse_text)
     ex = analyse_text("Insurgents attacked Palma in northern Mozambique on Monday, killing 12 people. Palma lies "
                       "near the border. Residents fled Palma by boat. Palma is now deserted.", PUB)
     assert [e.place.country for e in ex.events] == ["MZ"], describe(ex)
+
+
+def test_the_groups_of_a_merger_are_parts_of_what_it_formed(analyse_text):
+    ex = analyse_text("Hayat Tahrir al-Sham was formed in January 2017, the product of a merger between "
+                      "al-Qaeda's Syrian branch, the rebel group Liwa al-Haqq, and the Salafist group "
+                      "Jaish al-Sunna.", PUB)
+    parts = {c.subject.name for c in ex.claims if c.predicate == "part_of"}
+    assert {"Liwa al-Haqq", "Jaish al-Sunna"} <= parts, describe(ex)
+    assert not [c for c in ex.claims if c.predicate == "ideology" and c.subject.name == "Liwa al-Haqq"], describe(ex)
+
+
+def test_an_affiliate_of_a_group_in_a_place_is_active_there(analyse_text):
+    ex = analyse_text("Katibat Serma, an affiliate of Ansar Dine in northern Mali, joined the coalition.", PUB)
+    assert [(c.subject.name, c.obj.name) for c in ex.claims if c.predicate == "active_in"] == \
+        [("Katibat Serma", "Mali")], describe(ex)

@@ -120,9 +120,20 @@ def _modifiers(noun: Token) -> Span | None:
     return noun.doc[min(t.i for t in mods):noun.i]
 
 
+def _coordinated(tok: Token, top: Token) -> bool:
+    """tok hangs below top through a conjunction: "the rebel group X, and the jihadist group Y" (Y is not X)."""
+    t = tok
+    while t != top and t.head != t:
+        if t.dep_ == "conj":
+            return True
+        t = t.head
+    return False
+
+
 def _ideology(noun: Token) -> str | None:
     lexicon = sorted(triggers()["ideology"], key=len, reverse=True)
-    heads = [noun, *[t for t in noun.subtree if t.lower_ in words("group_nouns") | {"groups"}]]
+    heads = [noun, *[t for t in noun.subtree
+                     if t.lower_ in words("group_nouns") | {"groups"} and not _coordinated(t, noun)]]
     for n in heads:
         span = _modifiers(n)
         if span is None:
@@ -313,6 +324,21 @@ def link_modifiers(sent: Span) -> Iterator[RawClaim]:
 _HARM_NOUNS = {"killing", "massacre", "murder", "assassination", "abduction", "kidnapping"}
 
 
+_MERGER_NOUNS = {"merger", "merging", "amalgamation", "fusion"}
+
+
+def _listed(prep: Token) -> list[Token]:
+    """The groups listed after "a merger between": up to the next verb, however the parser spread the list over
+    appositions and conjunctions; not "al-Qaeda" of "al-Qaeda's Syrian branch" (the branch is the part)."""
+    out = []
+    for t in prep.doc[prep.i + 1:prep.sent.end]:
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} or t.text == ";":
+            break
+        if t.ent_type_ in ACTORS and not (t.dep_ == "poss" and t.head.lower_ in nouns("part_of")):
+            out.append(t)
+    return out
+
+
 def relation_nouns(sent: Span) -> Iterator[RawClaim]:
     """ "links between X and Y", "clashes with X", "attacks on X", "collaboration between X, Y and Z"."""
     link_nouns, opp_nouns, target_nouns = nouns("linked_to"), nouns("opposes"), nouns("targets")
@@ -335,6 +361,13 @@ def relation_nouns(sent: Span) -> Iterator[RawClaim]:
                     for o in others:
                         if not same(o, s):
                             yield _claim(s, pred, o, noun, "with", 0.6)
+        elif low in _MERGER_NOUNS:  # "JNIM ..., the product of a merger between X, Y and Z": its parts
+            parts = [e for p in noun.children if p.dep_ == "prep" and p.lower_ in {"between", "of"}
+                     for e in _listed(p)]
+            for whole in _clause_subjects(noun):
+                for part in parts:
+                    if not same(part, whole):
+                        yield _claim(part, "part_of", whole, noun, "merger", 0.6)
         elif low in target_nouns and noun.dep_ not in {"nsubj", "nsubjpass"}:
             # "attacks on X"; "the killing of Hindus, BJP leaders and security forces"
             preps = {"on", "against", "targeting"} | ({"of"} if lemma in _HARM_NOUNS else set())
@@ -375,6 +408,11 @@ def group_places(sent: Span) -> Iterator[RawClaim]:
     for ent, noun in pairs:
         if noun.dep_ == "pobj" and noun.head.lower_ == "by":
             continue  # "an attack by IS-K in Kabul": where that attack was
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in nouns("part_of"):
+            part = owner(noun.head.head, {"ARMED_GROUP"})  # "X, an affiliate of Y in central Mali": X is there
+            if part is None or same(part, ent):
+                continue
+            ent = part
         holders = [noun] + [v for v in noun.children if v.dep_ in {"acl", "relcl"} and
                             v.lemma_.lower() in _PRESENCE_VERBS | verb_lemmas("active_in")]
         # "an al-Qaeda-linked group active in the Sahel region"
