@@ -392,3 +392,8 @@ def test_an_affiliate_of_a_group_in_a_place_is_active_there(analyse_text):
     ex = analyse_text("Katibat Serma, an affiliate of Ansar Dine in northern Mali, joined the coalition.", PUB)
     assert [(c.subject.name, c.obj.name) for c in ex.claims if c.predicate == "active_in"] == \
         [("Katibat Serma", "Mali")], describe(ex)
+
+
+def test_the_country_across_the_border_is_not_where_an_attack_was(analyse_text):
+    ex = analyse_text("Gunmen ambushed a patrol near the border with Mali on Tuesday, killing 28 soldiers.", PUB)
+    assert [e.place for e in ex.events] == [None], describe(ex)

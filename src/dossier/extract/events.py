@@ -337,12 +337,19 @@ def _dateline_end(sent: Span) -> int:
     return sent.start
 
 
+def _across_border(p: Token) -> bool:
+    """ "an ambush on Nigerien troops near the border with Mali": the country on the other side."""
+    return p.dep_ == "pobj" and p.head.lower_ in {"with", "of"} and p.head.head.lower_ in {"border", "frontier",
+                                                                                          "boundary"}
+
+
 def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token | None:
     """Where the event happened: the most specific place near the trigger word (not a country that is
     one of the perpetrators)."""
     filed_at = _dateline_end(sent)
     candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude and p.i >= filed_at
-                  and not (p.dep_ == "pobj" and p.head.lower_ == "for")]  # "volunteers fighting for Ukraine"
+                  and not (p.dep_ == "pobj" and p.head.lower_ == "for")  # "volunteers fighting for Ukraine"
+                  and not _across_border(p)]
     if not candidates:
         return None
     inside = set(trigger.subtree)
