@@ -397,3 +397,20 @@ def test_an_affiliate_of_a_group_in_a_place_is_active_there(analyse_text):
 def test_the_country_across_the_border_is_not_where_an_attack_was(analyse_text):
     ex = analyse_text("Gunmen ambushed a patrol near the border with Mali on Tuesday, killing 28 soldiers.", PUB)
     assert [e.place for e in ex.events] == [None], describe(ex)
+
+
+def test_a_comparison_among_groups_of_a_region_places_no_group(analyse_text):
+    ex = analyse_text("The FLN was one of the most ruthless armed groups in North Africa. Al-Shabaab is a militant "
+                      "group in Somalia.", PUB)
+    assert [(c.subject.name, c.obj.name) for c in ex.claims if c.predicate == "active_in"] == \
+        [("al-Shabaab", "Somalia")], describe(ex)
+
+
+def test_people_s_in_a_long_form_before_its_acronym(analyse_text):
+    ex = analyse_text("Fano fought a war against the Oromo People's Liberation Front (OPLF).", PUB)
+    assert has_claim(ex, "Fano", "opposes", "Oromo People's Liberation Front"), describe(ex)
+
+
+def test_non_muslims_are_not_muslims(analyse_text):
+    ex = analyse_text("Al-Shabaab gunmen hijacked a bus on Monday and killed 28 non-Muslims on board.", PUB)
+    assert [c.obj.name for c in ex.claims if c.predicate == "targets"] == ["non-Muslims"], describe(ex)

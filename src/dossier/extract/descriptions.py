@@ -196,7 +196,7 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
             elif lemma in opp_nouns:
                 for g in related:
                     yield _claim(ent, "opposes", g, noun, "rival", 0.65)
-            if label in ACTORS and (lemma in part_nouns or lemma in words("group_nouns")):
+            if label in ACTORS and (lemma in part_nouns or lemma in words("group_nouns")) and not _compared(noun):
                 # "its wing in West Africa", "a militant group in northern Mali", "one of Haiti's gangs"
                 places = [p for o in prep_objects(noun, {"in", "across", "throughout"}) for p in places_in(o)]
                 places += [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
@@ -395,6 +395,20 @@ def _clause_subjects(noun: Token) -> list[Token]:
         [s for s in subjects(v, ORGS) if s.ent_type_ in ORGS]
 
 
+def _compared(noun: Token) -> bool:
+    """ "one of the most ruthless groups in the Western Hemisphere", "the most extreme of all the militant groups in
+    Afghanistan": the place is where a reputation is compared, not (as such) where the group acts. A ranking by
+    size ("the second-largest guerrilla group in Colombia", "the largest of the groups operating in X") does
+    place the group there."""
+    def most(t: Token) -> bool:
+        return any(c.lower_ in {"most", "least"} for c in t.children)
+
+    if any(c.dep_ == "amod" and most(c) for c in noun.children):
+        return True
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    return head is not None and most(head)
+
+
 _PRESENCE_VERBS = {"operate", "fight", "wage", "remain"}
 
 
@@ -406,7 +420,7 @@ def group_places(sent: Span) -> Iterator[RawClaim]:
     pairs += [(g, t) for t in sent if t.lower_ in words("member_nouns") and not t.ent_type_
               for g in [owner(t, {"ARMED_GROUP"})] if g is not None]  # "IS-K fighters in Nangarhar"
     for ent, noun in pairs:
-        if noun.dep_ == "pobj" and noun.head.lower_ == "by":
+        if noun.dep_ == "pobj" and noun.head.lower_ == "by" or _compared(noun):
             continue  # "an attack by IS-K in Kabul": where that attack was
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in nouns("part_of"):
             part = owner(noun.head.head, {"ARMED_GROUP"})  # "X, an affiliate of Y in central Mali": X is there

@@ -121,8 +121,12 @@ def _long_form(doc: Doc, end: int, sent_start: int) -> Span | None:
     start = end
     while start - 1 >= sent_start and end - start < 10:
         t = doc[start - 1]
-        if t.text in {"’s", "'s", "’", "'"} or t.is_punct and t.text not in {"-", "‐", "&"}:
-            break
+        people = start - 2 >= sent_start and doc[start - 2].lower_ in {"people", "peoples"}
+        if t.text in {"’s", "'s", "’", "'"} and not people or t.is_punct and t.text not in {"-", "‐", "&", "’", "'"}:
+            break  # "Pakistan's Tehrik-i-Taliban (TTP)"; but "Tigray People's Liberation Front (TPLF)"
+        if people and t.text in {"’s", "'s"}:
+            start -= 1
+            continue
         capitalised = any(w[:1].isupper() for w in t.text.split())  # merged names: "the Philippines"
         if not (capitalised or t.lower_ in _CONNECTORS):
             break
@@ -280,6 +284,15 @@ def _hyphen_joined(ent: Span) -> Span:
             or rest.lower_ in _HYPHEN_SUFFIXES:
         return ent
     return Span(doc, ent.start, end + 2, label=ent.label_)
+
+
+def _non_prefixed(ent: Span) -> Span:
+    """ "28 non-Muslims": the people who are not Muslims, a group of its own (no id: not "Muslims")."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ in {"COMMUNITY", "NORP"} and start >= 2 and doc[start - 1].text in {"-", "‐"} \
+            and doc[start - 2].lower_ == "non" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        return Span(doc, start - 2, ent.end, label=ent.label_)
+    return ent
 
 
 def _national_capitals(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -555,7 +568,7 @@ def find_mentions(doc: Doc) -> Doc:
     covered = {i for g in found for i in range(g.start, g.end)}
     ents = [e for e in ents if not covered & set(range(e.start, e.end))] + found
     ents += _national_capitals(doc, ents)
-    ents = [_hyphen_joined(e) for e in ents]
+    ents = filter_spans([_non_prefixed(_hyphen_joined(e)) for e in ents])
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
     extra += _branch_names(doc, ents)
     for long, short in _paren_acronyms(doc, ents):
