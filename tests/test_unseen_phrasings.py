@@ -414,3 +414,10 @@ def test_people_s_in_a_long_form_before_its_acronym(analyse_text):
 def test_non_muslims_are_not_muslims(analyse_text):
     ex = analyse_text("Al-Shabaab gunmen hijacked a bus on Monday and killed 28 non-Muslims on board.", PUB)
     assert [c.obj.name for c in ex.claims if c.predicate == "targets"] == ["non-Muslims"], describe(ex)
+
+
+def test_an_ampersand_in_a_region_name_and_an_attack_claimed_by(analyse_text):
+    ex = analyse_text("Militants attacked a police convoy in Jammu & Kashmir on Saturday, killing eight, in an attack "
+                      "claimed by Jaish-e-Mohammed.", PUB)
+    assert [(e.place.name, [(p.entity.name, p.attribution) for p in e.perpetrators]) for e in ex.events] == \
+        [("Jammu and Kashmir", [("Jaish-e-Mohammed", "claimed")])], describe(ex)

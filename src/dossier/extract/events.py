@@ -505,7 +505,8 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     for c in sent:
         if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _DOER_VERBS and (
                 c.head == trigger or c.head.lemma_.lower() in lex["triggers"]):
-            out += [(e, "stated") for o in prep_objects(c, {"by"}) for e in [entity(o, PERPETRATOR_LABELS)]
+            how = "claimed" if c.lemma_.lower() == "claim" else "stated"  # "an attack claimed by X"
+            out += [(e, how) for o in prep_objects(c, {"by"}) for e in [entity(o, PERPETRATOR_LABELS)]
                     if e is not None]
     # "X was behind the bombing", "X is responsible for the attack"
     for tok in sent:

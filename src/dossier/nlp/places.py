@@ -54,7 +54,7 @@ def fold(text: str) -> str:
         low = text.casefold()
         if low.replace(" ", "").isalpha() and "  " not in low:
             return low.strip()
-    text = ascii_name(text).casefold()
+    text = ascii_name(text).casefold().replace("&", " and ")  # "Jammu & Kashmir"
     text = _QUOTES.sub("", text)
     return _PUNCT.sub(" ", text).strip()
 
@@ -315,6 +315,7 @@ class PlaceGazetteer:
             if row.kind == "city" and row.population < min_population:
                 continue
             surfaces = [row.name, *row.aliases]
+            surfaces += [s.replace(" and ", " & ") for s in surfaces if " and " in s]  # "Jammu & Kashmir"
             for surface in surfaces:
                 if surface in emitted or not surface.strip():
                     continue
