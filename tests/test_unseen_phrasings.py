@@ -421,3 +421,9 @@ def test_an_ampersand_in_a_region_name_and_an_attack_claimed_by(analyse_text):
                       "claimed by Jaish-e-Mohammed.", PUB)
     assert [(e.place.name, [(p.entity.name, p.attribution) for p in e.perpetrators]) for e in ex.events] == \
         [("Jammu and Kashmir", [("Jaish-e-Mohammed", "claimed")])], describe(ex)
+
+
+def test_an_announcement_of_the_toll_is_no_claim_of_the_attack(analyse_text):
+    ex = analyse_text("One contractor was killed on Friday in a rocket attack on a base in Kirkuk, the Pentagon "
+                      "announced.", PUB)
+    assert [p for e in ex.events for p in e.perpetrators] == [], describe(ex)

@@ -464,12 +464,14 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             continue
         attribution = None
         if lemma in lex["claim_verbs"] and (lemma != "take" or any(
-                c.lower_ in {"credit", "responsibility"} for c in tok.children)) and (lemma != "say" or any(
-                c.dep_ == "ccomp" and c.lemma_ in {"carry", "conduct", "launch", "stage"} for c in tok.children)):
-            # "claimed the attack", "announced responsibility"; not "had announced the plan"
-            if lemma in {"claim", "announce", "admit"} and not any(
-                    c.lower_ in {"responsibility", "credit"} or c.dep_ == "ccomp" or c.lemma_.lower() in lex["triggers"]
-                    for c in tok.subtree):
+                c.lower_ in {"credit", "responsibility"} for c in tok.children)):
+            # "claimed the attack", "announced responsibility", "said it carried out"; not "had announced the plan"
+            # nor "a contractor was killed, the Pentagon announced"
+            said = [c for c in tok.children
+                    if c.dep_ == "ccomp" and c.lemma_ in {"carry", "conduct", "launch", "stage"}]
+            owned = any(c.lower_ in {"responsibility", "credit"} for c in tok.subtree) or said
+            if lemma in {"say", "announce"} and not owned or lemma in {"claim", "admit"} and not owned and not any(
+                    c.dep_ == "ccomp" or c.lemma_.lower() in lex["triggers"] for c in tok.subtree):
                 continue
             attribution = "claimed"
         elif lemma in lex["blame_verbs"] and lemma not in {"hold", "point"} or \
