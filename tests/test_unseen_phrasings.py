@@ -255,6 +255,10 @@ def test_a_second_apposition_describes_the_name_just_before_it(analyse_text):
     ("Gunmen killed 43 farmers at Kwayamari community in Borno state on Saturday.", "Kwayamari"),
     ("The army said militants attacked a base in the Gedo-bulle region on Sunday, killing five soldiers.",
      "Gedo-bulle"),
+    # a single killing told with a perfect verb is still an event
+    ("Al-Shabaab has killed five soldiers in Mogadishu on Monday.", "Mogadishu"),
+    # "a militia, attacked Kismayo": Kismayo is not a group's name
+    ("Al-Shabaab, a 7,000-strong militia, attacked Kismayo on Monday.", "Kismayo"),
 ])
 def test_the_town_of_an_attack_is_found_where_the_ner_hid_it(analyse_text, text, place):
     ex = analyse_text(text, PUB)
@@ -289,20 +293,25 @@ def test_a_toll_counted_over_years_is_where_a_group_is_active_not_one_event(anal
     assert has_claim(ex, "LRA", "active_in", "Haut-Uele"), describe(ex)
 
 
-def test_a_single_killing_with_a_perfect_verb_is_still_an_event(analyse_text):
-    ex = analyse_text("Al-Shabaab has killed five soldiers in Mogadishu on Monday.", PUB)
-    assert [e.place.name for e in ex.events if e.place] == ["Mogadishu"], describe(ex)
-
-
 def test_a_group_doing_anything_throughout_a_region_is_active_there(analyse_text):
     ex = analyse_text("Ansaroul Islam is an armed group terrorising villages throughout Burkina Faso and Mali.", PUB)
     assert has_claim(ex, "Ansaroul Islam", "active_in", "Burkina Faso"), describe(ex)
     assert has_claim(ex, "Ansaroul Islam", "active_in", "Mali"), describe(ex)
 
 
-def test_making_a_base_somewhere_is_being_based_there(analyse_text):
-    ex = analyse_text("The Lord's Resistance Army later made its base in Dungu.", PUB)
-    assert has_claim(ex, "Lord's Resistance Army", "based_in", "Dungu"), describe(ex)
+@pytest.mark.parametrize(("text", "group", "predicate", "other"), [
+    ("The Lord's Resistance Army later made its base in Dungu.", "Lord's Resistance Army", "based_in", "Dungu"),
+    ("Hezbollah took control of the town in 2008 after a short war with forces loyal to the Amal movement.",
+     "Hezbollah", "opposes", "Amal"),
+    ("The M23 is a pro-Rwandan rebel group.", "M23", "linked_to", "Rwanda"),
+    # the leader of a group named by a noun phrase
+    ("Mamman Nur, the leader of the feared Ansaru sect, said the army lied.", "Ansaru", "leader", "Mamman Nur"),
+    ("The ELN took up arms in 1964. The leader of the rebel group, Antonio Garcia, spoke on Monday.", "ELN", "leader",
+     "Antonio Garcia"),
+])
+def test_relations_in_phrasings_met_on_held_out_reporting(analyse_text, text, group, predicate, other):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, predicate, other), describe(ex)
 
 
 @pytest.mark.parametrize(("text", "group", "value"), [
@@ -316,35 +325,9 @@ def test_a_size_in_a_modifier_or_counted_activists(analyse_text, text, group, va
     assert [c["value"] for c in literal_claims(ex, group, "size")] == [value], describe(ex)
 
 
-def test_a_war_with_forces_loyal_to_a_group_opposes_that_group(analyse_text):
-    ex = analyse_text("Hezbollah took control of the town in 2008 after a short war with forces loyal to the Amal "
-                      "movement.", PUB)
-    assert has_claim(ex, "Hezbollah", "opposes", "Amal"), describe(ex)
-
-
-def test_a_pro_national_adjective_ties_the_group_to_that_country(analyse_text):
-    ex = analyse_text("The M23 is a pro-Rwandan rebel group.", PUB)
-    assert has_claim(ex, "M23", "linked_to", "Rwanda"), describe(ex)
-
-
-def test_a_name_after_a_militia_and_a_verb_is_not_a_group_name(analyse_text):
-    ex = analyse_text("Al-Shabaab, a 7,000-strong militia, attacked Kismayo on Monday.", PUB)
-    assert [e.place.name for e in ex.events if e.place] == ["Kismayo"], describe(ex)
-
-
 def test_plural_attacks_of_one_day_in_one_town_are_one_event(analyse_text):
     ex = analyse_text("The Islamic State claimed the bombings that hit Kirkuk on Sunday.", PUB)
     assert [(e.place.name, e.date) for e in ex.events if e.place] == [("Kirkuk", "2024-06-16")], describe(ex)
-
-
-@pytest.mark.parametrize(("text", "group", "person"), [
-    ("Mamman Nur, the leader of the feared Ansaru sect, said the army lied.", "Ansaru", "Mamman Nur"),
-    ("The ELN took up arms in 1964. The leader of the rebel group, Antonio Garcia, spoke on Monday.", "ELN",
-     "Antonio Garcia"),
-])
-def test_the_leader_of_a_group_named_by_a_noun_phrase(analyse_text, text, group, person):
-    ex = analyse_text(text, PUB)
-    assert has_claim(ex, group, "leader", person), describe(ex)
 
 
 def test_a_translated_name_in_quotes_does_not_make_the_word_group_a_group(analyse_text):
