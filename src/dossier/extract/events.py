@@ -455,6 +455,12 @@ def _is_count(tok: Token) -> bool:
     return tok.ent_type_ == "DATE" and parse_date(tok.text) is None and parse_quantity(tok.text) is not None
 
 
+def _by_agents(verb: Token) -> list[Token]:
+    """The doers after "by": "claimed by Islamic State", "led by the Viv Ansanm group" (the group a phrase names)."""
+    return [e for o in prep_objects(verb, {"by"}) for e in [entity(o, PERPETRATOR_LABELS) or owner(
+        o, PERPETRATOR_LABELS)] if e is not None]
+
+
 def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     lex = lexicon()
     out: list[tuple[Token, str]] = []
@@ -485,7 +491,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             continue
         if attribution == "claimed" and any(c.dep_ == "auxpass" for c in tok.children):
             # "attacks that killed 55 have been claimed by Islamic State"
-            who = [e for o in prep_objects(tok, {"by"}) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
+            who = _by_agents(tok)
         elif attribution == "claimed":
             who = subjects(tok, PERPETRATOR_LABELS) or _called(tok)
         elif attribution == "suspected":
@@ -508,8 +514,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _DOER_VERBS and (
                 c.head == trigger or c.head.lemma_.lower() in lex["triggers"]):
             how = "claimed" if c.lemma_.lower() == "claim" else "stated"  # "an attack claimed by X"
-            out += [(e, how) for o in prep_objects(c, {"by"}) for e in [entity(o, PERPETRATOR_LABELS)]
-                    if e is not None]
+            out += [(e, how) for e in _by_agents(c)]
     # "X was behind the bombing", "X is responsible for the attack"
     for tok in sent:
         if tok.lower_ in {"behind", "responsible"} and trigger in set(tok.subtree):
@@ -538,8 +543,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
             # "soldiers were killed by X": the passive subject is the victim, the agent the perpetrator
             # "the attack was led by the Viv Ansanm group": the group a noun phrase names
-            doers = [e for o in prep_objects(verb, {"by"}) for e in [entity(o, PERPETRATOR_LABELS) or owner(
-                o, PERPETRATOR_LABELS)] if e is not None] if passive else subjects(verb, PERPETRATOR_LABELS)
+            doers = _by_agents(verb) if passive else subjects(verb, PERPETRATOR_LABELS)
             for s in doers:
                 if s.ent_type_ in labels and not any(s == o for o, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
