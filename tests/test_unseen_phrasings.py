@@ -410,3 +410,15 @@ def test_an_announcement_of_the_toll_is_no_claim_of_the_attack(analyse_text):
     ex = analyse_text("One contractor was killed on Friday in a rocket attack on a base in Kirkuk, the Pentagon "
                       "announced.", PUB)
     assert [p for e in ex.events for p in e.perpetrators] == [], describe(ex)
+
+
+def test_members_from_a_group_who_swarmed_a_post_in_a_state(analyse_text):
+    ex = analyse_text("Around 300 militants from the Kachin Independence Army swarmed two police posts in northern "
+                      "Shan state early on Friday, killing 11 police.", PUB)
+    assert [(e.place.name if e.place else None, [p.entity.name for p in e.perpetrators]) for e in ex.events] == \
+        [("Shan", ["Kachin Independence Army"])], describe(ex)
+
+
+def test_fighters_from_a_country_are_not_its_state(analyse_text):
+    ex = analyse_text("Fighters from Somalia attacked a base in Lamu on Friday, killing 13 soldiers.", PUB)
+    assert [p for e in ex.events for p in e.perpetrators] == [], describe(ex)

@@ -98,7 +98,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     return tuple(hit)
 
 
-_ATTACK_VERBS = {"blow", "fire", "shoot", "open", "gun", "ambush"}  # verbs that name the doer, not an event
+# verbs that name the doer, not an event
+_ATTACK_VERBS = {"blow", "fire", "shoot", "open", "gun", "ambush", "swarm", "storm", "raid", "overrun"}
 _DOING_DEPS = {"advcl", "conj", "ROOT", "ccomp", "acl"}
 _DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim"}
 _ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent", "assailant", "fighter", "rebel",

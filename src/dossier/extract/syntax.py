@@ -17,6 +17,7 @@ ACTOR_LABELS = {"ARMED_GROUP", "FORCE", "ORG", "COMMUNITY", "PERSON", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ENTITY_LABELS = ACTOR_LABELS | PLACE_LABELS
 PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regions", "area", "areas", "part", "parts",
+               "community",
                "city", "town", "towns", "village", "villages", "state", "states", "governorate", "county", "counties",
                "reaches", "border", "territory", "zone", "valley", "mountains", "outskirts", "capital", "suburb",
                "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section",
@@ -141,6 +142,12 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
             for o in c.children:
                 if o.dep_ == "pobj":
                     return owner(o, labels)
+        if c.dep_ == "prep" and c.lower_ == "from" and tok.lower_ in MEMBER_HEADS:
+            # "350 militants from the Arakan Army" (but not "fighters from Somalia": where they come from)
+            for o in c.children:
+                ent = owner(o, labels) if o.dep_ == "pobj" else None
+                if ent is not None and ent.ent_type_ in {"ARMED_GROUP", "FORCE"}:
+                    return ent
     return None
 
 

@@ -425,6 +425,9 @@ def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
             continue  # "the state of emergency", "the army of volunteers"
         mods = [c for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "poss", "nmod"}]
         national = [c for c in mods if c.ent_type_ in {"NORP", "GPE"}]
+        if tok.lower_ == "state" and any(c.ent_type_ == "GPE" and (p := places().lookup(c.text)) is not None
+                                         and p.precision == "region" for c in national):
+            continue  # "Borno state", "northern Rakhine state": the region, not a government
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
         # "the country's government": the report's own country, decided when linking
         own = [c for c in mods if c.dep_ == "poss" and c.lower_ in {"country", "nation"}]
