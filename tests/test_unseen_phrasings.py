@@ -422,3 +422,10 @@ def test_members_from_a_group_who_swarmed_a_post_in_a_state(analyse_text):
 def test_fighters_from_a_country_are_not_its_state(analyse_text):
     ex = analyse_text("Fighters from Somalia attacked a base in Lamu on Friday, killing 13 soldiers.", PUB)
     assert [p for e in ex.events for p in e.perpetrators] == [], describe(ex)
+
+
+def test_fighters_of_a_group_suspected_of_an_attack(analyse_text):
+    ex = analyse_text("Twelve people were killed in an attack on a guest house in Wajir on Tuesday. Fighters from "
+                      "al-Shabaab were suspected of carrying out the attack, police said.", PUB)
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == \
+        [[("al-Shabaab", "suspected")]], describe(ex)

@@ -501,6 +501,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             if tok.lemma_ == "suspect":
                 who += [e for o in _objects(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
                 who += _suspected_to_be(tok)
+                if any(c.dep_ == "auxpass" for c in tok.children):  # "fighters from X were suspected of ..."
+                    who += [e for c in tok.children if c.dep_ == "nsubjpass"
+                            for e in [owner(c, PERPETRATOR_LABELS)] if e is not None]
         else:
             who = [e for o in _objects(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
             if any(c.dep_ == "auxpass" for c in tok.children):
