@@ -429,3 +429,18 @@ def test_fighters_of_a_group_suspected_of_an_attack(analyse_text):
                       "al-Shabaab were suspected of carrying out the attack, police said.", PUB)
     assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == \
         [[("al-Shabaab", "suspected")]], describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "predicate", "value"), [
+    ("Founded in 1987 during the first intifada, Hamas was at first a charity network.", "Hamas", "founded",
+     {"date": "1987", "precision": "year"}),
+    ("Shiite Muslim Hezbollah belongs to no state. Shiite Muslim Hezbollah is part of an alliance of armed groups "
+     "known as the Axis of Resistance.", "Hezbollah", "part_of", "Axis of Resistance"),
+    ("Hamas fought on and seeks Israel's destruction.", "Hamas", "opposes", "Israel"),
+])
+def test_fronted_participles_and_known_as_names(analyse_text, text, group, predicate, value):
+    ex = analyse_text(text, PUB)
+    if isinstance(value, dict):
+        assert value in literal_claims(ex, group, predicate), describe(ex)
+    else:
+        assert has_claim(ex, group, predicate, value), describe(ex)

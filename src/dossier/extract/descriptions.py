@@ -98,8 +98,8 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
 def _related(noun: Token, labels: set[str]) -> list[Token]:
     """Entities a descriptive noun points to: "affiliate *of Y*", "*Y's* arm", "a *TTP* splinter group"."""
     # "the leader of the terrorist Boko Haram sect", "the leader of the rebel group": the group the phrase names
-    out = [entity(o, labels) or owner(o, labels) for o in prep_objects(noun, {"of", "for", "with", "from", "at", "to",
-                                                                              "within"})]
+    out = [entity(o, labels) or owner(o, labels) or _known_as(o, labels)
+           for o in prep_objects(noun, {"of", "for", "with", "from", "at", "to", "within"})]
     # "a figure in the RSF's media operations", "a faction in the Taliban": a group the noun sits inside
     out += [owner(o, ORGS) for o in prep_objects(noun, {"in", "inside"})]
     for c in noun.children:
@@ -110,6 +110,17 @@ def _related(noun: Token, labels: set[str]) -> list[Token]:
             out.append(entity(c, labels))
     # "branch of the group" where "group" is a pronoun-like definite noun
     return [o for o in out if o is not None]
+
+
+def _known_as(phrase: Token, labels: set[str]) -> Token | None:
+    """ "part of a collection of factions known as the Axis of Resistance": the name the phrase is known by."""
+    for t in phrase.subtree:
+        if t.dep_ == "acl" and t.lemma_.lower() in {"know", "call", "name", "dub"}:
+            for x in prep_objects(t, {"as"}) + [c for c in t.children if c.dep_ in {"oprd", "attr"}]:
+                ent = entity(x, labels)
+                if ent is not None:
+                    return ent
+    return None
 
 
 def _modifiers(noun: Token) -> Span | None:

@@ -58,6 +58,7 @@ class RawEvent:
     sentences: list[Span] = field(default_factory=list)
     place_where: bool = False  # the place governs the event word: "Khar, where the bombing took place"
     toll: bool = False  # the killed figure is a (latest) death toll
+    background: bool = False  # an earlier event the report dates its own against ("a week after a blast in X")
 
 
 def _trigger(tok: Token) -> tuple[str, str] | None:
@@ -87,6 +88,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return None  # "seized the town of X", "overran the base in X"; not "seized weapons"
     if lemma in {"bomb", "rocket"} and tok.pos_ == "NOUN" and tok.dep_ == "compound":
         return None
+    if lemma == "encounter" and (tok.pos_ != "NOUN" or not prep_objects(tok, {"with"})):
+        return None  # "an encounter with soldiers" is a gunfight; "they encountered delays" is not
     cues = lexicon()["strategic_cues"].get(lemma)
     if cues is not None:  # "pledged allegiance to", "signed a peace agreement", "defected to", "emerged in"
         if tok.pos_ != "VERB" or cues and not any(t.lower_ in cues for t in tok.subtree):
@@ -96,6 +99,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and lemma not in {"clash", "fighting"} and not _definite(tok) \
             and not _counted(tok):
         return None  # "attacks" in general, not one event; "the attacks" refers back to one
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children):
+        return None  # "the site of frequent clashes": a pattern over time, not one event
     return tuple(hit)
 
 
@@ -105,6 +110,10 @@ _DOING_DEPS = {"advcl", "conj", "ROOT", "ccomp", "acl"}
 _DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim"}
 _ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent", "assailant", "fighter", "rebel",
               "jihadist", "terrorist"}
+_HABITUAL = {"frequent", "repeated", "regular", "recurring", "recurrent", "sporadic", "occasional", "periodic",
+             "numerous", "constant", "persistent", "routine", "ongoing"}
+_BEFORE_OR_AFTER = {"after", "before", "until", "since", "following", "despite", "ahead"}
+_BATTLE_WORDS = {"clash", "fighting", "battle", "firefight", "gunfight", "gunbattle", "shootout", "encounter"}
 _COUNT_WORDS = {"twin", "double", "triple", "two", "three", "four", "simultaneous", "coordinated", "multiple"}
 
 
@@ -170,7 +179,8 @@ def _classify(sent: Span, trigger: Token, etype: str, sub: str) -> tuple[str, st
             return "explosions_remote_violence", "suicide bomb"
         if words & set(lexicon()["explosive_cues"]):
             return "explosions_remote_violence", "remote explosive/landmine/IED"
-        if words & {"clash", "firefight", "gunfight"} or _words(victim_tokens(trigger)) & set(lexicon()["battle_cues"]):
+        if words & (_BATTLE_WORDS - {"battle", "fighting"}) or \
+                _words(victim_tokens(trigger)) & set(lexicon()["battle_cues"]):
             return "battles", "armed clash"
     if etype == "explosions_remote_violence" and "suicide" in words:
         return etype, "suicide bomb"
@@ -329,7 +339,8 @@ def _dateline_end(sent: Span) -> int:
     if not opens or sent.start > 0 and len(list(doc[:sent.start].sents)) > 2:
         return sent.start  # a dateline opens the report, after its headline at most
     for tok in sent[:8]:
-        if tok.text in _DATELINE_MARKS or tok.text == ")" and tok.i + 1 < len(sent.doc) and \
+        glued = ")" in tok.text and tok.text[-1] in _DATELINE_MARKS  # "Bogota, Dec 6 (EFE).- An attack ..."
+        if tok.text in _DATELINE_MARKS or glued or tok.text == ")" and tok.i + 1 < len(sent.doc) and \
                 sent.doc[tok.i + 1].text in _DATELINE_MARKS:
             before = sent.doc[sent.start:tok.i]
             if before and all(t.is_punct or t.ent_type_ in {"GPE", "LOC", "ORG", "DATE"} or t.is_upper
@@ -478,8 +489,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             said = [c for c in tok.children
                     if c.dep_ == "ccomp" and c.lemma_ in {"carry", "conduct", "launch", "stage"}]
             owned = any(c.lower_ in {"responsibility", "credit"} for c in tok.subtree) or said
+            # "claimed that its fighters killed 20", "claimed the bombing"; not "claimed that troops came too late"
             if not owned and (lemma in {"say", "announce"} or not any(
-                    c.dep_ == "ccomp" or c.lemma_.lower() in lex["triggers"] for c in tok.subtree)):
+                    c.lemma_.lower() in lex["triggers"] or c.lemma_.lower() in lex["kill_words"] for c in tok.subtree)):
                 continue
             attribution = "claimed"
         elif lemma in lex["blame_verbs"] and lemma not in {"hold", "point"} or \
@@ -504,16 +516,20 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 who += _suspected_to_be(tok)
                 if any(c.dep_ == "auxpass" for c in tok.children):  # "fighters from X were suspected of ..."
                     who += [e for c in tok.children if c.dep_ == "nsubjpass"
-                            for e in [owner(c, PERPETRATOR_LABELS)] if e is not None]
+                            for e in [owner(c, PERPETRATOR_LABELS)] if e is not None] or _stray_subject(tok)
         else:
             who = [e for o in _objects(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
             if any(c.dep_ == "auxpass" for c in tok.children):
                 who = subjects(tok, PERPETRATOR_LABELS)
         out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
-    # "clashes between X and Y": both sides took part
-    if trigger.lemma_ in {"clash", "fighting", "battle", "firefight", "gunfight"}:
+    # "clashes between X and Y": both sides took part; so did "X fighters killed in a clash with troops"
+    if trigger.lemma_ in _BATTLE_WORDS:
         out += [(e, "stated") for o in prep_objects(trigger, {"between", "with"})
                 for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
+        verb = trigger.head.head if trigger.dep_ == "pobj" else None
+        if verb is not None and verb.lemma_.lower() in lex["kill_words"]:
+            out += [(e, "stated") for c in verb.children if c.dep_ == "nsubjpass"
+                    for e in [owner(c, {"ARMED_GROUP"})] if e is not None]
     # "air strikes led by Uganda", "an attack carried out by X": the doer named on the event word
     for c in sent:
         if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _DOER_VERBS and (
@@ -535,7 +551,10 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     # "the United States killed him in a drone strike"
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     if verb.pos_ == "ADP" and trigger.dep_ == "pobj" and verb.head.pos_ == "VERB":
-        verb = verb.head
+        if verb.lower_ in _BEFORE_OR_AFTER:
+            verb = trigger  # "until Tuesday's attack, security forces appeared ...": no doer of the attack
+        else:
+            verb = verb.head
     own = verb == trigger and _trigger(trigger) is not None  # "took over" is the event, not a claim
     if verb.pos_ == "VERB" and (own or verb.lemma_.lower() not in lex["claim_verbs"] + lex["blame_verbs"] +
                                 lex["counter_verbs"]):  # "the army foiled an attack": not its doer
@@ -572,6 +591,17 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 if s.ent_type_ == "ARMED_GROUP" and not any(s == q for q, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
     return _past_dateline(sent, out)
+
+
+def _stray_subject(verb: Token) -> list[Token]:
+    """A passive verb the parser left without its subject ("said on Tuesday fighters from X were suspected",
+    where "fighters" became the object of "on"): the nearest armed group before it, in its own clause."""
+    for t in reversed(verb.doc[verb.sent.start:verb.i]):
+        if t.pos_ == "VERB" or t.dep_ == "nsubjpass":
+            return []
+        if t.ent_type_ == "ARMED_GROUP":
+            return [t]
+    return []
 
 
 def _past_dateline(sent: Span, found: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
@@ -621,16 +651,38 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             hit = _trigger(tok)
             if hit is None:
                 continue
+            # "the attack comes a week after a blast in X killed seven": the blast is this sentence's own event
+            tok = next((t for t in sent if t.i > tok.i and _compared_in_time(t) and _trigger(t)), tok)
+            hit = _trigger(tok)
+            battle = _battle_killed_in(tok)
+            if battle is not None:  # "ten rebels were killed in an encounter with soldiers": the encounter
+                tok, hit = battle, _trigger(battle)
             etype, sub = _classify(sent, tok, *hit)
             perpetrators = _perpetrators(sent, tok)
             victims = victim_tokens(tok, harmed=True)
-            place = _place(sent, tok, exclude={p.i for p, _ in perpetrators})
+            place = _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent)
             yield RawEvent(etype, sub, tok, date=_date(sent, tok), place=place, perpetrators=perpetrators,
                            killed=_number_for(sent, set(lexicon()["kill_words"])),
                            injured=_number_for(sent, set(lexicon()["injure_words"])),
                            targets=_targets(victims), victims=victims, sentences=[sent],
                            place_where=place is not None and tok in set(place.subtree) and place != tok)
             break  # one event mention a sentence
+
+
+def _there(sent: Span) -> Token | None:
+    """ "X remains a volatile area. Gunmen hijacked a bus there": the first place of the sentence before."""
+    if not any(t.lower_ == "there" and t.dep_ == "advmod" for t in sent) or sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    return next((p for p in before if is_place(p) and not _nationality(p)), None)
+
+
+def _battle_killed_in(tok: Token) -> Token | None:
+    """The fight a killing verb says its dead fell in ("were killed in a gunfight"), if any."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lexicon()["kill_words"]:
+        return None
+    return next((o for o in prep_objects(tok, {"in", "during"}) if o.lemma_.lower() in _BATTLE_WORDS
+                 and _trigger(o) is not None), None)
 
 
 def _targets(victims: list[Token]) -> list[str]:
@@ -676,7 +728,9 @@ _TAKEOVERS = {"seize", "capture", "overrun", "storm"}
 
 
 def _families_agree(a: RawEvent, b: RawEvent, loose: bool = False) -> bool:
-    fa, fb = _family(a), (_word_family(b) if loose else _family(b))
+    # a mention that refers back ("the fierce fighting") may name any part of an "attack" ("a suicide car bomb
+    # attack on a base"): both are as broad as their words
+    fa, fb = (_word_family(a), _word_family(b)) if loose else (_family(a), _family(b))
     if "strategic" in (fa, fb):
         # "an attack on a military base ..." then "it had seized the base": the takeover ends the fight
         takeover = any(e.type == "strategic_development" and e.trigger.lemma_.lower() in _TAKEOVERS for e in (a, b))
@@ -717,8 +771,28 @@ def _places_agree(a: Token | None, b: Token | None, loose: bool = False) -> bool
             pa.name in {pb.admin1} or pb.name in {pa.admin1}
     if _part_of_city(pa, pb) or _part_of_city(pb, pa):
         return True  # "Sadr City" in Baghdad
+    if {(a.text, b.text), (b.text, a.text)} & _written_within(a.doc):
+        return True  # "in Patikul, Sulu": the report says one holds the other
     # "the bombing" in Khar, in the Bajaur district: two towns of one region, for a mention that refers back
     return loose and bool(pa.admin1) and pa.admin1 == pb.admin1
+
+
+def _written_within(doc: Doc) -> set[tuple[str, str]]:
+    """(inner, outer) names of places the text itself puts one inside the other: "Patikul, Sulu",
+    "Balochistan's Mastung", "Daglica in Hakkari"."""
+    pairs = doc.user_data.get("places_within")
+    if pairs is None:
+        pairs = set()
+        for t in doc:
+            if not is_place(t):
+                continue
+            outer = [c for c in t.children if c.dep_ in {"appos", "poss"}] + prep_objects(t, {"in"})
+            if t.i + 3 <= len(doc) and doc[t.i + 1].text == "," and (t.i == 0 or doc[t.i - 1].text != ",") and (
+                    t.i + 3 == len(doc) or doc[t.i + 3].lower_ not in {",", "and", "or"}):
+                outer.append(doc[t.i + 2])  # "Talipao, Sulu" however parsed; not a list "Kunar, Khost and Paktia"
+            pairs |= {(t.text, o.text) for o in outer if is_place(o)}
+        doc.user_data["places_within"] = pairs
+    return pairs
 
 
 def _part_of_city(pi: Place | None, po: Place | None) -> bool:
@@ -737,15 +811,37 @@ def _within_city(inner: Token | None, outer: Token | None) -> bool:
 
 def _perpetrators_agree(a: RawEvent, b: RawEvent) -> bool:
     """Perpetrators stated as fact on both sides must overlap; claims and accusations may differ."""
-    sa = {t.text.casefold() for t, how in a.perpetrators if how == "stated"}
-    sb = {t.text.casefold() for t, how in b.perpetrators if how == "stated"}
+    sa = {t.ent_id_ or t.text.casefold() for t, how in a.perpetrators if how == "stated"}
+    sb = {t.ent_id_ or t.text.casefold() for t, how in b.perpetrators if how == "stated"}  # "KIA" is the Kachin..
     return not sa or not sb or bool(sa & sb) or a.type == "battles" or b.type == "battles"
 
 
 def _separate(ev: RawEvent) -> bool:
     """ "Separately, gunmen attacked ...", "Earlier this month ...": a mention that announces another event."""
     start = ev.sentences[0].text[:40].casefold()
-    return any(start.startswith(cue) or f" {cue}" in start[:25] for cue in lexicon()["separate_cues"])
+    return any(start.startswith(cue) or f" {cue}" in start[:25] for cue in lexicon()["separate_cues"]) or \
+        _compared_in_time(ev.trigger)
+
+
+def _time_word(trigger: Token) -> Token | None:
+    """The "after"/"before" that puts the event word in a phrase or clause of time, if any."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in {"after", "before"}:
+        return trigger.head  # "a week after a bomb blast in X"
+    if trigger.dep_ == "nsubj":
+        return next((c for c in trigger.head.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}),
+                    None)  # "a week after a bomb blast in X killed eight"
+    return None
+
+
+def _compared_in_time(trigger: Token) -> bool:
+    """ "The incident comes a week after a bomb blast in Mastung": an event the report's own event is dated
+    against is another one."""
+    word = _time_word(trigger)
+    if word is None:
+        return False
+    verb = word.head if word.dep_ == "prep" else trigger.head.head
+    return any(c.dep_ == "nsubj" and (c.lower_ in {"it", "this"} or c.lemma_.lower() in {"incident", "attack"} or
+                                      _trigger(c) is not None) for c in verb.children)
 
 
 def _compatible(into: RawEvent, ev: RawEvent) -> bool:
@@ -760,8 +856,9 @@ def _detached(ev: RawEvent) -> bool:
     lex = lexicon()
     reported = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {
         *lex["report_verbs"], *lex["claim_verbs"], "condemn", "denounce", "deny", "describe"}
-    return ev.place is not None and not ev.place_where and (trigger.dep_ in {"nsubj", "nsubjpass"} or reported) \
-        and ev.place not in set(trigger.subtree)
+    told = trigger.head.lemma_.lower() in _DOER_VERBS | {"occur", "happen", "take", "unfold"}  # "was carried out at X"
+    return ev.place is not None and not ev.place_where and (trigger.dep_ in {"nsubj", "nsubjpass"} and not told or
+                                                             reported) and ev.place not in set(trigger.subtree)
 
 
 def _merge(into: RawEvent, ev: RawEvent) -> None:
@@ -770,7 +867,7 @@ def _merge(into: RawEvent, ev: RawEvent) -> None:
         into.date = ev.date  # "in January" ... "on 26 January"; "claimed on Friday" ... "Wednesday's attack"
     if into.place is None or ev.place is not None and not _detached(ev) and (
             (not ev.place_where, _specificity(ev.place)) < (not into.place_where, _specificity(into.place))
-            or _within_city(ev.place, into.place)):
+            or _within_city(ev.place, into.place) or (ev.place.text, into.place.text) in _written_within(ev.place.doc)):
         into.place, into.place_where = ev.place, ev.place_where  # "in Borno state" ... "in the village of X"
     toll = bool(_TOLL & {t.lower_ for s in ev.sentences for t in s})
     vague = into.killed is not None and into.killed.qualifier == "vague"  # "dozens were killed" ... "at least 42"
@@ -799,12 +896,43 @@ def _merge_target(events: list[RawEvent], ev: RawEvent) -> RawEvent | None:
     """
     if _separate(ev):
         return None
-    for into in reversed(events):
+    for into in reversed([e for e in events if not e.background]):
         if _compatible(into, ev):
             return into
         if _is_anaphoric(ev) and _families_agree(into, ev, True):
             return None  # "the bombing" points at the latest bombing, which disagrees
     return None
+
+
+_GAP = re.compile(r"^(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?$", re.I)
+_GAP_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_GAP_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _dated_before(ev: RawEvent, main: RawEvent) -> DateValue | None:
+    """ "The incident comes a week after a blast in Mastung": the blast's date, counted back from the day of
+    the report's event, as a week or a month (never a day: the gap is a round figure)."""
+    import datetime as dt
+
+    word = _time_word(ev.trigger)
+    if word is None or word.lower_ != "after" or main.date is None or main.date.precision != "day":
+        return None
+    gap = next((m for c in word.children if c.dep_ == "npadvmod" for m in [_GAP.match(c.text)] if m), None)
+    if gap is None:
+        return None
+    count = _GAP_COUNTS.get(gap.group(1).lower()) or int(gap.group(1))
+    day = dt.date.fromisoformat(main.date.iso) - dt.timedelta(days=count * _GAP_DAYS[gap.group(2).lower()])
+    return DateValue(day.isoformat(), "week") if gap.group(2).lower() != "month" else \
+        DateValue(day.isoformat()[:7], "month")
+
+
+def _continues(prev: RawEvent, ev: RawEvent) -> bool:
+    """ "X fighters hijacked a bus in Mandera in 2014. In December they killed 36 workers.": a placeless event
+    told right after another by the same doers, named by a pronoun, happened in the same place."""
+    verb = ev.trigger if ev.trigger.pos_ == "VERB" else ev.trigger.head
+    return ev.place is None and prev.place is not None and prev.sentences[-1].end == ev.sentences[0].start and \
+        any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ in {"they", "it"} for c in verb.children) and \
+        _perpetrators_agree(prev, ev)
 
 
 def _one_day_one_place(ev: RawEvent) -> bool:
@@ -864,11 +992,18 @@ def extract_events(doc: Doc) -> list[RawEvent]:
         if ev.date is None and ev.killed is None and (not ev.perpetrators or ev.place is None) or \
                 _plural(ev) and not _one_day_one_place(ev):
             continue  # too vague to be one event ("casualties in clashes with X"), or a plural referring to none
+        ev.background = _compared_in_time(ev.trigger)
+        if events and _continues(events[-1], ev):
+            ev.place, ev.place_where = events[-1].place, False
         events.append(ev)
     events = [e for e in events if e.date is not None or e.place is not None and (
         len(e.sentences) > 1 or e.killed is not None or _specificity(e.place) < _SPECIFICITY["region"])]
     # "clashes in Somalia", with no date and no toll, is no one event
     _attributions(doc, events)
+    for k, ev in enumerate(events):
+        main = next((e for e in reversed(events[:k]) if not e.background), None)
+        if ev.background and ev.date is None and main is not None:
+            ev.date = _dated_before(ev, main)
     if events and events[0].date is None and events[0].type != "strategic_development":
         events[0].date = _dateline(doc) or _lead_report(doc, events[0])
     return events

@@ -64,7 +64,13 @@ def _actor_subjects(verb: Token, labels: set[str] = ACTORS) -> list[Token]:
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"})
+        verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}) or _fronted_participle(verb)
+
+
+def _fronted_participle(verb: Token) -> bool:
+    """ "Founded in 1982, Hezbollah was ...": a participle before the clause whose subject it describes."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i and \
+        not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -207,6 +213,8 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         groups = [s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
         if not groups and verb.dep_ in {"acl", "relcl"}:
             groups = [g for g in [owner(verb.head, ACTORS)] if g is not None]
+        if not groups and _fronted_participle(verb):
+            groups = [s for s in subjects(verb.head, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
     else:
         groups = [o for o in direct_objects(verb) if o.ent_type_ in ACTORS]
         for person in (s for s in subjects(verb, {"PERSON"}) if s.ent_type_ == "PERSON"):
@@ -454,6 +462,7 @@ def recruits_from(verb: Token) -> Iterator[RawClaim]:
 GOAL_VERBS = {"seek", "want", "aim", "strive", "endorse", "espouse", "advocate", "adhere", "follow", "preach",
               "promote", "demand", "envision", "pursue", "champion", "embrace"}
 GOAL_NOUNS = {"goal", "goals", "aim", "aims", "objective", "objectives", "agenda", "mission", "ambition"}
+HOSTILE_NOUNS = {"destruction", "defeat", "overthrow", "downfall", "elimination", "annihilation", "ouster", "removal"}
 HOSTILE = {"overthrow", "topple", "destroy", "fight", "attack", "kill", "defeat", "oust", "expel", "drive", "target"}
 
 
@@ -491,6 +500,12 @@ def goals(verb: Token) -> Iterator[RawClaim]:
         return
     for g in groups:
         for h in heads:
+            if h.lemma_.lower() in HOSTILE_NOUNS:  # "seeks Israel's destruction": an enemy, not a creed
+                for o in [c for c in h.children if c.dep_ == "poss"] + prep_objects(h, {"of"}):
+                    enemy = entity(o, SIDES)
+                    if enemy is not None and not same(enemy, g):
+                        yield _claim(g, "opposes", enemy, h, "goal_enemy", 0.6)
+                continue
             for trigger, text in _goal_phrases(h):
                 yield _claim(g, "ideology", {"text": text}, trigger, "goal", 0.55)
 

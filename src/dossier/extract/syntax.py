@@ -17,7 +17,7 @@ ACTOR_LABELS = {"ARMED_GROUP", "FORCE", "ORG", "COMMUNITY", "PERSON", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ENTITY_LABELS = ACTOR_LABELS | PLACE_LABELS
 PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regions", "area", "areas", "part", "parts",
-               "community",
+               "community", "camp",
                "city", "town", "towns", "village", "villages", "state", "states", "governorate", "county", "counties",
                "reaches", "border", "territory", "zone", "valley", "mountains", "outskirts", "capital", "suburb",
                "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section",
@@ -26,7 +26,8 @@ PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regi
 GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "faction", "militia", "party",
                "front", "cartel", "gang", "army", "brigade", "brigades", "sect", "outfit"}
 MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jihadists", "commanders", "members",
-                "operatives", "militiamen", "bombers", "attackers", "terrorists", "guerrillas", "loyalists"}
+                "operatives", "militiamen", "bombers", "attackers", "terrorists", "guerrillas", "loyalists",
+                "bandits", "cadres", "combatants", "men"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -114,8 +115,9 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
             return c
     for c in tok.children:
         # "the Fatah movement"; "New People's Army rebels" (a merged name the parser may hang by any label)
-        modifier = c.dep_ == "compound" or c.i == tok.i - 1 and c.dep_ in {"npadvmod", "nmod", "amod", "punct"} \
-            and c.ent_type_ in GROUP_LABELS
+        # "the Cooperative for the Development of Congo (CODECO) rebel group": a name further left, as nmod
+        modifier = c.dep_ == "compound" or c.ent_type_ in GROUP_LABELS and (
+            c.i == tok.i - 1 and c.dep_ in {"npadvmod", "nmod", "amod", "punct"} or c.dep_ == "nmod")
         # "Islamic State’s West African branch": a curly 's the parser may not read as a possessive
         possessive = c.dep_ == "poss" or c.i + 1 < tok.i and c.doc[c.i + 1].text in {"'s", "’s"}
         # "a Maoist group": a creed or nationality describes the group, it is not its name
@@ -138,7 +140,8 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
         if c.dep_ == "prep" and c.lower_ == "of" and tok.lower_ in {"most", "some", "many", "part", "all", "members",
                                                                     "fighters", "militants", "much", "one", "each",
                                                                     "remnants", "elements", "cells", "units",
-                                                                    "factions", "loyalists", "supporters"}:
+                                                                    "factions", "loyalists", "supporters",
+                                                                    "number", "group", "dozens", "hundreds"}:
             for o in c.children:
                 if o.dep_ == "pobj":
                     return owner(o, labels)
@@ -147,6 +150,12 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
             for o in c.children:
                 ent = owner(o, labels) if o.dep_ == "pobj" else None
                 if ent is not None and ent.ent_type_ in {"ARMED_GROUP", "FORCE"}:
+                    return ent
+        if c.dep_ == "acl" and c.lemma_ in {"affiliate", "link", "belong", "loyal"} and tok.lower_ in MEMBER_HEADS:
+            # "armed men affiliated with the X group", "fighters belonging to X"
+            for o in prep_objects(c, {"with", "to"}):
+                ent = owner(o, labels)
+                if ent is not None and ent.ent_type_ == "ARMED_GROUP":
                     return ent
     return None
 

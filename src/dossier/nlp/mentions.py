@@ -55,9 +55,12 @@ def _context_says_group(span: Span) -> bool:
     before = [t.lower_ for t in doc[max(span.start - 3, span.sent.start):span.start]]
     if any(t in {"in", "of", "from", "to", "across", "near", "against", "with"} for t in before):
         return False  # "a militant group in Somalia": Somalia is where, not who
-    # "the militant group Ansar al-Sunna": the group noun right before the name (not "a militia, attacked Mogadishu")
-    last = next((t for t in reversed(before) if t not in {'"', "'", "“", "‘"}), None)
-    return last in words("group_nouns") and bool(set(before) & words("militant_cues"))
+    # "the militant group Ansar al-Sunna", "a new terrorist group, “Lakurawas,”": the group noun right before the
+    # name (not "a militia, attacked Mogadishu")
+    quoted = bool(set(before[-1:]) & {'"', "'", "“", "‘"})  # "a group, “Lakurawas,”" but not "the group, Antonio"
+    last = next((t for t in reversed(before) if t not in {'"', "'", "“", "‘"} and not (quoted and t == ",")), None)
+    cues = {t.lower_ for t in doc[max(span.start - 5, span.sent.start):span.start]}
+    return last in words("group_nouns") and bool(cues & words("militant_cues"))
 
 
 def _looks_like_person(span: Span) -> bool:
@@ -82,7 +85,8 @@ def _relabel(doc: Doc) -> list[Span]:
         label = ent.label_
         if label in {"ORG", "NORP", "GPE"} and _looks_like_person(ent) and len(ent) >= 2:
             label = "PERSON"
-        elif label in {"PERSON", "ORG", "NORP"} and _looks_like_place(ent):
+        elif label in {"PERSON", "ORG", "NORP"} and _looks_like_place(ent) and (
+                label != "NORP" or places().lookup(ent.text) is not None):  # not "the mostly Sunni region"
             label = "LOC"
         elif label in {"PERSON", "ORG"} and len(ent) > 1 and ent[-1].lower_ in _PLACE_HEADS | {"state"} \
                 and not ent.id_ and places().lookup(ent[:-1].text) is not None:
@@ -103,7 +107,7 @@ def _relabel(doc: Doc) -> list[Span]:
                     len(doc[start - 1].text.split()) == 1 and (start < 2 or doc[start - 2].ent_type_ != "PERSON"):
                 start -= 1
         if label in {GROUP_LABEL, "ORG"} and start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS | {"NORP"} \
-                and not doc[start - 1].ent_id_ and _is_group_name(doc[start - 1:end]):
+                and not doc[start - 1].ent_id_ and not ent.id_ and _is_group_name(doc[start - 1:end]):
             start -= 1  # "Sahel" + "Liberation Front": a place name opening a group's name
             label = GROUP_LABEL
         if label != ent.label_ or end != ent.end or start != ent.start:
@@ -167,9 +171,21 @@ def _label_for(long: Span, short: Span, ents: list[Span]) -> tuple[str, str]:
     inside = [e for e in ents if e.start >= long.start and e.end <= long.end]
     if len(inside) == 1 and inside[0].end - inside[0].start == len(long) and inside[0].label_ in PLACE_LABELS:
         return inside[0].label_, ""
-    if _is_group_name(long) or any(t.lower_ in words("group_nouns") for t in long):
+    if _is_group_name(long) or any(t.lower_ in words("group_nouns") for t in long) or _described_after(short):
         return GROUP_LABEL, ""
     return "ORG", ""
+
+
+def _described_after(short: Span) -> bool:
+    """ "the Union of Farmers (UFC) rebel group", "(UFC) militiamen": what follows the acronym says a group."""
+    doc = short.doc
+    following = [t for t in doc[short.end:min(short.end + 4, short.sent.end)] if t.text not in {")", "]"}]
+    for t in following:
+        if t.lower_ in (words("group_nouns") | words("member_nouns")) - {"members"}:  # not "(NATO) members"
+            return True
+        if t.lower_ not in words("militant_cues"):
+            return False
+    return False
 
 
 def _dash_acronym(doc: Doc, ent: Span) -> Span | None:
@@ -259,7 +275,8 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
         head = span.root.head
         where = span.root.dep_ == "pobj" and (head.lower_ in _WHERE_PREPS or head.lower_ == "of" and
                                               head.head.lower_ in _PLACE_HEADS | {"town", "city", "capital"}) \
-            or span.root.dep_ in {"conj", "appos"} and head.ent_type_ in PLACE_LABELS
+            or span.root.dep_ in {"conj", "appos"} and head.ent_type_ in PLACE_LABELS \
+            or span.root.dep_ in {"compound", "nmod"} and head.lower_ in _PLACE_HEADS  # "X's Mastung district"
         # "near Tintaypunco": a name no NER label claims, after a preposition only places follow
         nearby = i not in taken and span.root.dep_ == "pobj" and head.lower_ in {"near", "outside", "around"}
         if where and (nearby or places().lookup(span.text) is not None and not places().common_word(span.text)):
@@ -549,6 +566,21 @@ def _alias_names(doc: Doc, ents: list[Span]) -> tuple[list[Span], list[tuple[int
     return spans, links
 
 
+def _surnames(ents: list[Span]) -> list[Span]:
+    """ "Commissioner Hamza Shafqaat confirmed ..." then "Shafqaat said": a lone word the model took for a place
+    or an organisation is the surname of a person named before, unless the gazetteer knows it."""
+    names: set[str] = set()
+    out = []
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) >= 2:
+            names.add(e[-1].text)
+        elif len(e) == 1 and e.text in names and e.label_ in {"GPE", "LOC", "ORG", "NORP"} and not e.id_ \
+                and places().lookup(e.text) is None:
+            e = Span(e.doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
 @Language.component("dossier_mentions")
 def find_mentions(doc: Doc) -> Doc:
     ents = _relabel(doc)
@@ -590,7 +622,7 @@ def find_mentions(doc: Doc) -> Doc:
     ents = filter_spans(chosen + [e for e in ents if not taken & set(range(e.start, e.end))])
     described = dissident_spans(doc, ents) or described_groups(doc, ents)
     covered = {i for g in described for i in range(g.start, g.end)}
-    final = sorted([e for e in ents if not covered & set(range(e.start, e.end))] + described)
+    final = _surnames(sorted([e for e in ents if not covered & set(range(e.start, e.end))] + described))
     for e in final:
         if not e.id_ and len(e) > 1:
             for t in e:  # spaCy keeps a token's id when a longer name without one ("ISIS-DRC") covers it

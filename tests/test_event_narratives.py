@@ -1,0 +1,139 @@
+"""How a report tells its events: fights the dead fell in, a later mention that refers back to a complex
+attack, an event dated against another, "there" and "they" carrying a place across sentences, and names
+the model mislabels once their owner is known."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import describe
+
+PUB = dt.date(2024, 6, 17)  # a Monday
+
+
+def _perpetrators(ex) -> list[set[str]]:
+    return [{p.entity.name for p in e.perpetrators} for e in ex.events]
+
+
+def test_the_dead_of_a_gunfight_were_one_of_its_sides(analyse_text):
+    ex = analyse_text("Twelve Abu Sayyaf men were killed in an encounter with marines in Indanan, Sulu on "
+                      "Saturday.", PUB)
+    assert [(e.type, e.place.name if e.place else None) for e in ex.events] == [("battles", "Indanan")], describe(ex)
+    assert "Abu Sayyaf" in _perpetrators(ex)[0], describe(ex)
+
+
+def test_meeting_someone_is_no_encounter(analyse_text):
+    ex = analyse_text("The envoy encountered Taliban officials near Herat on Saturday.", PUB)
+    assert not ex.events, describe(ex)
+
+
+def test_the_fighting_after_a_car_bomb_is_the_same_attack(analyse_text):
+    ex = analyse_text("Soldiers on Sunday foiled a suicide car bomb attack on a base in Galkayo. Four soldiers died "
+                      "in the heavy fighting that followed, a commander said.", PUB)
+    assert [(e.date, e.place is not None, e.killed) for e in ex.events] == [("2024-06-16", True, (4, 4))], \
+        describe(ex)
+
+
+def test_an_event_before_which_others_are_told_has_no_doer_in_them(analyse_text):
+    ex = analyse_text("Gunmen killed nine people in Lamu on Saturday. Until Saturday's attack, Kenyan police had "
+                      "kept the county calm for a year.", PUB)
+    assert all("Kenya Police Service" not in names and "Kenya" not in names for names in _perpetrators(ex)), \
+        describe(ex)
+
+
+def test_a_passive_suspect_the_parser_left_without_subject(analyse_text):
+    ex = analyse_text("Gunmen killed six guests at a hotel in Garissa on Saturday. A police chief said on Sunday "
+                      "fighters from al-Shabaab were suspected of carrying out the attack.", PUB)
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
+        [("al-Shabaab", "suspected")]], describe(ex)
+
+
+def test_there_and_they_carry_the_place_of_the_sentence_before(analyse_text):
+    ex = analyse_text("Garissa county remains tense. Al-Shabaab fighters ambushed a bus there in June 2015 and killed "
+                      "ten passengers. In July 2015 they killed twelve quarry workers.", PUB)
+    assert [(e.date, e.place.name if e.place else None) for e in ex.events] == [
+        ("2015-06", "Garissa"), ("2015-07", "Garissa")], describe(ex)
+
+
+def test_a_placeless_event_told_by_a_new_doer_keeps_no_place(analyse_text):
+    ex = analyse_text("Al-Shabaab fighters ambushed a bus in Lamu in June 2015 and killed ten passengers. In July "
+                      "2015 soldiers killed twelve militants.", PUB)
+    assert [e.place.name if e.place else None for e in ex.events][1:] in ([], [None]), describe(ex)
+
+
+def test_an_event_the_report_dates_its_own_against_is_another_one(analyse_text):
+    ex = analyse_text("At least 20 people were killed when a suicide bomber struck a market in Quetta on Saturday. "
+                      "The attack comes a week after a bomb blast near a school in Mastung killed seven people.", PUB)
+    assert sorted((e.place.name, e.date, e.date_precision) for e in ex.events if e.place) == [
+        ("Mastung", "2024-06-08", "week"), ("Quetta", "2024-06-15", "day")], describe(ex)
+
+
+def test_later_mentions_refer_to_the_reports_event_not_the_earlier_one(analyse_text):
+    ex = analyse_text("At least 20 people were killed when a suicide bomber struck a market in Quetta on Saturday. "
+                      "The attack comes a week after a bomb blast in Balochistan's Mastung district killed seven "
+                      "people. The Balochistan Liberation Army claimed responsibility for the blast.", PUB)
+    claimed = {e.place.name: {p.entity.name for p in e.perpetrators} for e in ex.events if e.place}
+    assert claimed == {"Quetta": {"Balochistan Liberation Army"}, "Mastung": set()}, describe(ex)
+
+
+def test_a_place_written_inside_another_is_one_event(analyse_text):
+    ex = analyse_text("Eight Abu Sayyaf men slain in Sulu clash\n\nEight Abu Sayyaf men were killed in a firefight "
+                      "with marines in Talipao, Sulu on Saturday.", PUB)
+    assert [e.place.name for e in ex.events] == ["Talipao"], describe(ex)
+
+
+def test_a_surname_said_again_is_the_person_not_a_place(analyse_text):
+    ex = analyse_text("Division commissioner Hamza Taborqaat confirmed that a blast killed 24 people in Quetta on "
+                      "Saturday. Speaking to reporters, Taborqaat said the blast hit a crowded platform.", PUB)
+    assert "Taborqaat" not in {e.place.name for e in ex.events if e.place}, describe(ex)
+    assert all(m.entity.type == "person" for m in ex.mentions if m.text == "Taborqaat"), describe(ex)
+
+
+def test_a_quoted_name_after_a_group_noun_is_the_group(analyse_text):
+    ex = analyse_text("A new armed group, “Kwarawas,” also known as Mujahidin, attacked and killed 12 people in "
+                      "Argungu town on Friday.", PUB)
+    assert [{p.entity.name for p in e.perpetrators} for e in ex.events] == [{"Kwarawas"}], describe(ex)
+
+
+def test_a_named_group_carried_it_out_at_a_camp(analyse_text):
+    ex = analyse_text("At least 30 people were killed in an attack on a camp for displaced people in Ituri on "
+                      "Saturday. The attack was carried out by the Union of Farmers of Congo (UFC) rebel group at "
+                      "Lokpa camp in the chiefdom of Walendu.", PUB)
+    assert [({p.entity.name for p in e.perpetrators}, e.place.name if e.place else None) for e in ex.events] == [
+        ({"Union of Farmers of Congo"}, "Lokpa")], describe(ex)
+
+
+def test_a_claim_about_something_else_names_no_doer(analyse_text):
+    ex = analyse_text("At least 30 people were killed in an attack on a village in Ituri on Saturday. A local chief "
+                      "named Jean-Paul Bokele claimed that soldiers stationed nearby intervened too late.", PUB)
+    assert all(p.attribution != "claimed" for e in ex.events for p in e.perpetrators), describe(ex)
+
+
+def test_frequent_clashes_are_a_pattern_not_an_event(analyse_text):
+    ex = analyse_text("The border area has long been the site of frequent clashes between Iranian security forces "
+                      "and smugglers near Saravan.", PUB)
+    assert not ex.events, describe(ex)
+
+
+def test_armed_men_affiliated_with_a_group_are_its_fighters(analyse_text):
+    ex = analyse_text("An official said on Saturday that a number of armed men affiliated with the Jaish al-Adl "
+                      "group had attacked a police patrol in Saravan, killing four officers.", PUB)
+    assert [{p.entity.name for p in e.perpetrators} for e in ex.events] == [{"Jaish al-Adl"}], describe(ex)
+
+
+def test_a_creed_before_region_is_no_place(analyse_text):
+    ex = analyse_text("Gunmen killed five police officers in Saravan on Saturday. The attack in the mostly Sunni "
+                      "region was the second in a week.", PUB)
+    assert "Sunni" not in {m.text for m in ex.mentions if m.entity.type == "place"}, describe(ex)
+
+
+def test_a_dateline_glued_to_its_agency_is_not_the_place(analyse_text):
+    ex = analyse_text("Bogota, Jun 15 (EFE).- An attack by the ELN on Saturday in the town of Tame, in Arauca "
+                      "province, left four soldiers dead.", PUB)
+    assert [e.place.name for e in ex.events] == ["Tame"], describe(ex)
+
+
+def test_an_acronym_and_its_long_form_are_one_doer_of_one_event(analyse_text):
+    ex = analyse_text("The Kachin Independence Army (KIA) seized a junta camp in Kutkai Township on Saturday. The "
+                      "KIA launched an attack on the camp on Friday and took it the next day.", PUB)
+    assert len(ex.events) == 1, describe(ex)
