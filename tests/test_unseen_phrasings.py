@@ -444,3 +444,10 @@ def test_fronted_participles_and_known_as_names(analyse_text, text, group, predi
         assert value in literal_claims(ex, group, predicate), describe(ex)
     else:
         assert has_claim(ex, group, predicate, value), describe(ex)
+
+
+def test_an_aim_to_overthrow_keeps_the_aim_beside_it(analyse_text):
+    ex = analyse_text("Ansar Dine seeks to overthrow the Malian government and establish an Islamic emirate "
+                      "in Mali.", PUB)
+    assert {"text": "establish an Islamic emirate in Mali"} in literal_claims(ex, "Ansar Dine", "ideology"), \
+        describe(ex)

@@ -500,7 +500,7 @@ def goals(verb: Token) -> Iterator[RawClaim]:
         return
     for g in groups:
         for h in heads:
-            if h.lemma_.lower() in HOSTILE_NOUNS:  # "seeks Israel's destruction": an enemy, not a creed
+            if h.pos_ == "NOUN" and h.lemma_.lower() in HOSTILE_NOUNS:  # "seeks Israel's destruction": an enemy
                 for o in [c for c in h.children if c.dep_ == "poss"] + prep_objects(h, {"of"}):
                     enemy = entity(o, SIDES)
                     if enemy is not None and not same(enemy, g):

@@ -252,6 +252,18 @@ def _town(name: str) -> bool:
     return place is not None and place.precision in {"city", "district"} and not places().common_word(name)
 
 
+_ASSAULT_NOUNS = {"attack", "assault", "raid", "offensive", "incursion", "siege"}
+
+
+def _town_of_named_country(name: str, ents: list[Span]) -> bool:
+    place = places().lookup(name)
+    if place is None or not _town(name):
+        return False
+    named = {p.country for e in ents if e.label_ == "GPE" for p in [places().lookup(e.text)]
+             if p is not None and p.precision == "country"}
+    return place.country in named
+
+
 def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """Proper nouns the NER left out that the place gazetteer knows, where the grammar says "place":
     "in Arauca", "near Jilib"; after "near", "outside" or "around", also names it does not know."""
@@ -279,6 +291,9 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
             or span.root.dep_ in {"compound", "nmod"} and head.lower_ in _PLACE_HEADS  # "X's Mastung district"
         # "near Tintaypunco": a name no NER label claims, after a preposition only places follow
         nearby = i not in taken and span.root.dep_ == "pobj" and head.lower_ in {"near", "outside", "around"}
+        # "the attack on Pétionville": a town of a country the report names, as what was attacked
+        where = where or span.root.dep_ == "pobj" and head.lower_ in {"on", "against"} and \
+            head.head.lemma_.lower() in _ASSAULT_NOUNS and _town_of_named_country(span.text, ents)
         if where and (nearby or places().lookup(span.text) is not None and not places().common_word(span.text)):
             out.append(Span(doc, i, end, label="GPE"))
         i = end
