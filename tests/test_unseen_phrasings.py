@@ -116,6 +116,10 @@ def test_a_group_hyphen_place_is_a_branch_not_the_place_as_an_alias(analyse_text
     ("Ansar al-Sunna has spearheaded an insurgency in the northern province of Cabo Delgado.", "Ansar al-Sunna",
      "Cabo Delgado"),
     ("JNIM, an al-Qaeda-linked group active in the Sahel region, claimed the raid.", "JNIM", "Sahel"),
+    ("The ADF has stepped up raids on farms in Beni since 2019.", "Allied Democratic Forces", "Beni"),
+    ("Ansaru is a jihadist group. The group operates in Kaduna and Zamfara States.", "Ansaru", "Zamfara"),
+    ("The LRA continues to commit atrocities across South Sudan and the Central African Republic.",
+     "Lord's Resistance Army", "South Sudan"),
 ])
 def test_control_and_campaigns_say_where_a_group_is(analyse_text, text, group, place):
     ex = analyse_text(text, PUB)
@@ -437,6 +441,13 @@ def test_fighters_of_a_group_suspected_of_an_attack(analyse_text):
     ("Shiite Muslim Hezbollah belongs to no state. Shiite Muslim Hezbollah is part of an alliance of armed groups "
      "known as the Axis of Resistance.", "Hezbollah", "part_of", "Axis of Resistance"),
     ("Hamas fought on and seeks Israel's destruction.", "Hamas", "opposes", "Israel"),
+    ("Hamas is an armed group. Since its creation in 1988, the group has fought Israel.", "Hamas", "founded",
+     {"date": "1988", "precision": "year"}),
+    ("In 1987 Joseph Kony formed the Lord's Resistance Army out of the ashes of the Holy Spirit Movement.",
+     "Lord's Resistance Army",
+     "split_from", "Holy Spirit Movement"),
+    ("The Holy Spirit Movement fought the Ugandan government in 1987.", "Holy Spirit Movement", "opposes",
+     "Ugandan government"),
 ])
 def test_fronted_participles_and_known_as_names(analyse_text, text, group, predicate, value):
     ex = analyse_text(text, PUB)

@@ -50,7 +50,9 @@ PRESENCE_ADJECTIVES = {"active", "present", "strong", "strongest", "entrenched",
                        "prevalent", "rife", "widespread"}
 # objects of any verb that put the group's fight where a place is named: "waged an insurgency in X"
 CAMPAIGN_NOUNS = {"insurgency", "insurrection", "rebellion", "uprising", "campaign", "jihad", "area", "areas",
-                  "control", "operations", "presence", "footprint", "foothold", "influence"}
+                  "control", "operations", "presence", "footprint", "foothold", "influence",
+                  "attacks", "raids", "ambushes", "bombings", "kidnappings",  # "intensified attacks on villages in X"
+                  "atrocities", "abuses", "massacres"}
 ACTIVITY_NOUNS = {"activities", "activity", "operations", "presence", "attacks", "footprint", "footprints",
                   "strongholds", "fighters", "cells", "networks", "network"}
 
@@ -202,6 +204,9 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
             yield _claim(s, "active_in", p, verb, "active_in", 0.6)
 
 
+_REMNANT_NOUNS = {"remnants", "remains", "ashes", "ranks", "members", "fighters", "splinters", "factions", "wing"}
+
+
 def founded(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma not in verb_lemmas("founded"):
@@ -229,6 +234,13 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         for p in _agents(verb) + prep_objects(verb, {"under"}):
             if p.ent_type_ == "PERSON":
                 yield _claim(g, "leader", p, verb, "founded_by", 0.65, role="founder")
+        # "formed from the remnants of the Holy Spirit Movement", "formed out of X": a group born of another
+        for a in prep_objects(verb, {"from"}) + [o for p in verb.children if p.lower_ == "out"
+                                                 for o in prep_objects(p, {"of"})]:
+            parent = entity(a, ACTORS) or next((entity(o, ACTORS) for o in prep_objects(a, {"of"})
+                                                if a.lower_ in _REMNANT_NOUNS), None)
+            if parent is not None and not same(parent, g):
+                yield _claim(g, "split_from", parent, verb, "founded_from", 0.6)
         # "established by former members of Jundallah": a group born of another
         for a in prep_objects(verb, {"by"}):
             if a.lower_ in MEMBER_WORDS:
@@ -604,6 +616,23 @@ def under_control(sent: Span) -> Iterator[RawClaim]:
                     yield _claim(g, "active_in", p, ctl, "under_control", 0.6)
 
 
+FOUNDING_NOUNS = {"creation", "formation", "founding", "foundation", "establishment", "inception"}
+
+
+def founding_nouns(sent: Span) -> Iterator[RawClaim]:
+    """ "Since its creation in 1987, the group ...", "the formation of the ADF in 1995": a founding told as a noun."""
+    for noun in sent:
+        if noun.lemma_.lower() not in FOUNDING_NOUNS or noun.pos_ != "NOUN":
+            continue
+        groups = [g for g in [owner(noun, ACTORS)] + [entity(o, ACTORS) for o in prep_objects(noun, {"of"})]
+                  if g is not None and g.ent_type_ in ACTORS]
+        for g in groups[:1]:
+            for d in _dates_under(noun):
+                value = parse_date(d.text, noun.doc.user_data.get("published"))
+                if value is not None:
+                    yield _claim(g, "founded", value.literal(), noun, "founding_noun", 0.65)
+
+
 VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, linked_adjectives, part_of_verbs,
               split_from, recruits_from, goals, received_support, emerged_from)
 
@@ -615,3 +644,4 @@ def verb_claims(sent: Span) -> Iterator[RawClaim]:
                 yield from rule(tok)
     yield from size(sent)
     yield from under_control(sent)
+    yield from founding_nouns(sent)

@@ -312,12 +312,16 @@ def _country(tok: Token) -> bool:
     return gazetteer().country_code(tok.text) is not None
 
 
+_ATTACK_PLURALS = {"attacks", "raids", "ambushes", "bombings", "kidnappings"}
+
+
 def places_below(tok: Token, preps: set[str]) -> list[Token]:
     """Places reached from tok through prepositional phrases only: "active since the 1990s in eastern Congo",
     "responsibility for a series of attacks across several districts"."""
     out = []
     for p in tok.children:
-        if p.dep_ != "prep" or p.lower_ not in preps | {"since", "during", "for", "of"}:
+        if p.dep_ != "prep" or p.lower_ not in preps | {"since", "during", "for", "of"} | (
+                {"on", "against"} if tok.lower_ in _ATTACK_PLURALS else set()):  # "attacks on villages in X"
             continue
         for o in p.children:
             if o.dep_ != "pobj":

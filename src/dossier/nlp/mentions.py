@@ -23,6 +23,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{0,10}[A-Z0-9]$")
 _PLACE_HEADS = {"area", "district", "province", "region", "valley", "town", "city", "village", "county",
                 "governorate", "mountains", "tribal", "agency", "border"}
+_PLURAL_HEADS = {"states", "provinces", "districts", "regions", "counties"}  # "Kebbi and Sokoto States"
 _SUFFIX_NOUNS = {"network", "faction", "militia", "brigade", "brigades"}
 
 if not Doc.has_extension("alias_links"):
@@ -85,11 +86,14 @@ def _relabel(doc: Doc) -> list[Span]:
         label = ent.label_
         if label in {"ORG", "NORP", "GPE"} and _looks_like_person(ent) and len(ent) >= 2:
             label = "PERSON"
+        elif label in {"PERSON", "ORG"} and len(ent) == 1 and ent.end < len(doc) and \
+                doc[ent.end].lower_ in STATE_NOUNS and places().demonym(ent.text) is not None:
+            label = "NORP"  # "the Ugandan government": a nationality, not a person
         elif label in {"PERSON", "ORG", "NORP"} and _looks_like_place(ent) and (
                 label != "NORP" or places().lookup(ent.text) is not None):  # not "the mostly Sunni region"
             label = "LOC"
-        elif label in {"PERSON", "ORG"} and len(ent) > 1 and ent[-1].lower_ in _PLACE_HEADS | {"state"} \
-                and not ent.id_ and places().lookup(ent[:-1].text) is not None:
+        elif label in {"PERSON", "ORG"} and len(ent) > 1 and ent[-1].lower_ in _PLACE_HEADS | _PLURAL_HEADS | {
+                "state"} and not ent.id_ and places().lookup(ent[:-1].text) is not None:
             label = "GPE"  # "Borno state", "Tillaberi region": a known place and its kind
         end = ent.end
         if label in {"ORG", "PERSON", "NORP"} and end < len(doc) and doc[end].lower_ in _SUFFIX_NOUNS:
@@ -440,7 +444,8 @@ def _generic_name(tok, ents: list[Span]) -> bool:
 def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "the government", "the Nigerian army", "Somalia's government": a state's institutions as actors.
     Whose state it is gets decided when linking, from the adjective or the document's main country."""
-    taken = {i for e in ents for i in range(e.start, e.end)}
+    labels = {i: e.label_ for e in ents for i in range(e.start, e.end)}  # as relabelled, not as the NER left them
+    taken = set(labels)
     out = []
     for tok in doc:
         label = STATE_NOUNS.get(tok.lower_)
@@ -453,7 +458,7 @@ def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "the state of emergency", "the army of volunteers"
         mods = [c for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "poss", "nmod"}]
-        national = [c for c in mods if c.ent_type_ in {"NORP", "GPE"}]
+        national = [c for c in mods if labels.get(c.i) in {"NORP", "GPE"}]
         if tok.lower_ == "state" and any(c.ent_type_ == "GPE" and (p := places().lookup(c.text)) is not None
                                          and p.precision == "region" for c in national):
             continue  # "Borno state", "northern Rakhine state": the region, not a government
@@ -467,7 +472,7 @@ def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
         if not national and not own and dets[:1] != ["the"]:
             continue
         start = min([tok.i, *[c.i for c in national]])
-        if any(i in taken and doc[i].ent_type_ not in {"NORP", "GPE"} for i in range(start, tok.i)):
+        if any(i in taken and labels[i] not in {"NORP", "GPE"} for i in range(start, tok.i)):
             start = tok.i
         out.append(Span(doc, start, tok.i + 1, label=label))
     return out
@@ -515,7 +520,7 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
         first_is_place = i in by_token and by_token[i].label_ in PLACE_LABELS and not by_token[i].id_ \
             and len(by_token[i]) == 1 and tok.text.isalpha() and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" \
             and i + 1 not in by_token and doc[i + 1].lower_ not in _TITLES | nouns("role") \
-            and not _headline(tok.sent)
+            and doc[i + 1].lower_ not in _PLACE_HEADS | _PLURAL_HEADS | {"state"} and not _headline(tok.sent)
         if i in by_token and by_token[i].label_ in PLACE_LABELS and len(by_token[i]) == 1 and not by_token[i].id_ \
                 and i > 0 and doc[i - 1].lower_ in _TITLES and doc[i - 1].is_title and tok.text.isalpha():
             end = _name_end(doc, i, by_token, most=3)  # "President Buhari", "Colonel Loreto Maguddayao"
