@@ -143,3 +143,25 @@ def test_the_doers_of_the_one_event(analyse_text, text, doers):
 def test_the_place_of_the_one_event(analyse_text, text, place):
     ex = analyse_text(text, PUB)
     assert [e.place.name if e.place else None for e in ex.events] == [place], describe(ex)
+
+
+def test_blamed_on_is_the_suspect_not_a_victim(analyse_text):
+    ex = analyse_text("A bomb killed 12 people in Quetta on Saturday. Officials blamed the attack on the Pakistani "
+                      "Taliban.", PUB)
+    assert [{(p.entity.name, p.attribution) for p in e.perpetrators} for e in ex.events] == [
+        {("Pakistani Taliban", "blamed")}], describe(ex)
+    assert not [c for c in ex.claims if c.predicate == "targets" and c.obj.name == "Pakistani Taliban"], describe(ex)
+
+
+def test_an_accusation_of_something_else_blames_no_one(analyse_text):
+    ex = analyse_text("Militants killed eight policemen near Pampore on Saturday. In the wake of the attack, the "
+                      "minister accused Pakistan of trying to destabilise India.", PUB)
+    assert [([p.entity.name for p in e.perpetrators], e.place.name if e.place else None) for e in ex.events] == [
+        ([], "Pampur")], describe(ex)
+
+
+def test_the_attack_referred_to_takes_no_date_from_another_clause(analyse_text):
+    ex = analyse_text("Militants killed eight policemen in Kashmir on Saturday. A team will visit Srinagar on "
+                      "Tuesday to look into lapses involved in the attack in Pampore.", PUB)
+    assert [(e.date, e.place.name if e.place else None) for e in ex.events] == [("2024-06-15", "Pampur")], \
+        describe(ex)

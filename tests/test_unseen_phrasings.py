@@ -120,6 +120,8 @@ def test_a_group_hyphen_place_is_a_branch_not_the_place_as_an_alias(analyse_text
     ("Ansaru is a jihadist group. The group operates in Kaduna and Zamfara States.", "Ansaru", "Zamfara"),
     ("The LRA continues to commit atrocities across South Sudan and the Central African Republic.",
      "Lord's Resistance Army", "South Sudan"),
+    ("The Continuity IRA is a dissident group. Most of its members are located in Newry and in Dublin.",
+     "Continuity IRA", "Dublin"),
 ])
 def test_control_and_campaigns_say_where_a_group_is(analyse_text, text, group, place):
     ex = analyse_text(text, PUB)
@@ -448,6 +450,9 @@ def test_fighters_of_a_group_suspected_of_an_attack(analyse_text):
      "split_from", "Holy Spirit Movement"),
     ("The Holy Spirit Movement fought the Ugandan government in 1987.", "Holy Spirit Movement", "opposes",
      "Ugandan government"),
+    ("In Sudan, the army and the RSF have been fighting a war since April 2023.", "Sudanese Armed Forces", "opposes",
+     "Rapid Support Forces"),
+    ("The Derry-based Continuity IRA claimed the bomb.", "Continuity IRA", "based_in", "Derry"),
 ])
 def test_fronted_participles_and_known_as_names(analyse_text, text, group, predicate, value):
     ex = analyse_text(text, PUB)
@@ -462,3 +467,9 @@ def test_an_aim_to_overthrow_keeps_the_aim_beside_it(analyse_text):
                       "in Mali.", PUB)
     assert {"text": "establish an Islamic emirate in Mali"} in literal_claims(ex, "Ansar Dine", "ideology"), \
         describe(ex)
+
+
+def test_the_accused_is_the_doer_and_the_accuser_the_source(analyse_text):
+    ex = analyse_text("A doctors' union accused the RSF of deliberately shelling markets in Nyala on Monday.", PUB)
+    found = [c for c in ex.claims if c.predicate == "targets" and c.subject.name == "Rapid Support Forces"]
+    assert found and all(c.modality.value == "alleged" for c in found), describe(ex)

@@ -139,12 +139,19 @@ def victim_tokens(trigger: Token, harmed: bool = False) -> list[Token]:
     sentence's killing or wounding verbs name ("..., killing 25 worshippers")."""
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     objs = [c for v in (trigger, verb) for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
-    objs += prep_objects(trigger, {"on", "against", "at"})
+    objs += [o for o in prep_objects(trigger, {"on", "against", "at"}) if o not in _blamed_on(trigger.head)]
     if harmed:
         hurt = set(lexicon()["kill_words"]) | set(lexicon()["injure_words"])
         objs += [c for t in trigger.sent if t.pos_ == "VERB" and t.lemma_.lower() in hurt
                  for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
     return list(dict.fromkeys(x for o in objs for x in expand(o)))
+
+
+def _blamed_on(verb: Token) -> list[Token]:
+    """ "blamed the attack on X": X, whom the parser may hang on the event word as if X were hit."""
+    if verb.lemma_.lower() != "blame":
+        return []
+    return [o for c in verb.children if c.dep_ == "dobj" for o in prep_objects(c, {"on"})]
 
 
 def force_victim(tok: Token) -> str | None:
@@ -224,6 +231,16 @@ def _clause_verb(tok: Token) -> Token:
     return gov.head if gov.dep_ in {"nsubj", "nsubjpass"} else gov
 
 
+def _clause_between(tok: Token, verb: Token) -> bool:
+    """A clause boundary on the way up from tok to verb (its ancestor): tok is told in another clause."""
+    for a in tok.ancestors:
+        if a == verb:
+            return False
+        if a.pos_ in {"VERB", "AUX"} and a.dep_ in {"ccomp", "advcl", "xcomp", "relcl", "acl"}:
+            return True
+    return False
+
+
 def _period_start(date: Token, trigger: Token) -> bool:
     """ "… has carried out 33 attacks since Duque was inaugurated in August": a date in a "since" or "until"
     clause or phrase bounds a period; it dates no single event (unless the event word is inside it)."""
@@ -261,6 +278,10 @@ def _date(sent: Span, trigger: Token) -> DateValue | None:
     dates = [t for t in dates if t not in claim_dates and not _period_start(t, trigger) and t.i >= filed
              and not _describes_other_noun(t, trigger)]
     near = set(trigger.subtree) | {trigger, trigger.head}
+    if _definite(trigger) and trigger.dep_ == "pobj":
+        # "will visit on Tuesday to find lapses involved in the attack in X": the attack referred to in a
+        # clause below the date's takes no date from it ("were killed in the attack on Friday" keeps its own)
+        dates = [t for t in dates if not _clause_between(trigger, _clause_verb(t))]
     dates.sort(key=lambda t: (_side_date(t, trigger), t not in near and t.head not in near, abs(t.i - trigger.i)))
     found = None
     for d in dates:
@@ -496,6 +517,13 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             attribution = "claimed"
         elif lemma in lex["blame_verbs"] and lemma not in {"hold", "point"} or \
                 lemma == "point" and any(c.lower_ == "finger" for c in tok.subtree):
+            what = [t for c in tok.children if c.dep_ in {"dobj", "ccomp", "xcomp"} or
+                    c.dep_ == "prep" and c.lower_ in {"of", "for", "on"} for t in c.subtree]
+            what += [tok.head] if tok.dep_ in {"relcl", "acl"} else []  # "an attack that police blamed on X"
+            if lemma in {"accuse", "blame"} and not any(
+                    t.lemma_.lower() in lex["triggers"] or t.lemma_.lower() in lex["kill_words"] or
+                    t.lower_ in {"responsibility", "responsible", "behind"} or t.lemma_ in _DOER_VERBS for t in what):
+                continue  # "accused Pakistan of trying to destabilise India": not of the attack
             attribution = "blamed"
         elif lemma in {"suspect", "involvement"}:
             attribution = "suspected"
@@ -519,6 +547,8 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                             for e in [owner(c, PERPETRATOR_LABELS)] if e is not None] or _stray_subject(tok)
         else:
             who = [e for o in _objects(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
+            # "blamed the attack on X", however the parser hung "on X"
+            who += [e for o in _blamed_on(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
             if any(c.dep_ == "auxpass" for c in tok.children):
                 who = subjects(tok, PERPETRATOR_LABELS)
         out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
@@ -764,8 +794,8 @@ def _places_agree(a: Token | None, b: Token | None, loose: bool = False) -> bool
     if pa.country and pb.country and pa.country != pb.country:
         return False
     broad = {"country", "region"}
-    if pa.precision == "country" or pb.precision == "country":
-        return True
+    if pa.precision in {"country", "area"} or pb.precision in {"country", "area"}:
+        return True  # a country, or an area of no known bounds ("Kashmir"), may hold the other place
     if pa.precision in broad or pb.precision in broad:
         return bool(pa.iso and pb.iso and pa.iso == pb.iso) or pa.admin1 == pb.admin1 or \
             pa.name in {pb.admin1} or pb.name in {pa.admin1}
@@ -857,6 +887,9 @@ def _detached(ev: RawEvent) -> bool:
     reported = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {
         *lex["report_verbs"], *lex["claim_verbs"], "condemn", "denounce", "deny", "describe"}
     told = trigger.head.lemma_.lower() in _DOER_VERBS | {"occur", "happen", "take", "unfold"}  # "was carried out at X"
+    if trigger.dep_ == "pobj" and (trigger.head.lower_ in _BEFORE_OR_AFTER or trigger.head.lower_ == "of" and
+                                   trigger.head.head.lower_ in {"wake", "aftermath"}):
+        return ev.place is not None and ev.place not in set(trigger.subtree)  # "in the wake of the attack, ..."
     return ev.place is not None and not ev.place_where and (trigger.dep_ in {"nsubj", "nsubjpass"} and not told or
                                                              reported) and ev.place not in set(trigger.subtree)
 

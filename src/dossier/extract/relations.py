@@ -293,7 +293,7 @@ def targets(verb: Token) -> Iterator[RawClaim]:
     allow_text = lemma not in {"kill", "murder", "execute", "behead", "strike", "hit"}
     # "fired missiles at a ship": what is fired is the weapon, where it is aimed the target
     aimed = lemma in {"fire", "shoot"}
-    for s in _actor_subjects(verb) or _operation_doers(verb):
+    for s in _actor_subjects(verb) or _operation_doers(verb) or _accused_doers(verb):
         # "al-Shabaab targeted Kampala": attacking a place is acting there
         for o in _verb_objects(verb, {"on", "against"}) if not aimed else []:
             # (not "targeting US, Coalition and Afghan forces": a country listed among forces is their side)
@@ -308,6 +308,14 @@ def targets(verb: Token) -> Iterator[RawClaim]:
         for o in _objects(objects, ACTOR_LABELS | {"COMMUNITY"}, allow_text):
             if not same(o, s):
                 yield _claim(s, "targets", o, verb, "targets", 0.6)
+
+
+def _accused_doers(verb: Token) -> list[Token]:
+    """ "accused the RSF of deliberately targeting neighbourhoods": the accused is the doer (the accusation
+    sets the claim's modality)."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "of" or verb.head.head.lemma_.lower() not in {"accuse", "suspect"}:
+        return []
+    return [e for o in direct_objects(verb.head.head) for e in [entity(o, SIDES)] if e is not None]
 
 
 def _operation_doers(verb: Token) -> list[Token]:
@@ -329,10 +337,18 @@ def opposes(verb: Token) -> Iterator[RawClaim]:
             for s in subjects(verb, SIDES):
                 yield _claim(a, "opposes", s, verb, "opposes", 0.6)
         return
-    for s in _actor_subjects(verb):
-        for o in _objects(_verb_objects(verb, {"with", "against"}), SIDES, allow_text=False):
+    sides = _actor_subjects(verb)
+    others = list(_objects(_verb_objects(verb, {"with", "against"}), SIDES, allow_text=False))
+    for s in sides:
+        for o in others:
             if not same(o, s):
                 yield _claim(s, "opposes", o, verb, "opposes", 0.65)
+    if not others and lemma in {"fight", "clash", "battle"}:
+        # "the army and the RSF have been fighting a war since 2023": each side fights the other
+        for k, a in enumerate(sides):
+            for b in sides[k + 1:]:
+                if not same(a, b):
+                    yield _claim(a, "opposes", b, verb, "fight_each_other", 0.6)
 
 
 def linked_to(verb: Token) -> Iterator[RawClaim]:

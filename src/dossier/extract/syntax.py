@@ -319,8 +319,10 @@ def places_below(tok: Token, preps: set[str]) -> list[Token]:
     """Places reached from tok through prepositional phrases only: "active since the 1990s in eastern Congo",
     "responsibility for a series of attacks across several districts"."""
     out = []
-    for p in tok.children:
-        if p.dep_ != "prep" or p.lower_ not in preps | {"since", "during", "for", "of"} | (
+    # "in the Border counties and in Dublin": a preposition coordinated with another counts as the verb's own
+    linked = [c for p in tok.children if p.dep_ == "prep" for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    for p in list(tok.children) + linked:
+        if p.dep_ not in {"prep", "conj"} or p.lower_ not in preps | {"since", "during", "for", "of"} | (
                 {"on", "against"} if tok.lower_ in _ATTACK_PLURALS else set()):  # "attacks on villages in X"
             continue
         for o in p.children:

@@ -295,6 +295,8 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
             or span.root.dep_ in {"compound", "nmod"} and head.lower_ in _PLACE_HEADS  # "X's Mastung district"
         # "near Tintaypunco": a name no NER label claims, after a preposition only places follow
         nearby = i not in taken and span.root.dep_ == "pobj" and head.lower_ in {"near", "outside", "around"}
+        # "the Derry-based group": what a group is based in is a place
+        where = where or end + 1 < len(doc) and doc[end].text in {"-", "‐"} and doc[end + 1].lower_ == "based"
         # "the attack on Pétionville": a town of a country the report names, as what was attacked
         where = where or span.root.dep_ == "pobj" and head.lower_ in {"on", "against"} and \
             head.head.lemma_.lower() in _ASSAULT_NOUNS and _town_of_named_country(span.text, ents)
