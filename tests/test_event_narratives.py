@@ -165,3 +165,28 @@ def test_the_attack_referred_to_takes_no_date_from_another_clause(analyse_text):
                       "Tuesday to look into lapses involved in the attack in Pampore.", PUB)
     assert [(e.date, e.place.name if e.place else None) for e in ex.events] == [("2024-06-15", "Pampur")], \
         describe(ex)
+
+
+def test_where_the_dead_fell_places_the_raid_and_a_toll_claim_is_no_responsibility(analyse_text):
+    ex = analyse_text("The sect leader disputed the number of herders killed at Kukawa community in Borno state. "
+                      "He said his fighters killed at least 50 during last Saturday's raid on the herders. The UN "
+                      "earlier claimed that 70 herders were killed.", PUB)
+    assert [(e.date, e.place.name if e.place else None) for e in ex.events] == [("2024-06-15", "Kukawa")], \
+        describe(ex)
+    assert not [p for e in ex.events for p in e.perpetrators if p.attribution == "claimed"], describe(ex)
+
+
+def test_the_main_clause_neither_places_nor_does_an_event_told_after_it(analyse_text):
+    ex = analyse_text("Turkey vowed to hunt Kurdish militants in Syria and Iraq, hours after four people were killed "
+                      "in an attack at an aircraft plant near Ankara on Wednesday. At least 14 people were injured in "
+                      "what Turkey described as a terror attack.", dt.date(2024, 10, 24))
+    attack = [e for e in ex.events if e.killed == (4, 4)]
+    assert attack and attack[0].place.name == "Ankara", describe(ex)
+    assert "Turkey" not in {p.entity.name for p in attack[0].perpetrators}, describe(ex)
+
+
+def test_a_tally_of_attacks_and_a_clash_in_another_region_are_not_the_ambush(analyse_text):
+    ex = analyse_text("ELN rebels ambushed a patrol near a village in Norte de Santander on Saturday, killing three "
+                      "soldiers. The army says it prevented 150 terrorist attacks in Arauca this year. In May, the "
+                      "army said it killed an ELN commander during a clash in Antioquia.", PUB)
+    assert sorted(e.place.name for e in ex.events if e.place) == ["Antioquia", "Norte de Santander"], describe(ex)

@@ -112,6 +112,7 @@ _ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent",
               "jihadist", "terrorist"}
 _HABITUAL = {"frequent", "repeated", "regular", "recurring", "recurrent", "sporadic", "occasional", "periodic",
              "numerous", "constant", "persistent", "routine", "ongoing"}
+_NAMING_VERBS = {"describe", "call", "term", "label", "brand", "condemn", "denounce", "deplore", "decry"}
 _BEFORE_OR_AFTER = {"after", "before", "until", "since", "following", "despite", "ahead"}
 _BATTLE_WORDS = {"clash", "fighting", "battle", "firefight", "gunfight", "gunbattle", "shootout", "encounter"}
 _COUNT_WORDS = {"twin", "double", "triple", "two", "three", "four", "simultaneous", "coordinated", "multiple"}
@@ -119,8 +120,14 @@ _COUNT_WORDS = {"twin", "double", "triple", "two", "three", "four", "simultaneou
 
 def _counted(tok: Token) -> bool:
     """ "twin blasts", "two explosions": a plural that is one event of several parts."""
-    return any(c.dep_ in {"nummod", "amod", "compound"} and (c.lower_ in _COUNT_WORDS or c.like_num)
+    return any(c.dep_ in {"nummod", "amod", "compound"} and (c.lower_ in _COUNT_WORDS or c.like_num and _few(c))
                for c in tok.children)
+
+
+def _few(number: Token) -> bool:
+    """ "three blasts" may be one attack of several parts; "201 terrorist attacks" is a tally."""
+    q = parse_quantity(number.text)
+    return q is None or (q.high or q.low or 0) <= 5
 
 
 def _counted_or_by_group(verb: Token) -> bool:
@@ -384,6 +391,11 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude and p.i >= filed_at
                   and not (p.dep_ == "pobj" and p.head.lower_ == "for")  # "volunteers fighting for Ukraine"
                   and not _across_border(p)]
+    clause = trigger if trigger.pos_ == "VERB" else trigger.head
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children):
+        # "Turkey struck Iraq, hours after five were killed in an attack at the TUSAS headquarters": the places of
+        # the main clause are not where the subordinate clause's event happened
+        candidates = [p for p in candidates if p in set(clause.subtree)]
     if not candidates:
         return None
     inside = set(trigger.subtree)
@@ -514,6 +526,10 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             if not owned and (lemma in {"say", "announce"} or not any(
                     c.lemma_.lower() in lex["triggers"] or c.lemma_.lower() in lex["kill_words"] for c in tok.subtree)):
                 continue
+            clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not owned and clauses and all(any(x.dep_ == "auxpass" for x in c.children) and not any(
+                    x.dep_ == "agent" for x in c.children) for c in clauses):
+                continue  # "the UN claimed that 110 farmers were killed": a toll, not responsibility
             attribution = "claimed"
         elif lemma in lex["blame_verbs"] and lemma not in {"hold", "point"} or \
                 lemma == "point" and any(c.lower_ == "finger" for c in tok.subtree):
@@ -587,7 +603,8 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             verb = verb.head
     own = verb == trigger and _trigger(trigger) is not None  # "took over" is the event, not a claim
     if verb.pos_ == "VERB" and (own or verb.lemma_.lower() not in lex["claim_verbs"] + lex["blame_verbs"] +
-                                lex["counter_verbs"]):  # "the army foiled an attack": not its doer
+                                lex["counter_verbs"] + lex["report_verbs"] + list(_NAMING_VERBS)):
+        # "the army foiled an attack", "what Turkey described as a terror attack": not its doer
         if not any(a.lemma_ in {"deny", "condemn"} for a in verb.ancestors) and not any(
                 c.dep_ == "neg" for c in verb.children):
             labels = {"ARMED_GROUP", "FORCE", "GPE"}
@@ -797,8 +814,8 @@ def _places_agree(a: Token | None, b: Token | None, loose: bool = False) -> bool
     if pa.precision in {"country", "area"} or pb.precision in {"country", "area"}:
         return True  # a country, or an area of no known bounds ("Kashmir"), may hold the other place
     if pa.precision in broad or pb.precision in broad:
-        return bool(pa.iso and pb.iso and pa.iso == pb.iso) or pa.admin1 == pb.admin1 or \
-            pa.name in {pb.admin1} or pb.name in {pa.admin1}
+        return bool(pa.iso and pb.iso and pa.iso == pb.iso) or bool(pa.admin1) and pa.admin1 == pb.admin1 or \
+            pa.name in {pb.admin1} or pb.name in {pa.admin1}  # two regions, both without admin1, are two places
     if _part_of_city(pa, pb) or _part_of_city(pb, pa):
         return True  # "Sadr City" in Baghdad
     if {(a.text, b.text), (b.text, a.text)} & _written_within(a.doc):
@@ -995,6 +1012,22 @@ def _attributions(doc: Doc, events: list[RawEvent]) -> None:
                     main.perpetrators.append((t, how))
 
 
+def _place_of_the_dead(doc: Doc, events: list[RawEvent]) -> None:
+    """ "the numbers of farmers killed at Zabarmari community": where the dead of the report fell, said in
+    passing with no event word, places its main event when nothing else did."""
+    if not events:
+        return
+    main = max(events, key=lambda e: (len(e.sentences), -e.trigger.i))
+    if main.place is not None:
+        return
+    for tok in doc:
+        if tok.lemma_.lower() == "kill" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            found = [p for p in places_below(tok, {"in", "at"}) if not _nationality(p)]
+            if found:
+                main.place = found[0]
+                return
+
+
 def _dateline(doc: Doc) -> DateValue | None:
     """The first recent day named in the opening lines of a dated report: when its main event happened."""
     published = doc.user_data.get("published")
@@ -1033,6 +1066,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
         len(e.sentences) > 1 or e.killed is not None or _specificity(e.place) < _SPECIFICITY["region"])]
     # "clashes in Somalia", with no date and no toll, is no one event
     _attributions(doc, events)
+    _place_of_the_dead(doc, events)
     for k, ev in enumerate(events):
         main = next((e for e in reversed(events[:k]) if not e.background), None)
         if ev.background and ev.date is None and main is not None:
