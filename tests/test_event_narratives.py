@@ -190,3 +190,17 @@ def test_a_tally_of_attacks_and_a_clash_in_another_region_are_not_the_ambush(ana
                       "soldiers. The army says it prevented 150 terrorist attacks in Arauca this year. In May, the "
                       "army said it killed an ELN commander during a clash in Antioquia.", PUB)
     assert sorted(e.place.name for e in ex.events if e.place) == ["Antioquia", "Norte de Santander"], describe(ex)
+
+
+def test_a_town_of_a_country_never_named_does_not_split_the_event(analyse_text):
+    ex = analyse_text("At least five Iranian police officers were killed in an attack in Sistan and Baluchestan "
+                      "province on Saturday. Armed men had attacked police patrols in Sib and Soran counties, an "
+                      "official said.", PUB)
+    assert [(e.date, e.place.name if e.place else None) for e in ex.events] == [
+        ("2024-06-15", "Sistan and Baluchestan")], describe(ex)
+
+
+def test_an_intended_seizure_is_no_event(analyse_text):
+    ex = analyse_text("Last week the group sent gunmen into the province with the intention of seizing the army "
+                      "headquarters in Chabahar.", PUB)
+    assert not ex.events, describe(ex)

@@ -453,6 +453,10 @@ def test_fighters_of_a_group_suspected_of_an_attack(analyse_text):
     ("In Sudan, the army and the RSF have been fighting a war since April 2023.", "Sudanese Armed Forces", "opposes",
      "Rapid Support Forces"),
     ("The Derry-based Continuity IRA claimed the bomb.", "Continuity IRA", "based_in", "Derry"),
+    ("Fano fighters fought in a war against the Oromo People’s Liberation Front.", "Fano", "opposes",
+     "Oromo People’s Liberation Front"),
+    ("Fano fighters fought alongside the Ethiopian army against the rebels.", "Fano", "linked_to",
+     "Ethiopian National Defense Force"),
 ])
 def test_fronted_participles_and_known_as_names(analyse_text, text, group, predicate, value):
     ex = analyse_text(text, PUB)

@@ -353,6 +353,13 @@ def opposes(verb: Token) -> Iterator[RawClaim]:
 
 def linked_to(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
+    if lemma in {"fight", "battle", "operate", "serve", "stand"}:
+        # "the Fano fighters fought alongside the Ethiopian army": the side it fought with is its ally
+        for s in _actor_subjects(verb):
+            for o in _objects(prep_objects(verb, {"alongside", "beside"}), SIDES, allow_text=False):
+                if not same(o, s):
+                    yield _claim(s, "linked_to", o, verb, "fought_alongside", 0.6)
+        return
     if lemma not in verb_lemmas("linked_to"):
         return
     if _passive(verb) and _agents(verb):

@@ -110,7 +110,8 @@ def _relabel(doc: Doc) -> list[Span]:
             if start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS and doc[start - 1].is_title and \
                     len(doc[start - 1].text.split()) == 1 and (start < 2 or doc[start - 2].ent_type_ != "PERSON"):
                 start -= 1
-        if label in {GROUP_LABEL, "ORG"} and start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS | {"NORP"} \
+        if label in {GROUP_LABEL, "ORG"} and start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS | {"NORP",
+                                                                                                      "COMMUNITY"} \
                 and not doc[start - 1].ent_id_ and not ent.id_ and _is_group_name(doc[start - 1:end]):
             start -= 1  # "Sahel" + "Liberation Front": a place name opening a group's name
             label = GROUP_LABEL
@@ -421,13 +422,15 @@ def _unlabelled_groups(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         start = tok.i
         while start - 1 >= tok.sent.start and start - 1 not in by_token and (
-                doc[start - 1].is_title or doc[start - 1].lower_ in {"of", "for", "the", "and"}):
-            start -= 1
+                doc[start - 1].is_title or doc[start - 1].lower_ in {"of", "for", "the", "and"} or
+                doc[start - 1].text in {"’s", "'s"} and doc[start - 2].lower_ in {"people", "peoples"}):
+            start -= 1  # "Tigray People’s Liberation Front": the possessive of "People" is part of the name
         while start < tok.i and doc[start].lower_ in {"of", "for", "the", "and"}:
             start += 1
         before = by_token.get(start - 1)
-        if before is not None and before.label_ in PLACE_LABELS | {"NORP"} and not before.id_:
-            start = before.start  # "Sahel" + "Liberation Front"
+        if before is not None and (before.label_ in PLACE_LABELS | {"NORP"} and not before.id_ or
+                                   before.label_ == "COMMUNITY"):
+            start = before.start  # "Sahel" + "Liberation Front", "Oromo" + "People’s Liberation Front"
         if tok.i - start >= 1:
             out.append(Span(doc, start, tok.i + 1, label=GROUP_LABEL))
     return out
@@ -522,7 +525,8 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
         first_is_place = i in by_token and by_token[i].label_ in PLACE_LABELS and not by_token[i].id_ \
             and len(by_token[i]) == 1 and tok.text.isalpha() and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" \
             and i + 1 not in by_token and doc[i + 1].lower_ not in _TITLES | nouns("role") \
-            and doc[i + 1].lower_ not in _PLACE_HEADS | _PLURAL_HEADS | {"state"} and not _headline(tok.sent)
+            and doc[i + 1].lower_ not in _PLACE_HEADS | _PLURAL_HEADS | {"state", "people", "peoples"} \
+            and not _headline(tok.sent)
         if i in by_token and by_token[i].label_ in PLACE_LABELS and len(by_token[i]) == 1 and not by_token[i].id_ \
                 and i > 0 and doc[i - 1].lower_ in _TITLES and doc[i - 1].is_title and tok.text.isalpha():
             end = _name_end(doc, i, by_token, most=3)  # "President Buhari", "Colonel Loreto Maguddayao"
