@@ -204,3 +204,39 @@ def test_an_intended_seizure_is_no_event(analyse_text):
     ex = analyse_text("Last week the group sent gunmen into the province with the intention of seizing the army "
                       "headquarters in Chabahar.", PUB)
     assert not ex.events, describe(ex)
+
+
+@pytest.mark.parametrize(("text", "doers"), [
+    # the group whose men fought in the clash is one of its sides
+    ("Three soldiers were killed on Saturday in a clash with Abu Sayyaf militants in Patikul, Sulu.", {"Abu Sayyaf"}),
+    # unnamed gunmen killing someone is an event, its doer unknown
+    ("Gunmen killed a teacher in Chaman on Saturday.", set()),
+])
+def test_who_fought_or_killed(analyse_text, text, doers):
+    ex = analyse_text(text, PUB)
+    assert _perpetrators(ex) == [doers], describe(ex)
+
+
+def test_a_groups_own_dead_leader_is_no_attack(analyse_text):
+    ex = analyse_text("The rebels said their commander was killed in Kidal on Saturday.", PUB)
+    assert not ex.events, describe(ex)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a bearing from a landmark is outside it: the province is the place
+    ("Rebels ambushed an army convoy in Kunar province, north of Jalalabad, on Saturday.", "Kunar"),
+    # where the blast landed, said after the country, places the one event
+    ("Twin bombings in the southern Philippines killed 20 people on Sunday. Two explosions tore through a cathedral "
+     "on the island of Jolo during Mass.", "Jolo"),
+    ("A bombing in Pakistan killed 12 people on Sunday. The blast hit a market in the town of Parachinar in the "
+     "morning.", "Parachinar"),
+])
+def test_where_the_one_event_happened(analyse_text, text, place):
+    ex = analyse_text(text, PUB)
+    assert [e.place.name if e.place else None for e in ex.events] == [place], describe(ex)
+
+
+def test_one_of_a_kind_is_the_class_not_the_event(analyse_text):
+    ex = analyse_text("In one of the deadliest attacks on the police this year, 14 officers were killed in Zamboanga "
+                      "on Saturday.", PUB)
+    assert [(e.date, e.killed) for e in ex.events] == [("2024-06-15", (14, 14))], describe(ex)

@@ -63,7 +63,8 @@ def test_paktia_spellings(gaz, text):
 
 @pytest.mark.parametrize(
     ("text", "iso"),
-    [("Khyber-Pakhtunkhwa", "PK-KP"), ("Baluchistan", "PK-BA"), ("Jawzjan", "AF-JOW"), ("Borno State", "NG-BO")],
+    [("Khyber-Pakhtunkhwa", "PK-KP"), ("Baluchistan", "PK-BA"), ("Jawzjan", "AF-JOW"), ("Borno State", "NG-BO"),
+     ("Chechnya", "RU-CE"), ("Dagestan", "RU-DA"), ("Corsica", "FR-20R")],
 )
 def test_region_variants(gaz, text, iso):
     assert gaz.lookup(text).iso == iso
@@ -78,6 +79,17 @@ def test_countries(gaz, text, code):
     place = gaz.lookup(text)
     assert place.precision == "country" and place.country == code and place.iso == code
     assert place.lat is not None
+
+
+@pytest.mark.parametrize(("text", "region"), [("Ifugao province", "PH-15"), ("Northern Samar", "PH-08")])
+def test_provinces_under_an_iso_grouping_are_districts_of_it(gaz, text, region):
+    place = gaz.lookup(text)
+    assert (place.precision, place.country, place.iso) == ("district", "PH", region)
+
+
+def test_a_big_city_keeps_no_old_name_of_a_province_abroad(gaz):
+    assert gaz.lookup("Samar", country="PH").country == "PH"
+    assert all(place.country != "RU" for place in gaz.candidates("Samar"))
 
 
 def test_country_hint_and_kind(gaz):

@@ -244,3 +244,16 @@ def test_event_dicts_read_in_bulk_are_the_orm_ones(store):
         assert [{k: v for k, v in ev.items() if k != "_place_id"} for ev in bulk] == [event_dict(r) for r in rows]
         assert [ev["_place_id"] for ev in bulk] == [r.place_entity_id for r in rows]
         assert aliases == {r.place_entity_id: [a.alias for a in r.place.aliases] for r in rows if r.place}
+
+
+def test_a_country_asked_about_as_the_doer_picks_its_strike(tmp_path):
+    docs = [
+        {"id": "t-strike", "url": None, "title": "Strike", "publisher": "Test Wire", "published": "2022-03-04",
+         "text": "The United States killed a senior militant commander in a drone strike in Kandahar on 3 March "
+                 "2022."},
+        {"id": "t-raid", "url": None, "title": "Raid", "publisher": "Test Desk", "published": "2011-07-01",
+         "text": "In June 2011, Taliban fighters attacked a US convoy in Kandahar, killing four soldiers."},
+    ]
+    with Store.from_path(build_kb(tmp_path, docs)) as store:
+        answer = ask(store, "Who was killed in the US drone strike in Kandahar?")
+    assert "2022" in answer.answer and "2011" not in answer.answer, answer.answer

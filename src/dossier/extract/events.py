@@ -112,6 +112,10 @@ _DOING_DEPS = {"advcl", "conj", "ROOT", "ccomp", "acl"}
 _DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim"}
 _ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent", "assailant", "fighter", "rebel",
               "jihadist", "terrorist"}
+# verbs telling where an event word's blast or blow landed: the place below them is where it happened
+_IMPACT_VERBS = {"tear", "rip", "hit", "strike", "rock", "shake", "destroy", "damage", "devastate", "flatten", "kill",
+                 "wound", "injure", "target"}
+_BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _HABITUAL = {"frequent", "repeated", "regular", "recurring", "recurrent", "sporadic", "occasional", "periodic",
              "numerous", "constant", "persistent", "routine", "ongoing"}
 _NAMING_VERBS = {"describe", "call", "term", "label", "brand", "condemn", "denounce", "deplore", "decry"}
@@ -136,7 +140,14 @@ def _counted_or_by_group(verb: Token) -> bool:
     """ "gunmen killed at least 69 people", "Boko Haram killed ...": a killing that is an event."""
     counted = any(n.ent_type_ == "CARDINAL" or n.like_num and n.dep_ == "nummod" for c in verb.children
                   if c.dep_ in {"dobj", "nsubjpass", "nsubj"} for n in [c, *c.children])
-    return counted or any(s.ent_type_ in {"ARMED_GROUP", "FORCE"} for s in subjects(verb, PERPETRATOR_LABELS))
+    doers = subjects(verb, PERPETRATOR_LABELS)
+    if any(c.dep_ == "nsubjpass" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+           for c in verb.children):
+        doers = _by_agents(verb)  # "their leader was killed": the group it belonged to is no doer
+    if counted or any(s.ent_type_ in {"ARMED_GROUP", "FORCE"} for s in doers):
+        return True
+    # "gunmen killed a polio vaccinator": attackers, unnamed, killing someone
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS | {"gunmen"} for c in verb.children)
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -429,8 +440,10 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
         qualifier = p.dep_ in {"appos", "poss"} or p.dep_ == "compound" and p.head.lower_ not in PLACE_NOUNS
         origin = p.dep_ == "pobj" and p.head.lower_ in {"from", "by"}  # "from Gaza into Israel", "led by Uganda"
         where = trigger in set(p.subtree) and p != trigger  # "Khar, where the bombing took place"
-        return (origin, not where, p not in inside, p not in governing, qualifier, container(p), _specificity(p),
-                abs(p.i - trigger.i))
+        # "in Ifugao province, north of Luzon Island": a bearing from a landmark, outside it
+        bearing = p.dep_ == "pobj" and p.head.lower_ == "of" and p.head.head.lower_.replace("-", "") in _BEARINGS
+        return (origin, not where, p not in inside, p not in governing, bearing, qualifier, container(p),
+                _specificity(p), abs(p.i - trigger.i))
 
     return min(candidates, key=rank)
 
@@ -572,8 +585,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
     # "clashes between X and Y": both sides took part; so did "X fighters killed in a clash with troops"
     if trigger.lemma_ in _BATTLE_WORDS:
+        # "a clash with Abu Sayyaf militants": the group whose members fought
         out += [(e, "stated") for o in prep_objects(trigger, {"between", "with"})
-                for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
+                for e in [owner(o, PERPETRATOR_LABELS)] if e is not None]
         verb = trigger.head.head if trigger.dep_ == "pobj" else None
         if verb is not None and verb.lemma_.lower() in lex["kill_words"]:
             out += [(e, "stated") for c in verb.children if c.dep_ == "nsubjpass"
@@ -598,6 +612,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     # "The TTP conducted a suicide attack", "X bombed ...", "the Taliban took over Kabul",
     # "the United States killed him in a drone strike"
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if verb.pos_ == "ADP" and trigger.dep_ == "pobj" and verb.head.dep_ == "dobj" and \
+            verb.head.head.lemma_.lower() in lex["kill_words"]:
+        verb = verb.head.head  # "killed a commander in a drone strike", the strike hung on the one killed
     if verb.pos_ == "ADP" and trigger.dep_ == "pobj" and verb.head.pos_ == "VERB":
         if verb.lower_ in _BEFORE_OR_AFTER:
             verb = trigger  # "until Tuesday's attack, security forces appeared ...": no doer of the attack
@@ -698,7 +715,7 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
     for sent in doc.sents:
         for tok in sent:
             hit = _trigger(tok)
-            if hit is None:
+            if hit is None or _one_of_kind(tok):
                 continue
             # "the attack comes a week after a blast in X killed seven": the blast is this sentence's own event
             tok = next((t for t in sent if t.i > tok.i and _compared_in_time(t) and _trigger(t)), tok)
@@ -716,6 +733,13 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
                            targets=_targets(victims), victims=victims, sentences=[sent],
                            place_where=place is not None and tok in set(place.subtree) and place != tok)
             break  # one event mention a sentence
+
+
+def _one_of_kind(tok: Token) -> bool:
+    """ "In one of the worst attacks suffered by the army in a decade, 18 soldiers were killed": the class the
+    event belongs to, not the event; the sentence's own event word tells it."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in {"one", "some", "among"} \
+        and tok.tag_ == "NNS" and any(t != tok and _trigger(t) for t in tok.sent if t.i > tok.i)
 
 
 def _there(sent: Span) -> Token | None:
@@ -946,7 +970,8 @@ def _detached(ev: RawEvent) -> bool:
     lex = lexicon()
     reported = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {
         *lex["report_verbs"], *lex["claim_verbs"], "condemn", "denounce", "deny", "describe"}
-    told = trigger.head.lemma_.lower() in _DOER_VERBS | {"occur", "happen", "take", "unfold"}  # "was carried out at X"
+    # "was carried out at X"; "two explosions tore through the cathedral on the island of Jolo"
+    told = trigger.head.lemma_.lower() in _DOER_VERBS | _IMPACT_VERBS | {"occur", "happen", "take", "unfold"}
     if trigger.dep_ == "pobj" and (trigger.head.lower_ in _BEFORE_OR_AFTER or trigger.head.lower_ == "of" and
                                    trigger.head.head.lower_ in {"wake", "aftermath"}):
         return ev.place is not None and ev.place not in set(trigger.subtree)  # "in the wake of the attack, ..."

@@ -212,9 +212,13 @@ def _score(q: EventQuery, ev: dict[str, Any], docs: dict[str, dict], want: str |
     titles = " ".join(title_list)
     ev_words = frozenset().union(*(stems(t) for t in [*(s["evidence"] for s in ev["sources"]), *title_list]))
     anchored = False
+    perp_ids = {lookup.eid(p["id"]) for p in ev["perpetrators"]}
     for name, ids in q.places:
         if ev.get("_place_id") in ids:
             score += 6
+            anchored = True
+        elif perp_ids & set(ids):
+            score += 4  # "the US drone strike": a country that is the event's doer
             anchored = True
         elif norm(name) in place_norms:
             score += 5
@@ -240,7 +244,6 @@ def _score(q: EventQuery, ev: dict[str, Any], docs: dict[str, dict], want: str |
     if not anchored and set(ev["doc_ids"]) & q.mention_docs:
         score += 2  # its report mentions the place the question names
         anchored = True
-    perp_ids = {lookup.eid(p["id"]) for p in ev["perpetrators"]}
     for _, ids in q.groups:
         if perp_ids & set(ids):
             score += 3
