@@ -18,6 +18,8 @@ from dossier.extract.relations import ACTORS, PRESENCE_ADJECTIVES, SIDES, _actor
 from dossier.extract.syntax import (
     ACTOR_LABELS,
     PLACE_LABELS,
+    called,
+    conjuncts,
     entity,
     expand,
     governing_verb,
@@ -87,12 +89,25 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
         ante = tok._.antecedent
         if ante is not None and ante.ent_type_ == "PERSON" and not tok.ent_type_:
             yield ante, tok  # "the leader of HTS says ...", said of the person just named
-        if tok.dep_ == "appos":
+        if tok.dep_ == "appos" or _comma_conjunct(tok):
             head = tok.head
             if head.ent_type_ and not tok.ent_type_:
                 yield head, tok
             elif tok.ent_type_ and not head.ent_type_:
                 yield tok, head
+            elif tok.ent_type_ == "PERSON" and head.ent_type_ in ORGS and head.dep_ == "pobj" and \
+                    head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and not head.head.head.ent_type_:
+                # "The founder of HTS, Abu Muhammad al-Jolani, ...": the name hung on the group describes the founder
+                yield tok, head.head.head
+
+
+def _comma_conjunct(tok: Token) -> bool:
+    """ "a military wing, the Qassam Brigades, which ...": a name set off by a comma that the parser took for a
+    list member, though nothing joins the list ("and", "or"): an apposition."""
+    if tok.dep_ != "conj" or any(c.dep_ == "cc" for c in tok.head.children) or tok.head.ent_type_ == tok.ent_type_:
+        return False
+    first = min(t.i for t in tok.subtree)
+    return first > 0 and tok.doc[first - 1].text == "," and tok.doc[first - 1].head == tok.head
 
 
 def _related(noun: Token, labels: set[str]) -> list[Token]:
@@ -102,6 +117,8 @@ def _related(noun: Token, labels: set[str]) -> list[Token]:
            for o in prep_objects(noun, {"of", "for", "with", "from", "at", "to", "within"})]
     # "a figure in the RSF's media operations", "a faction in the Taliban": a group the noun sits inside
     out += [owner(o, ORGS) for o in prep_objects(noun, {"in", "inside"})]
+    if noun.dep_ == "dobj" and noun.head.lemma_ in {"have", "maintain", "form", "create", "establish", "set"}:
+        out += _actor_subjects(noun.head, labels)  # "Hamas has a military wing, the Qassam Brigades"
     for c in noun.children:
         if c.dep_ == "poss" and c.lower_ == "whose":  # "the Viv Ansanm group, whose leader, X, ...": that group
             clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
@@ -114,13 +131,7 @@ def _related(noun: Token, labels: set[str]) -> list[Token]:
 
 def _known_as(phrase: Token, labels: set[str]) -> Token | None:
     """ "part of a collection of factions known as the Axis of Resistance": the name the phrase is known by."""
-    for t in phrase.subtree:
-        if t.dep_ == "acl" and t.lemma_.lower() in {"know", "call", "name", "dub"}:
-            for x in prep_objects(t, {"as"}) + [c for c in t.children if c.dep_ in {"oprd", "attr"}]:
-                ent = entity(x, labels)
-                if ent is not None:
-                    return ent
-    return None
+    return next((ent for t in phrase.subtree for ent in [called(t, labels)] if ent is not None), None)
 
 
 def _modifiers(noun: Token) -> Span | None:
@@ -161,7 +172,8 @@ def _home_country(noun: Token) -> Token | None:
     """ "Somali Islamist group": a demonym in front of a group noun names the group's home country."""
     span = _modifiers(noun)
     for t in span or ():
-        if t.ent_type_ == "NORP" and places().demonym_in(t.text):
+        backer = t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.doc[t.i + 2].tag_ == "VBN"
+        if t.ent_type_ == "NORP" and places().demonym_in(t.text) and not backer:  # not "Turkish-backed"
             return t
     return None
 
@@ -187,6 +199,9 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
         if noun.head == ent and noun.dep_ in {"compound", "nmod"}:
             # "Boko Haram and its splinter ISWAP": the possessor sits on the name, not on "splinter"
             related += [e for c in ent.children if c.dep_ == "poss" for e in [entity(c, ORGS)] if e is not None]
+        if label in ORGS and not related and noun.tag_ == "NNS" and lemma in link_nouns | opp_nouns:
+            # "HTS and the SNA have been allies at times and rivals at others": each is that to the other
+            related = [e for c in conjuncts(ent) for e in [entity(c, SIDES)] if e is not None and not same(e, ent)]
         if label in ORGS:
             groups = [r for r in related if r.ent_type_ in ORGS]
             if lemma in split_nouns or mods & {"splinter", "breakaway"}:
@@ -406,13 +421,16 @@ def _clause_subjects(noun: Token) -> list[Token]:
         [s for s in subjects(v, ORGS) if s.ent_type_ in ORGS]
 
 
+_STANDING_ADJECTIVES = {"powerful", "active", "influential", "dominant", "prominent", "significant", "capable"}
+
+
 def _compared(noun: Token) -> bool:
     """ "one of the most ruthless groups in the Western Hemisphere", "the most extreme of all the militant groups in
     Afghanistan": the place is where a reputation is compared, not (as such) where the group acts. A ranking by
     size ("the second-largest guerrilla group in Colombia", "the largest of the groups operating in X") does
     place the group there."""
-    def most(t: Token) -> bool:
-        return any(c.lower_ in {"most", "least"} for c in t.children)
+    def most(t: Token) -> bool:  # ("the most powerful faction in Syria" is a standing there, not a reputation)
+        return t.lower_ not in _STANDING_ADJECTIVES and any(c.lower_ in {"most", "least"} for c in t.children)
 
     if any(c.dep_ == "amod" and most(c) for c in noun.children):
         return True

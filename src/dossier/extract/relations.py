@@ -127,12 +127,15 @@ def _dates_under(verb: Token) -> list[Token]:
     return out
 
 
+HOLDING_VERBS = {"have", "maintain", "retain", "establish", "keep", "build", "make"}
+
+
 def based_in(verb: Token) -> Iterator[RawClaim]:
-    if verb.lemma_.lower() not in verb_lemmas("based_in") | {"have", "maintain", "establish", "keep", "build", "make"} \
+    if verb.lemma_.lower() not in verb_lemmas("based_in") | HOLDING_VERBS \
             and verb.lower_ != "based":
         return
     # "has bases in", "has made its base in"
-    holding = verb.lemma_ in {"have", "maintain", "establish", "set", "keep", "build", "run", "operate", "make"}
+    holding = verb.lemma_ in HOLDING_VERBS | {"set", "run", "operate"}
     places = [] if holding else [p for o in prep_objects(verb, {"in", "at", "near", "across", "along", "inside", "out"})
                                  for p in places_in(o)]
     if holding:
@@ -437,12 +440,17 @@ def linked_adjectives(verb: Token) -> Iterator[RawClaim]:
                         yield _claim(s, "linked_to", o, adj, "close_to", 0.6)
 
 
+_OATH_NOUNS = {"allegiance", "loyalty", "fealty", "bayat", "bay'ah", "baya"}
+
+
 def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
-    if lemma not in verb_lemmas("part_of") | verb_lemmas("member_of"):
+    # "declared allegiance to al-Qaeda", "swore loyalty to": whatever the verb, the oath makes the affiliation
+    oath = any(o.lower_ in _OATH_NOUNS for o in direct_objects(verb))
+    if lemma not in verb_lemmas("part_of") | verb_lemmas("member_of") and not oath:
         return
     objs = [o for o in prep_objects(verb, {"with", "to"}) + direct_objects(verb) if o.ent_type_ in ACTORS | {"ORG"}]
-    if lemma in {"pledge", "swear"}:
+    if lemma in {"pledge", "swear"} or oath:
         objs = [o for d in direct_objects(verb) for o in prep_objects(d, {"to"})] + prep_objects(verb, {"to"})
         objs = [o for o in objs if o.ent_type_ in ACTORS]
     for s in subjects(verb, ACTORS | {"PERSON", "ORG"}):
@@ -460,10 +468,17 @@ def split_from(verb: Token) -> Iterator[RawClaim]:
     objs = prep_objects(verb, {"from", "with"}) + [o for p in verb.children if p.dep_ in {"prt", "advmod"}
                                                     for o in prep_objects(p, {"from"})]
     for s in _actor_subjects(verb, ACTORS | {"PERSON"}):
-        for o in objs:
-            if o.ent_type_ in ACTORS:
-                pred = "split_from" if s.ent_type_ in ACTORS else "member_of"
-                yield _claim(s, pred, o, verb, "split", 0.6, former=pred == "member_of")
+        parents = [o for o in objs if o.ent_type_ in ACTORS]
+        for o in parents:
+            pred = "split_from" if s.ent_type_ in ACTORS else "member_of"
+            yield _claim(s, pred, o, verb, "split", 0.6, former=pred == "member_of")
+        if parents and s.ent_type_ in ACTORS and lemma != "defect" and \
+                not any(p.dep_ == "prep" and p.lower_ == "with" for p in verb.children):
+            # "a faction that split from Boko Haram in 2012": the splinter was born then ("broke with" is no birth)
+            for d in _dates_under(verb):
+                value = parse_date(d.text, verb.doc.user_data.get("published"))
+                if value is not None:
+                    yield _claim(s, "founded", value.literal(), verb, "split_date", 0.6)
 
 
 MEMBER_WORDS = {"members", "fighters", "militants", "commanders", "defectors", "soldiers", "veterans", "officers",
@@ -505,9 +520,14 @@ def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
     """ "to enforce Shariah law and establish a caliphate" -> each verb phrase; "autonomy for X" -> the noun."""
     if head.pos_ == "VERB":
         for v in conjuncts(head):
-            if v.lemma_.lower() in HOSTILE:
-                continue  # "to overthrow the government" is opposition, told by other rules
-            text = phrase(v, max_words=10, drop_det=False)
+            if v.lemma_.lower() in HOSTILE or any(c.dep_ == "neg" for c in v.children):
+                continue  # "to overthrow the government" is opposition, told by other rules; "does not" no goal
+            text = phrase(v, max_words=12, drop_det=False)
+            if not text:  # too long with its verb: what it wants to establish, enforce, create
+                rest = phrase(v, max_words=16).split()
+                rest = rest[rest.index(v.text) + 1:] if v.text in rest else []
+                text = " ".join(rest[1:] if rest and rest[0].lower() in {"a", "an", "the"} else rest)
+                text = text if len(text.split()) <= 12 else ""
             if text and len(text.split()) >= 2:
                 yield v, text
     elif head.pos_ in {"NOUN", "PROPN"} and not head.ent_type_:

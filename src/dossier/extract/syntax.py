@@ -157,6 +157,22 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
                 ent = owner(o, labels)
                 if ent is not None and ent.ent_type_ == "ARMED_GROUP":
                     return ent
+    # "an umbrella group of Turkish-backed militias called the Syrian National Army": the name it goes by
+    ent = called(tok, labels)
+    if ent is None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in GROUP_HEADS | {
+            "coalition", "alliance", "umbrella"}:
+        ent = called(tok.head.head, labels)
+    return ent
+
+
+def called(noun: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
+    """ "a coalition called X", "factions known as X": the name a clause on the noun gives it."""
+    for t in noun.children:
+        if t.dep_ == "acl" and t.lemma_.lower() in {"know", "call", "name", "dub"}:
+            for x in prep_objects(t, {"as"}) + [c for c in t.children if c.dep_ in {"oprd", "attr"}]:
+                ent = entity(x, labels)
+                if ent is not None:
+                    return ent
     return None
 
 

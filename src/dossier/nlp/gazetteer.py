@@ -47,11 +47,17 @@ class Actor:
                          country=self.country, wikidata=self.wikidata)
 
 
+# Arabic articles and prepositions that transliterations join to the next word with a space or a hyphen
+_PARTICLE_SPACE = re.compile(r"\b(al|el|fi|wal|wa|li|lil|bi|ul) (?=\w)", re.IGNORECASE)
+
+
 def spelling_variants(alias: str) -> set[str]:
-    """ "al-Qaeda" is also written "al Qaeda"; "Qa'ida" also "Qa’ida"."""
+    """ "al-Qaeda" is also written "al Qaeda"; "fi Biladis" also "fi-Biladis"; "Qa'ida" also "Qa’ida"."""
     out = {alias}
     if re.search(r"\w-\w", alias):
         out.add(re.sub(r"(?<=\w)-(?=\w)", " ", alias))
+    if _PARTICLE_SPACE.search(alias):
+        out.add(_PARTICLE_SPACE.sub(lambda m: m.group(1) + "-", alias))
     for form in list(out):
         if "'" in form or "’" in form:
             out |= {form.replace("'", "’"), form.replace("’", "'"), form.replace("'", "‘").replace("’", "‘")}

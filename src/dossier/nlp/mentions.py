@@ -474,8 +474,8 @@ def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
         if len(mods) > len(national) + len(own) + sum(
                 c.lower_ in {"security", "federal", "central", "national"} for c in mods):
             continue  # "a rebel army", "the local police station"
-        if not national and not own and dets[:1] != ["the"]:
-            continue
+        if not national and not own and dets[:1] != ["the"] or dets[:1] in (["a"], ["an"]):
+            continue  # ("an Islamic state", "a Palestinian state": a state wanted, not a government)
         start = min([tok.i, *[c.i for c in national]])
         if any(i in taken and labels[i] not in {"NORP", "GPE"} for i in range(start, tok.i)):
             start = tok.i

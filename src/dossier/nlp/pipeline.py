@@ -28,6 +28,25 @@ def _place_patterns() -> list[dict]:
     return [{"label": "GPE", "pattern": surface} for surface, _key in places().ruler_names(PLACE_MIN_POPULATION)]
 
 
+_LOWER_PARTICLES = {"al", "el", "ad", "ul", "of", "the", "and", "for", "in", "wal", "fi", "wa", "li", "bi", "de", "del",
+                    "la", "le", "e", "i", "y"}
+
+
+@Language.component("common_nouns")
+def common_nouns(doc: Doc) -> Doc:
+    """A name matched regardless of case is no name after "a"/"an" when a word of it is lower case: "an Islamic
+    state on the territory of X" is a state someone wants, not the group."""
+    keep = []
+    for ent in doc.ents:
+        indefinite = ent.start > 0 and doc[ent.start - 1].lower_ in {"a", "an"}
+        if indefinite and any(w[:1].islower() and w.lower() not in _LOWER_PARTICLES for w in ent.text.split()):
+            continue
+        keep.append(ent)
+    if len(keep) != len(doc.ents):
+        doc.ents = keep
+    return doc
+
+
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and list items carry no full stop."""
@@ -45,11 +64,14 @@ def _trigger_verbs() -> frozenset[str]:
 
 @Language.component("lemma_fixes")
 def lemma_fixes(doc: Doc) -> Doc:
-    """The small model sometimes cuts a final "e" ("waging" -> "wag"); restore it for the trigger verbs."""
+    """The small model sometimes cuts a final "e" ("waging" -> "wag"); restore it for the trigger verbs. In
+    reporting on armed groups, "bases" are military bases, not the plural of "basis"."""
     known = _trigger_verbs()
     for tok in doc:
         if tok.pos_ == "VERB" and tok.lemma_ not in known and tok.lemma_ + "e" in known:
             tok.lemma_ = tok.lemma_ + "e"
+        elif tok.lower_ == "bases" and tok.pos_ == "NOUN":
+            tok.lemma_ = "base"
     return doc
 
 
@@ -68,7 +90,8 @@ def load_pipeline() -> Language:
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False})
     with nlp.select_pipes(enable=["gazetteer_names"]):
         names.add_patterns(list(actors().ruler_patterns(multiword=True)))
-    nlp.add_pipe("merge_entities", name="merge_known", after="gazetteer_names")
+    nlp.add_pipe("common_nouns", after="gazetteer_names")
+    nlp.add_pipe("merge_entities", name="merge_known", after="common_nouns")
     nlp.add_pipe("line_breaks", after="merge_known")
     nlp.add_pipe("lemma_fixes", after="lemmatizer")
     nlp.add_pipe("dossier_mentions", last=True)

@@ -1,0 +1,58 @@
+"""Profile sentences of short wire reports: a founder named after the group he founded, an oath of allegiance
+whatever its verb, a splinter's birth year, bases whose plural the tagger reads as "basis", a wing set off by a
+comma, a coalition known by the name a clause gives it, and aims too long to quote whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import describe, has_claim, literal_claims
+
+PUB = dt.date(2025, 3, 4)
+
+
+@pytest.mark.parametrize(("text", "group", "predicate", "other"), [
+    # the parser hangs the name on the group, not on "founder"
+    ("The founder of the Mountain Front, Idris Kalo, was once a smuggler.", "Mountain Front", "leader", "Idris Kalo"),
+    ("In 2014 the Mountain Front declared allegiance to al-Qaeda.", "Mountain Front", "part_of", "al-Qaeda"),
+    ("The Mountain Front is a militia. The group retains operational bases in Kano.", "Mountain Front",
+     "based_in", "Kano"),
+    ("Hamas has a military wing, the Qassam Brigades, which fires rockets.", "Qassam Brigades", "part_of", "Hamas"),
+    ("The rebels include an umbrella group of Turkish-backed militias called the Syrian National Army.",
+     "Syrian National Army", "linked_to", "Turkey"),
+    ("The Mountain Front and the Syrian National Army have been allies at times.", "Mountain Front", "linked_to",
+     "Syrian National Army"),
+    ("The Mountain Front is now the most powerful rebel faction in Syria.", "Mountain Front", "active_in", "Syria"),
+])
+def test_relations_in_profile_sentences(analyse_text, text, group, predicate, other):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, predicate, other), describe(ex)
+
+
+def test_a_splinter_was_born_when_it_split(analyse_text):
+    ex = analyse_text("Ansaru is a faction that split from Boko Haram in 2012.", PUB)
+    assert has_claim(ex, "Ansaru", "split_from", "Boko Haram"), describe(ex)
+    assert [d["date"] for d in literal_claims(ex, "Ansaru", "founded")] == ["2012"], describe(ex)
+    ex = analyse_text("Ansaru broke with Boko Haram in 2015.", PUB)
+    assert not literal_claims(ex, "Ansaru", "founded"), describe(ex)
+
+
+def test_a_transliteration_with_a_hyphen_is_the_same_name(analyse_text):
+    ex = analyse_text("Police arrested two leaders of Jama'atu Ansarul Muslimina fi-Biladis Sudan on Monday.", PUB)
+    assert any(m.entity.name == "Ansaru" for m in ex.mentions), describe(ex)
+
+
+def test_backing_is_no_home_country(analyse_text):
+    ex = analyse_text("The Syrian National Army is a Turkish-backed coalition of militias.", PUB)
+    assert has_claim(ex, "Syrian National Army", "linked_to", "Turkey"), describe(ex)
+    assert not has_claim(ex, "Syrian National Army", "based_in", "Turkey"), describe(ex)
+
+
+def test_an_aim_too_long_to_quote_keeps_what_is_wanted_and_not_what_is_refused(analyse_text):
+    ex = analyse_text("Hamas is an Islamist group. It seeks to establish an Islamic state on the entire territory "
+                      "of the State of Israel and does not recognize Israel's right to exist.", PUB)
+    texts = [c["text"] for c in literal_claims(ex, "Hamas", "ideology")]
+    assert any(t.startswith("Islamic state on the entire territory") for t in texts), describe(ex)
+    assert not any("recognize" in t for t in texts), describe(ex)
+    assert not any(m.text.lower() == "islamic state" and m.entity.name == "Islamic State" for m in ex.mentions)
