@@ -240,3 +240,29 @@ def test_one_of_a_kind_is_the_class_not_the_event(analyse_text):
     ex = analyse_text("In one of the deadliest attacks on the police this year, 14 officers were killed in Zamboanga "
                       "on Saturday.", PUB)
     assert [(e.date, e.killed) for e in ex.events] == [("2024-06-15", (14, 14))], describe(ex)
+
+
+def test_a_chronology_takes_its_doer_and_dates_from_its_list(analyse_text):
+    text = ("The Shadow Brigade is a dissident group in Northern Ireland.\n\n"
+            "Since 2001 the group is believed to have carried out a number of attacks, including:\n\n"
+            "•March 3 2002: Bomb attack on a hotel in Omagh.\n\n"
+            "•May 9 2002:\n\nA car bomb attack on a police station in Belfast.\n\n")
+    ex = analyse_text(text, dt.date(2003, 1, 1))
+    found = {(e.date, e.place.name if e.place else None): e for e in ex.events}
+    assert set(found) == {("2002-03-03", "Omagh"), ("2002-05-09", "Belfast")}, describe(ex)
+    for e in found.values():
+        assert [(p.entity.name, p.attribution) for p in e.perpetrators] == [("Shadow Brigade", "suspected")], \
+            describe(ex)
+
+
+def test_a_list_with_no_doer_in_its_opening_names_none(analyse_text):
+    text = ("Northern Ireland has seen many incidents this year, including:\n\n"
+            "•March 3 2002: Bomb attack on a hotel in Omagh.\n\n")
+    ex = analyse_text(text, dt.date(2003, 1, 1))
+    assert [e.perpetrators for e in ex.events] == [[]], describe(ex)
+
+
+def test_a_town_naming_the_attack_places_it(analyse_text):
+    ex = analyse_text("On August 15 1998 the Shadow Brigade carried out the Omagh bombing, killing 29 people in a "
+                      "busy town in Co Tyrone, Northern Ireland.", dt.date(1999, 1, 1))
+    assert [e.place.name for e in ex.events if e.place] == ["Omagh"], describe(ex)

@@ -320,10 +320,9 @@ def _date(sent: Span, trigger: Token) -> DateValue | None:
     # a full date the NER missed or cut ("First AttackDecember 23, 2007: ...")
     if found is None or found.precision != "day":
         text = sent.text
-        if sent.start > 0:  # a heading line: "First Attack December 23, 2007:"
-            prev = sent.doc[sent.start - 1].sent
-            if not any(t.pos_ in {"VERB", "AUX"} for t in prev) and len(prev) < 12:
-                text = prev.text + " " + text
+        prev = _heading(sent)  # a heading line: "First Attack December 23, 2007:"
+        if prev is not None:
+            text = prev.text + " " + text
         m = _FULL_DATE.search(text)
         if m is not None:
             value = parse_date(m.group(0), published)
@@ -1080,6 +1079,67 @@ def _attributions(doc: Doc, events: list[RawEvent]) -> None:
                     main.perpetrators.append((t, how))
 
 
+_INCIDENT_NOUNS = {"incident", "operation", "atrocity", "outrage"}
+_BULLET_MARKS = set("•·▪◦‣►■●*-–")
+
+
+def _heading(sent: Span) -> Span | None:
+    """The short line without a verb just before a sentence, that heads it ("July 9 2000:")."""
+    if sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    return prev if not any(t.pos_ in {"VERB", "AUX"} and t.is_alpha for t in prev) and len(prev) < 12 else None
+
+
+def _list_item(sent: Span, headed: bool = True) -> bool:
+    """A line of a list: it opens on a bullet, or on a date and a colon ("July 9 2000: car bomb attack ..."),
+    or follows such an opening cut off as a heading."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    heading = _heading(sent) if headed else None
+    if heading is not None and _list_item(heading, headed=False):
+        return True
+    if words[0].text in _BULLET_MARKS:
+        return True
+    dated = [t for t in words[:6] if t.ent_type_ == "DATE"]
+    return bool(dated) and any(t.text == ":" and t.i == dated[-1].i + 1 for t in words[:8])
+
+
+def _listed_under(doc: Doc, events: list[RawEvent]) -> None:
+    """The items of a list say no doer when its opening line did: "the group is believed to have been
+    responsible for a number of incidents, including:" names it (with that modality) for each item."""
+    sents = list(doc.sents)
+    index = {s.start: k for k, s in enumerate(sents)}
+    for ev in events:
+        if ev.perpetrators or not ev.sentences or not _list_item(ev.sentences[0]):
+            continue
+        k = index.get(ev.sentences[0].start, 0) - 1
+        while k >= 0 and _list_item(sents[k]):
+            k -= 1
+        intro = sents[k] if k >= 0 else None
+        if intro is None or not intro.text.rstrip().endswith(":"):
+            continue
+        hedged = any(t.lemma_.lower() in {"believe", "think", "suspect", "allege", "accuse"} for t in intro)
+        ev.perpetrators = [(t, "suspected" if hedged and how == "stated" else how) for t, how in _list_doers(intro)]
+
+
+def _list_doers(intro: Span) -> list[tuple[Token, str]]:
+    """Who the opening line of a list says did its items: "X has carried out a number of attacks, including:",
+    "X is responsible for incidents including:"."""
+    said = next((t for t in intro if t.pos_ == "NOUN" and (
+        _trigger(t) is not None or t.lemma_.lower() in _INCIDENT_NOUNS)), intro.root)
+    found = _perpetrators(intro, said)
+    for tok in intro if not found else ():
+        if tok.lemma_.lower() in _DOER_VERBS and tok.pos_ == "VERB" or tok.lower_ in {"responsible", "behind"}:
+            verb = tok if tok.pos_ == "VERB" else tok.head
+            how = "claimed" if tok.lemma_.lower() == "claim" else "stated"
+            found = [(e, how) for e in subjects(verb, PERPETRATOR_LABELS) if e.ent_type_ in PERPETRATOR_LABELS]
+            if found:
+                break
+    return found
+
+
 def _place_of_the_dead(doc: Doc, events: list[RawEvent]) -> None:
     """ "the numbers of farmers killed at Zabarmari community": where the dead of the report fell, said in
     passing with no event word, places its main event when nothing else did."""
@@ -1133,6 +1193,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
     events = [e for e in events if e.date is not None or e.place is not None and (
         len(e.sentences) > 1 or e.killed is not None or _specificity(e.place) < _SPECIFICITY["region"])]
     # "clashes in Somalia", with no date and no toll, is no one event
+    _listed_under(doc, events)
     _attributions(doc, events)
     _place_of_the_dead(doc, events)
     for k, ev in enumerate(events):

@@ -258,14 +258,16 @@ def _town(name: str) -> bool:
 
 
 _ASSAULT_NOUNS = {"attack", "assault", "raid", "offensive", "incursion", "siege"}
+_ATTACK_NAMES = _ASSAULT_NOUNS | {"bombing", "massacre", "blast", "explosion", "shooting", "ambush"}
 
 
 def _town_of_named_country(name: str, ents: list[Span]) -> bool:
+    """A known town in a country the report names, or one of whose regions it names."""
     place = places().lookup(name)
     if place is None or not _town(name):
         return False
     named = {p.country for e in ents if e.label_ == "GPE" for p in [places().lookup(e.text)]
-             if p is not None and p.precision == "country"}
+             if p is not None and p.precision in {"country", "region"}}
     return place.country in named
 
 
@@ -301,6 +303,9 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
         # "the attack on Pétionville": a town of a country the report names, as what was attacked
         where = where or span.root.dep_ == "pobj" and head.lower_ in {"on", "against"} and \
             head.head.lemma_.lower() in _ASSAULT_NOUNS and _town_of_named_country(span.text, ents)
+        # "the Omagh bombing": a town of such a country naming the attack
+        where = where or span.root.dep_ == "compound" and head.lemma_.lower() in _ATTACK_NAMES and \
+            _town_of_named_country(span.text, ents)
         if where and (nearby or places().lookup(span.text) is not None and not places().common_word(span.text)):
             out.append(Span(doc, i, end, label="GPE"))
         i = end

