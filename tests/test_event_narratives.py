@@ -266,3 +266,31 @@ def test_a_town_naming_the_attack_places_it(analyse_text):
     ex = analyse_text("On August 15 1998 the Shadow Brigade carried out the Omagh bombing, killing 29 people in a "
                       "busy town in Co Tyrone, Northern Ireland.", dt.date(1999, 1, 1))
     assert [e.place.name for e in ex.events if e.place] == ["Omagh"], describe(ex)
+
+
+def test_two_passives_share_their_agent(analyse_text):
+    ex = analyse_text("On Sunday, four soldiers were ambushed and killed by Gulf Clan members near the town of "
+                      "Ituango, Antioquia department.", dt.date(2021, 11, 8))
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["Clan del Golfo"]], describe(ex)
+
+
+def test_a_district_named_as_such_is_no_more_precise_than_the_town_in_it(analyse_text):
+    ex = analyse_text("The attack in Pahalgam on April 22 killed 26 tourists. The attack in Pahalgam, a resort in "
+                      "Kashmir's Anantnag district, was carried out at noon.", dt.date(2025, 4, 23))
+    assert [e.place.name for e in ex.events if e.place] == ["Pahalgam"], describe(ex)
+
+
+def test_an_unknown_village_inside_a_known_town_is_located_by_the_town(tmp_path):
+    from conftest import build_kb
+
+    from dossier.store import Store
+
+    text = ("Gunmen killed three soldiers guarding the hamlet of Quebrada Honda in Ituango on Sunday, "
+            "the army said.")
+    db = build_kb(tmp_path, [{"id": "d1", "url": "", "title": "t", "publisher": "p", "published": "2021-11-08",
+                              "text": text}])
+    with Store.from_path(db) as store:
+        events = list(store.iter_events())
+    assert [(e["place"]["name"], e["place"]["admin1"], e["place"]["precision"]) for e in events] == [
+        ("Quebrada Honda", "Antioquia", "city")], events
+    assert abs(events[0]["place"]["lat"] - 7.17) < 0.1, events

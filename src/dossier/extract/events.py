@@ -336,6 +336,7 @@ _SPECIFICITY = {"city": 0, "district": 1, "site": 0, None: 1, "area": 3, "region
 
 
 _REGION_NOUNS = {"province", "state", "region", "department", "governorate", "oblast", "prefecture"}
+_DISTRICT_NOUNS = {"district", "county", "municipality", "township", "tehsil", "subdistrict", "commune"}
 
 
 def _specificity(tok: Token) -> int:
@@ -346,7 +347,10 @@ def _specificity(tok: Token) -> int:
     if noun is not None and noun.lower_ in _REGION_NOUNS:
         return _SPECIFICITY["region"]
     place = places().lookup(tok.text)
-    return _SPECIFICITY.get(place.precision if place else None, 2)
+    found = _SPECIFICITY.get(place.precision if place else None, 2)
+    if noun is not None and noun.lower_ in _DISTRICT_NOUNS:  # "Anantnag district", whatever town shares the name
+        return max(found, _SPECIFICITY["district"])
+    return found
 
 
 # Heads that make a place name a nationality: "13 US service members", "the Pakistani embassy".
@@ -516,9 +520,12 @@ def _is_count(tok: Token) -> bool:
 
 
 def _by_agents(verb: Token) -> list[Token]:
-    """The doers after "by": "claimed by Islamic State", "led by the Viv Ansanm group" (the group a phrase names)."""
-    return [e for o in prep_objects(verb, {"by"}) for e in [entity(o, PERPETRATOR_LABELS) or owner(
-        o, PERPETRATOR_LABELS)] if e is not None]
+    """The doers after "by": "claimed by Islamic State", "led by the Viv Ansanm group" (the group a phrase names);
+    "were ambushed and killed by X": the agent of the last of two passives joined by "and" did both."""
+    objs = prep_objects(verb, {"by"})
+    if not objs and any(c.dep_ == "auxpass" for c in verb.children):
+        objs = [o for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN" for o in prep_objects(c, {"by"})]
+    return [e for o in objs for e in [entity(o, PERPETRATOR_LABELS) or owner(o, PERPETRATOR_LABELS)] if e is not None]
 
 
 def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
@@ -860,13 +867,13 @@ def _places_agree(a: Token | None, b: Token | None, loose: bool = False) -> bool
             pa.name in {pb.admin1} or pb.name in {pa.admin1}  # two regions, both without admin1, are two places
     if _part_of_city(pa, pb) or _part_of_city(pb, pa):
         return True  # "Sadr City" in Baghdad
-    if {(a.text, b.text), (b.text, a.text)} & _written_within(a.doc):
+    if {(a.text, b.text), (b.text, a.text)} & written_within(a.doc):
         return True  # "in Patikul, Sulu": the report says one holds the other
     # "the bombing" in Khar, in the Bajaur district: two towns of one region, for a mention that refers back
     return loose and bool(pa.admin1) and pa.admin1 == pb.admin1
 
 
-def _written_within(doc: Doc) -> set[tuple[str, str]]:
+def written_within(doc: Doc) -> set[tuple[str, str]]:
     """(inner, outer) names of places the text itself puts one inside the other: "Patikul, Sulu",
     "Balochistan's Mastung", "Daglica in Hakkari"."""
     pairs = doc.user_data.get("places_within")
@@ -984,7 +991,7 @@ def _merge(into: RawEvent, ev: RawEvent) -> None:
         into.date = ev.date  # "in January" ... "on 26 January"; "claimed on Friday" ... "Wednesday's attack"
     if into.place is None or ev.place is not None and not _detached(ev) and not _namesake(ev.place) and (
             (not ev.place_where, _specificity(ev.place)) < (not into.place_where, _specificity(into.place))
-            or _within_city(ev.place, into.place) or (ev.place.text, into.place.text) in _written_within(ev.place.doc)):
+            or _within_city(ev.place, into.place) or (ev.place.text, into.place.text) in written_within(ev.place.doc)):
         into.place, into.place_where = ev.place, ev.place_where  # "in Borno state" ... "in the village of X"
     toll = bool(_TOLL & {t.lower_ for s in ev.sentences for t in s})
     vague = into.killed is not None and into.killed.qualifier == "vague"  # "dozens were killed" ... "at least 42"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dossier.extract.events import RawEvent
-from dossier.model import Event, Perpetrator
+from dataclasses import replace
+
+from dossier.extract.events import RawEvent, written_within
+from dossier.model import Event, Perpetrator, Place
 from dossier.resolve.claims import provenance
 from dossier.resolve.linking import DocumentLinker
 
@@ -16,9 +18,10 @@ def link_events(raw: list[RawEvent], linker: DocumentLinker, doc_id: str) -> lis
         place_ref = linker.ref(ev.place) if ev.place is not None else None
         place = place_ref.place if place_ref is not None else None
         if place is None and place_ref is not None:
-            from dossier.model import Place
-
-            place = Place(name=place_ref.name, precision="unknown")
+            outer = _outer_place(ev, linker)
+            # the name the text used, located (as precisely as the coordinates say) by the place around it
+            place = replace(outer, name=place_ref.name, aliases=()) if outer is not None else Place(
+                name=place_ref.name, precision="unknown")
         perps: list[Perpetrator] = []
         for tok, attribution in ev.perpetrators:
             ref = linker.ref(tok)
@@ -35,3 +38,14 @@ def link_events(raw: list[RawEvent], linker: DocumentLinker, doc_id: str) -> lis
             injured=(ev.injured.low, ev.injured.high) if ev.injured else (None, None),
             trigger=ev.trigger.text))
     return events
+
+
+def _outer_place(ev: RawEvent, linker: DocumentLinker) -> Place | None:
+    """ "the community of Santa Luca in Ituango": the town or district the text puts a place no gazetteer knows
+    in."""
+    for inner, outer in written_within(ev.place.doc):
+        if inner == ev.place.text:
+            place = linker.place_named(outer)
+            if place is not None and place.precision in {"city", "district"}:
+                return place
+    return None

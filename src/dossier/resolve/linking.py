@@ -166,6 +166,11 @@ class DocumentLinker:
         return EntityRef(name=ref.name, type=ref.type, key=ref.key, aliases=(*ref.aliases, surface),
                          country=ref.country, wikidata=ref.wikidata)
 
+    def place_named(self, surface: str) -> Place | None:
+        """The gazetteer's place for a name, read as this document's places are (its country first)."""
+        ref = self._place(surface)
+        return ref.place if ref is not None else None
+
     def _place(self, surface: str) -> EntityRef | None:
         place = places().lookup(surface, country=self._country)
         if place is None:  # "eastern Congo", "north-west Pakistan": the direction narrows, the name places
