@@ -56,3 +56,21 @@ def test_an_aim_too_long_to_quote_keeps_what_is_wanted_and_not_what_is_refused(a
     assert any(t.startswith("Islamic state on the entire territory") for t in texts), describe(ex)
     assert not any("recognize" in t for t in texts), describe(ex)
     assert not any(m.text.lower() == "islamic state" and m.entity.name == "Islamic State" for m in ex.mentions)
+
+
+def test_a_local_unit_named_with_its_place_is_not_the_whole_group(analyse_text):
+    ex = analyse_text("Five troops were killed in Khwet Khwin Village of Myinmu Township, according to a "
+                      "spokesperson from Myinmu People’s Defense Force (PDF). The PDF said it would fight on.", PUB)
+    named = {m.text: m.entity for m in ex.mentions}
+    assert named["Myinmu Township"].type == "place", describe(ex)
+    assert named["Myinmu People’s Defense Force"].name == "Myinmu People’s Defense Force", describe(ex)
+    assert {m.entity.key for m in ex.mentions if m.text == "PDF"} == {named["Myinmu People’s Defense Force"].key}
+    ex = analyse_text("Myanmar People's Defense Force fighters attacked a convoy in Sagaing Region.", PUB)
+    assert any(m.entity.name == "People's Defence Force (Myanmar)" for m in ex.mentions), describe(ex)
+
+
+def test_a_groups_armed_wing_is_its_own_entity(analyse_text):
+    ex = analyse_text("The Bangsamoro Islamic Freedom Movement and its armed wing, the Bangsamoro Islamic Freedom "
+                      "Fighters, rejected the deal.", PUB)
+    names = {m.entity.name for m in ex.mentions}
+    assert {"Bangsamoro Islamic Freedom Movement", "Bangsamoro Islamic Freedom Fighters"} <= names, describe(ex)

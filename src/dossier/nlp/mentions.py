@@ -15,6 +15,8 @@ from spacy.util import filter_spans
 
 from dossier.lexicon import nouns, words
 from dossier.nlp.collectives import described_groups, dissident_spans
+from dossier.nlp.gazetteer import actors
+from dossier.nlp.places import english_word
 from dossier.nlp.places import gazetteer as places
 
 GROUP_LABEL = "ARMED_GROUP"
@@ -24,6 +26,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{0,10}[A-Z0-9]$")
 _PLACE_HEADS = {"area", "district", "province", "region", "valley", "town", "city", "village", "county",
                 "governorate", "mountains", "tribal", "agency", "border"}
 _PLURAL_HEADS = {"states", "provinces", "districts", "regions", "counties"}  # "Kebbi and Sokoto States"
+_ADMIN_UNITS = {"township", "district", "village", "county", "municipality", "province", "prefecture", "governorate",
+               "oblast", "tehsil", "subdistrict", "commune", "division"}
 _SUFFIX_NOUNS = {"network", "faction", "militia", "brigade", "brigades"}
 
 if not Doc.has_extension("alias_links"):
@@ -67,7 +71,8 @@ def _context_says_group(span: Span) -> bool:
 def _looks_like_person(span: Span) -> bool:
     """ "Muhammed Asim, spokesperson for the hospital": a name followed by a role noun in apposition."""
     doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != "," or span.id_:
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or span.id_ or span[-1].lower_ in _ADMIN_UNITS or \
+            doc[span.end + 1].lower_ == "according":  # "in Myinmu Township, according to a spokesperson"
         return False
     window = doc[span.end + 1:min(span.end + 5, len(doc))]
     return any(t.lower_ in nouns("role") and t.pos_ == "NOUN" for t in window) and not any(
@@ -95,6 +100,8 @@ def _relabel(doc: Doc) -> list[Span]:
         elif label in {"PERSON", "ORG"} and len(ent) > 1 and ent[-1].lower_ in _PLACE_HEADS | _PLURAL_HEADS | {
                 "state"} and not ent.id_ and places().lookup(ent[:-1].text) is not None:
             label = "GPE"  # "Borno state", "Tillaberi region": a known place and its kind
+        elif label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _ADMIN_UNITS:
+            label = "GPE"  # "Myinmu Township": no one's name ends in the word for a district
         end = ent.end
         if label in {"ORG", "PERSON", "NORP"} and end < len(doc) and doc[end].lower_ in _SUFFIX_NOUNS:
             end += 1  # "Haqqani" + "network"
@@ -166,8 +173,28 @@ def _paren_acronyms(doc: Doc, ents: list[Span]) -> list[tuple[Span, Span]]:
     return out
 
 
+def local_unit(name: str) -> bool:
+    """ "Myinmu People's Defense Force": a place name in front of a known group's name, not itself a known name,
+    is a local unit of that group (its own entity; its acronym too)."""
+    words_ = name.split()
+    if actors().lookup(name) is not None:
+        return False
+    for k in range(1, min(3, len(words_) - 1) + 1):
+        prefix, group = " ".join(words_[:k]), actors().lookup(" ".join(words_[k:]))
+        if group is None or not all(w[:1].isupper() for w in words_[:k]) or places().common_word(prefix):
+            continue
+        place = places().lookup(prefix)
+        if place is None and not any(english_word(w) for w in words_[:k]) or place is not None and not (
+                place.precision == "country" and place.country == group.country):  # not "Myanmar People's ..."
+            return True
+    return False
+
+
 def _label_for(long: Span, short: Span, ents: list[Span]) -> tuple[str, str]:
-    """Label and gazetteer id for an acronym pair: a known name on either side wins."""
+    """Label and gazetteer id for an acronym pair: a known name on either side wins (not the name of the whole
+    group for one of its local units)."""
+    if local_unit(long.text):
+        return GROUP_LABEL, ""
     by_tokens = {(e.start, e.end): e for e in ents}
     for span in (short, long):
         known = by_tokens.get((span.start, span.end))

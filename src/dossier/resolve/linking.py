@@ -17,7 +17,7 @@ from dossier.model import EntityRef, EntityType, Place
 from dossier.names import clean_surface, norm
 from dossier.nlp.collectives import COLLECTIVE
 from dossier.nlp.gazetteer import actors
-from dossier.nlp.mentions import STATE_NOUNS
+from dossier.nlp.mentions import STATE_NOUNS, local_unit
 from dossier.nlp.places import gazetteer as places
 
 LABEL_TYPES = {
@@ -130,12 +130,13 @@ class DocumentLinker:
         gaz = actors()
         if tok.ent_id_.startswith(COLLECTIVE):
             return self._described(tok, surface)
-        if tok.ent_id_.startswith("gaz:"):
+        defined = self._defined.get(norm(surface))
+        local = defined is not None and local_unit(defined[0])  # "Myinmu People's Defense Force (PDF)"
+        if tok.ent_id_.startswith("gaz:") and not local:
             actor = gaz.get(tok.ent_id_[4:])
             if actor is not None:
                 return self._with_alias(actor.ref(), surface)
-        defined = self._defined.get(norm(surface))
-        names = [surface] + ([defined[0], defined[1]] if defined else [])
+        names = [defined[0]] if local else [surface] + ([defined[0], defined[1]] if defined else [])
         for name in names:
             actor = gaz.lookup(name)
             if actor is not None and (etype != EntityType.PERSON or actor.type == "person"):
@@ -149,6 +150,8 @@ class DocumentLinker:
         nickname = _nickname(clean_surface(tok.text)) if etype == EntityType.PERSON else None
         aliases = tuple(dict.fromkeys([canonical, surface] + ([defined[1]] if defined else []) +
                                       ([nickname] if nickname else [])))
+        if local:  # the acronym is this report's short name for the unit; elsewhere it names the whole group
+            aliases = (canonical,)
         return EntityRef(name=canonical, type=etype.value, key=indexed_key(canonical, etype.value, aliases,
                                                                             self.alias_index), aliases=aliases)
 
@@ -261,3 +264,4 @@ class DocumentLinker:
             if low in parts:
                 return _person_name(clean_surface(p.text))
         return name
+
