@@ -74,3 +74,12 @@ def test_a_groups_armed_wing_is_its_own_entity(analyse_text):
                       "Fighters, rejected the deal.", PUB)
     names = {m.entity.name for m in ex.mentions}
     assert {"Bangsamoro Islamic Freedom Movement", "Bangsamoro Islamic Freedom Fighters"} <= names, describe(ex)
+
+
+def test_the_other_group_is_not_the_one_just_named_but_the_one_set_off_by_dashes(analyse_text):
+    ex = analyse_text("Fighters loyal to Islamic State in the Greater Sahara operate near the border. The other "
+                      "regional group claiming allegiance to Islamic State — IS West Africa Province or ISWAP — "
+                      "is based far away, in Borno.", PUB)
+    assert has_claim(ex, "Islamic State West Africa Province", "based_in", "Borno"), describe(ex)
+    assert has_claim(ex, "Islamic State West Africa Province", "part_of", "Islamic State"), describe(ex)
+    assert not has_claim(ex, "Islamic State Sahel Province", "based_in", "Borno"), describe(ex)

@@ -158,11 +158,27 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
                 if ent is not None and ent.ent_type_ == "ARMED_GROUP":
                     return ent
     # "an umbrella group of Turkish-backed militias called the Syrian National Army": the name it goes by
-    ent = called(tok, labels)
+    ent = called(tok, labels) or _dashed_name(tok, labels)
     if ent is None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in GROUP_HEADS | {
             "coalition", "alliance", "umbrella"}:
         ent = called(tok.head.head, labels)
     return ent
+
+
+_DASHES = {"—", "–", "--"}
+
+
+def _dashed_name(noun: Token, labels: set[str]) -> Token | None:
+    """ "The other regional group claiming allegiance to IS — IS West Africa Province or ISWAP — is based ...":
+    the name set off by dashes right after the phrase, however the parser attached it."""
+    if noun.lower_ not in GROUP_HEADS:
+        return None
+    end = max(t.i for t in noun.subtree)
+    doc = noun.doc
+    for i in range(noun.i + 1, min(end + 2, len(doc) - 1, noun.i + 12)):
+        if doc[i].text in _DASHES:
+            return entity(doc[i + 1], labels)
+    return None
 
 
 def called(noun: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:

@@ -46,9 +46,9 @@ def _definite_group_noun(token: Token) -> bool:
     if not dets or dets[0].lower_ not in {"the", "this", "these", "its", "their"}:
         return False
     # "the Afghan militants", "the Taliban fighters" name another group of people; "the militant group" and "the
-    # rebel group" are fine
-    return not any(c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) or c.dep_ == "amod" and c.pos_ == "PROPN"
-                   for c in token.children)
+    # rebel group" are fine; "the other regional group", "the rival group" is not the one just named
+    return not any(c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) or c.dep_ == "amod" and (
+        c.pos_ == "PROPN" or c.lower_ in {"other", "rival", "second", "different"}) for c in token.children)
 
 
 _PERSON_WINDOW = 1  # sentences a named person stays the one a bare title refers to

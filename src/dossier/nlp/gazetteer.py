@@ -52,12 +52,15 @@ _PARTICLE_SPACE = re.compile(r"\b(al|el|fi|wal|wa|li|lil|bi|ul) (?=\w)", re.IGNO
 
 
 def spelling_variants(alias: str) -> set[str]:
-    """ "al-Qaeda" is also written "al Qaeda"; "fi Biladis" also "fi-Biladis"; "Qa'ida" also "Qa’ida"."""
+    """ "al-Qaeda" is also written "al Qaeda"; "fi Biladis" also "fi-Biladis"; "Qa'ida" also "Qa’ida"; "Islamic
+    State Sinai Province" also "IS Sinai Province"."""
     out = {alias}
     if re.search(r"\w-\w", alias):
         out.add(re.sub(r"(?<=\w)-(?=\w)", " ", alias))
     if _PARTICLE_SPACE.search(alias):
         out.add(_PARTICLE_SPACE.sub(lambda m: m.group(1) + "-", alias))
+    if alias.startswith("Islamic State ") and alias.endswith(" Province"):  # "IS West Africa Province"
+        out |= {"IS " + alias[len("Islamic State "):], "ISIS " + alias[len("Islamic State "):]}
     for form in list(out):
         if "'" in form or "’" in form:
             out |= {form.replace("'", "’"), form.replace("’", "'"), form.replace("'", "‘").replace("’", "‘")}
