@@ -83,3 +83,16 @@ def test_the_other_group_is_not_the_one_just_named_but_the_one_set_off_by_dashes
     assert has_claim(ex, "Islamic State West Africa Province", "based_in", "Borno"), describe(ex)
     assert has_claim(ex, "Islamic State West Africa Province", "part_of", "Islamic State"), describe(ex)
     assert not has_claim(ex, "Islamic State Sahel Province", "based_in", "Borno"), describe(ex)
+
+
+def test_a_secretary_general_leads_the_movement(analyse_text):
+    ex = analyse_text("The secretary-general of the Polisario Front, Brahim Ghali, declared the truce over.", PUB)
+    assert has_claim(ex, "Polisario Front", "leader", "Brahim Ghali"), describe(ex)
+
+
+def test_an_exchange_of_fire_is_a_fight_between_its_sides(analyse_text):
+    ex = analyse_text("On Friday troops entered the buffer zone, triggering an exchange of fire between the Moroccan "
+                      "armed forces and Polisario soldiers stationed in the area.", PUB)
+    assert has_claim(ex, "Polisario Front", "opposes", "Moroccan armed forces"), describe(ex)
+    assert [(e.type, sorted(p.entity.name for p in e.perpetrators)) for e in ex.events] == [
+        ("battles", ["Moroccan armed forces", "Polisario Front"])], describe(ex)

@@ -30,6 +30,7 @@ from dossier.extract.syntax import (
     places_in,
     prep_objects,
     same,
+    side_of,
     split_apposition,
     subjects,
     triggers,
@@ -372,10 +373,11 @@ def relation_nouns(sent: Span) -> Iterator[RawClaim]:
         lemma, low = noun.lemma_.lower(), noun.lower_
         if noun.ent_type_ or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if low in link_nouns or low in opp_nouns or lemma in opp_nouns:
+        fire = low == "exchange" and any(o.lemma_ in {"fire", "gunfire"} for o in prep_objects(noun, {"of"}))
+        if low in link_nouns or low in opp_nouns or lemma in opp_nouns or fire:
             pred = "linked_to" if low in link_nouns else "opposes"
-            between = [e for o in prep_objects(noun, {"between", "among"})
-                       for e in [entity(o, SIDES)] if e is not None]
+            between = [e for o in prep_objects(noun, {"between", "among"})  # ("Polisario soldiers": Polisario)
+                       for e in [entity(o, SIDES) or side_of(o, ACTORS)] if e is not None]
             for i, a in enumerate(between):
                 for b in between[i + 1:]:
                     if a.text != b.text:

@@ -27,6 +27,7 @@ from dossier.extract.syntax import (
     places_below,
     places_in,
     prep_objects,
+    side_of,
     subjects,
     tally_over_time,
 )
@@ -68,6 +69,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return tuple(trig["take over"])
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "charge" for c in tok.children):
         return tuple(trig["take charge"])
+    if lemma == "exchange" and any(o.lemma_ in {"fire", "gunfire", "shot"} for o in prep_objects(tok, {"of"})):
+        return tuple(trig["firefight"])  # "an exchange of fire between X and Y"
     if tok.pos_ not in {"NOUN", "VERB", "PROPN"} or tok.ent_type_:
         return None
     if tok.pos_ == "VERB" and tally_over_time(tok):
@@ -120,7 +123,8 @@ _HABITUAL = {"frequent", "repeated", "regular", "recurring", "recurrent", "spora
              "numerous", "constant", "persistent", "routine", "ongoing"}
 _NAMING_VERBS = {"describe", "call", "term", "label", "brand", "condemn", "denounce", "deplore", "decry"}
 _BEFORE_OR_AFTER = {"after", "before", "until", "since", "following", "despite", "ahead"}
-_BATTLE_WORDS = {"clash", "fighting", "battle", "firefight", "gunfight", "gunbattle", "shootout", "encounter"}
+_BATTLE_WORDS = {"clash", "fighting", "battle", "firefight", "gunfight", "gunbattle", "shootout", "encounter",
+                 "exchange"}  # ("an exchange of fire")
 _COUNT_WORDS = {"twin", "double", "triple", "two", "three", "four", "simultaneous", "coordinated", "multiple"}
 
 
@@ -593,7 +597,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     if trigger.lemma_ in _BATTLE_WORDS:
         # "a clash with Abu Sayyaf militants": the group whose members fought
         out += [(e, "stated") for o in prep_objects(trigger, {"between", "with"})
-                for e in [owner(o, PERPETRATOR_LABELS)] if e is not None]
+                for e in [side_of(o, PERPETRATOR_LABELS)] if e is not None]
         verb = trigger.head.head if trigger.dep_ == "pobj" else None
         if verb is not None and verb.lemma_.lower() in lex["kill_words"]:
             out += [(e, "stated") for c in verb.children if c.dep_ == "nsubjpass"

@@ -181,6 +181,12 @@ def _dashed_name(noun: Token, labels: set[str]) -> Token | None:
     return None
 
 
+def side_of(tok: Token, labels: set[str]) -> Token | None:
+    """The side a phrase in a fight stands for: its owner, or the group named on it ("Polisario soldiers")."""
+    return owner(tok, labels) or next((c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in labels
+                                       and c.ent_type_ != "GPE"), None)
+
+
 def called(noun: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     """ "a coalition called X", "factions known as X": the name a clause on the noun gives it."""
     for t in noun.children:

@@ -504,7 +504,7 @@ def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
         own = [c for c in mods if c.dep_ == "poss" and c.lower_ in {"country", "nation"}]
         own += [c for c in mods if own and c.tag_ == "VBN"]  # "the country's internationally-backed government"
         if len(mods) > len(national) + len(own) + sum(
-                c.lower_ in {"security", "federal", "central", "national"} for c in mods):
+                c.lower_ in {"security", "federal", "central", "national", "armed"} for c in mods):
             continue  # "a rebel army", "the local police station"
         if not national and not own and dets[:1] != ["the"] or dets[:1] in (["a"], ["an"]):
             continue  # ("an Islamic state", "a Palestinian state": a state wanted, not a government)

