@@ -294,3 +294,9 @@ def test_an_unknown_village_inside_a_known_town_is_located_by_the_town(tmp_path)
     assert [(e["place"]["name"], e["place"]["admin1"], e["place"]["precision"]) for e in events] == [
         ("Quebrada Honda", "Antioquia", "city")], events
     assert abs(events[0]["place"]["lat"] - 7.17) < 0.1, events
+
+
+def test_where_the_attackers_came_from_does_not_place_the_attack(analyse_text):
+    ex = analyse_text("Fighter jets launched from Maiduguri, the regional capital, attacked the insurgents as they "
+                      "fled on Sunday.", dt.date(2025, 1, 6))
+    assert all(e.place is None or e.place.name != "Maiduguri" for e in ex.events), describe(ex)

@@ -410,6 +410,8 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     filed_at = _dateline_end(sent)
     candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude and p.i >= filed_at
                   and not (p.dep_ == "pobj" and p.head.lower_ == "for")  # "volunteers fighting for Ukraine"
+                  and not (p.dep_ == "pobj" and p.head.lower_ == "from" and p.head.head != trigger and
+                           p.head.head.pos_ == "VERB")  # "jets launched from Maiduguri attacked": their origin
                   and not _across_border(p)]
     clause = trigger if trigger.pos_ == "VERB" else trigger.head
     if clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children):
