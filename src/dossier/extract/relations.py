@@ -528,6 +528,7 @@ def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
                 rest = rest[rest.index(v.text) + 1:] if v.text in rest else []
                 text = " ".join(rest[1:] if rest and rest[0].lower() in {"a", "an", "the"} else rest)
                 text = text if len(text.split()) <= 12 else ""
+            text = text.removeprefix("to ")
             if text and len(text.split()) >= 2:
                 yield v, text
     elif head.pos_ in {"NOUN", "PROPN"} and not head.ent_type_:
@@ -546,6 +547,9 @@ def goals(verb: Token) -> Iterator[RawClaim]:
         heads = [c for c in verb.children if c.dep_ in {"xcomp", "dobj"}]
         heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "for"} for o in p.children
                   if o.dep_ == "pobj"]
+        groups = _actor_subjects(verb, GROUP_LABELS)
+    elif lemma in {"claim", "profess", "purport", "vow", "promise"} and any(c.dep_ == "xcomp" for c in verb.children):
+        heads = [c for c in verb.children if c.dep_ == "xcomp"]  # "claims to defend the interests of Lendu farmers"
         groups = _actor_subjects(verb, GROUP_LABELS)
     elif lemma == "be" and any(s.lower_ in GOAL_NOUNS for s in verb.children if s.dep_ == "nsubj"):
         noun = next(s for s in verb.children if s.dep_ == "nsubj")

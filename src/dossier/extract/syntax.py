@@ -271,9 +271,14 @@ _SPELL_WORDS = {"years", "months", "decade", "decades"}
 
 def tally_over_time(verb: Token) -> bool:
     """ "has killed more than 1,200 civilians in Beni since 2017", "have abducted hundreds over the past five
-    years": a perfect-tense verb counted over a span of years is a record of violence, not one event."""
+    years", "have killed hundreds of civilians in Ituri": a perfect-tense verb counted over a span of years, or in
+    hundreds with no day, is a record of violence, not one event."""
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
+    # "have killed hundreds of civilians in Ituri": a count no single attack reaches, with no day to it
+    if any(o.dep_ == "dobj" and o.lower_ in {"hundreds", "thousands"} for o in verb.children) and \
+            not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree):
+        return True
     for p in verb.children:
         if p.dep_ != "prep":
             continue
