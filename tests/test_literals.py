@@ -204,3 +204,10 @@ def test_event_date_unknown_without_publication_date(analyse_text, when):
 def test_event_full_date_without_publication_date(analyse_text):
     ex = analyse_text("A bomb exploded in Mogadishu on 26 August 2021, killing five people.", published=None)
     assert [e.date for e in ex.events] == ["2021-08-26"], describe(ex)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Thirty-three", 33, 33), ("forty five", 45, 45), ("twenty-five to thirty", 25, 30), ("10-15", 10, 15)])
+def test_a_compound_number_word_is_one_number_not_a_range(text, low, high):
+    q = parse_quantity(text)
+    assert (q.low, q.high) == (low, high)

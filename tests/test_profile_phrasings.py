@@ -111,3 +111,15 @@ def test_a_professed_aim_is_an_ideology_as_claimed(analyse_text):
         "defend the interests of Lendu farmers"], describe(ex)
     ex = analyse_text("CODECO claimed responsibility for the attack.", PUB)
     assert not literal_claims(ex, "CODECO", "ideology"), describe(ex)
+
+
+def test_towns_listed_after_towns_including_are_places(analyse_text):
+    ex = analyse_text("The TNLA said it has seized total control of five towns including Nawnghkio, Kyaukme and "
+                      "Hsipaw in northern Shan State.", PUB)
+    for town in ("Nawnghkio", "Kyaukme", "Hsipaw"):
+        assert has_claim(ex, "Ta'ang National Liberation Army", "active_in", town), describe(ex)
+
+
+def test_a_numbered_unit_keeps_its_number(analyse_text):
+    ex = analyse_text("The TNLA captured Hsipaw after defeating Infantry Battalion No. 23 on Tuesday.", PUB)
+    assert "Infantry Battalion No. 23" in {m.text for m in ex.mentions}, describe(ex)

@@ -22,6 +22,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                      "ninety": 90, "a hundred": 100, "hundred": 100, "a dozen": 12, "dozen": 12})
+_COMPOUND_WORDS = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+                             r"(one|two|three|four|five|six|seven|eight|nine)\b")
 SCALES = {"hundred": 100, "thousand": 1000, "k": 1000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
           "billion": 1_000_000_000, "bn": 1_000_000_000}
 # vague quantities: (low, high)
@@ -165,6 +167,8 @@ def _number(token: str) -> float | None:
 def parse_quantity(text: str) -> Quantity | None:
     """ "about 3,000" -> 3000 (about); "between 60 and 70" -> 60-70; "dozens" -> 24-99 (vague)."""
     low = " ".join(text.lower().replace("–", "-").split()).strip(" ,.")
+    # "thirty-three", "forty five": one number, not a range
+    low = _COMPOUND_WORDS.sub(lambda m: str(NUMBER_WORDS[m[1]] + NUMBER_WORDS[m[2]]), low)
     for phrase, (lo, hi) in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"\b{phrase}\b", low) and not re.search(r"\d", low):
             return Quantity(lo, hi, "vague")

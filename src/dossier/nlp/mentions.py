@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from dossier.lexicon import nouns, words
@@ -103,6 +103,9 @@ def _relabel(doc: Doc) -> list[Span]:
         elif label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _ADMIN_UNITS:
             label = "GPE"  # "Myinmu Township": no one's name ends in the word for a district
         end = ent.end
+        if ent[-1].text in {"No", "No.", "Number"} and end + 1 < len(doc) and (
+                doc[end].like_num or doc[end].text == "." and doc[end + 1].like_num):
+            end += 1 if doc[end].like_num else 2  # "Infantry Battalion No. 23": the number is part of the name
         if label in {"ORG", "PERSON", "NORP"} and end < len(doc) and doc[end].lower_ in _SUFFIX_NOUNS:
             end += 1  # "Haqqani" + "network"
             label = GROUP_LABEL
@@ -303,7 +306,7 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
     "in Arauca", "near Jilib"; after "near", "outside" or "around", also names it does not know."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     # a one-word name the NER called an organisation or a person may still be a place: "in Jilib"
-    relabelable = {e.start for e in ents if len(e) == 1 and e.label_ in {"ORG", "PERSON"} and not e.id_}
+    relabelable = {e.start for e in ents if len(e) == 1 and e.label_ in {"ORG", "PERSON", "PRODUCT"} and not e.id_}
     # "in El-Fasher", "in Sadr City" (an organisation to the NER): a longer name the gazetteer knows as a town
     out = [Span(doc, e.start, e.end, label="GPE") for e in ents if len(e) > 1 and e.label_ in {"ORG", "PERSON"}
            and not e.id_ and e.root.dep_ == "pobj" and e.root.head.lower_ in _SITE_PREPS and _town(e.text)]
@@ -325,6 +328,9 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
             or span.root.dep_ in {"compound", "nmod"} and head.lower_ in _PLACE_HEADS  # "X's Mastung district"
         # "near Tintaypunco": a name no NER label claims, after a preposition only places follow
         nearby = i not in taken and span.root.dep_ == "pobj" and head.lower_ in {"near", "outside", "around"}
+        # "five towns including Nawnghkio, Kyaukme and Hsipaw": the names a list of places gives
+        listed = _listed_place(span.root)
+        where = where or listed
         # "the Derry-based group": what a group is based in is a place
         where = where or end + 1 < len(doc) and doc[end].text in {"-", "‐"} and doc[end + 1].lower_ == "based"
         # "the attack on Pétionville": a town of a country the report names, as what was attacked
@@ -333,10 +339,27 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
         # "the Omagh bombing": a town of such a country naming the attack
         where = where or span.root.dep_ == "compound" and head.lemma_.lower() in _ATTACK_NAMES and \
             _town_of_named_country(span.text, ents)
-        if where and (nearby or places().lookup(span.text) is not None and not places().common_word(span.text)):
+        if where and (nearby or listed or places().lookup(span.text) is not None and
+                      not places().common_word(span.text)):
             out.append(Span(doc, i, end, label="GPE"))
         i = end
     return out
+
+
+_LISTED_PLACES = {"towns", "villages", "cities", "districts", "townships", "provinces", "areas", "localities",
+                  "communities", "municipalities", "regions", "states", "counties", "camps"}
+
+
+def _listed_place(tok: Token) -> bool:
+    """ "towns including A, B and C", "villages such as A": a member of a list that a plural place noun opens."""
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in {"including", "like", "as"}:
+        return False
+    noun = prep.head.head if prep.lower_ == "as" and prep.head.lower_ == "such" else prep.head
+    return noun.lower_ in _LISTED_PLACES
 
 
 _HYPHEN_SUFFIXES = {"based", "led", "born", "backed", "linked", "style", "type", "era", "wide", "area", "bound",
