@@ -257,3 +257,17 @@ def test_a_country_asked_about_as_the_doer_picks_its_strike(tmp_path):
     with Store.from_path(build_kb(tmp_path, docs)) as store:
         answer = ask(store, "Who was killed in the US drone strike in Kandahar?")
     assert "2022" in answer.answer and "2011" not in answer.answer, answer.answer
+
+
+def test_a_passage_answers_in_the_reports_words_not_the_headlines(tmp_path):
+    from dossier.query.passages import best_passage
+
+    docs = [{"id": "t-ied", "url": None, "title": "Two soldiers killed in bomb attack by rebels", "publisher": "Wire",
+             "published": "2024-07-15",
+             "text": "Two soldiers killed in bomb attack by rebels in Narino\n\nThe attack took place on Sunday in "
+                     "the municipality of Policarpa. The rebels carried out the attack with improvised explosive "
+                     "devices."}]
+    with Store.from_path(build_kb(tmp_path, docs)) as store:
+        passage = best_passage(store, "What weapons did the rebels use in the attack in Policarpa?",
+                               doc_ids=["t-ied"])
+    assert passage is not None and "improvised explosive devices" in passage.quote, passage

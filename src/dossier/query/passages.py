@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -26,6 +27,24 @@ from .text import stems as stems_of
 MAX_DOCS = 60
 QUESTION_NOISE = {"happen", "take", "place", "occur", "know", "kind", "type", "sort", "give", "get", "make",
                   "accord", "doe", "tell"}
+
+
+# words a question asks with and the words reporting answers with ("What weapons ...?": "improvised explosive
+# devices"; "Where was he arrested?": "detained in Necocli")
+_QUESTION_SYNONYMS = {
+    "weapons": ("explosive", "explosives", "device", "devices", "gun", "guns", "rifle", "rifles", "bomb", "bombs",
+                "grenade", "grenades", "machete", "machetes", "mortar", "mortars", "rocket", "rockets", "drone",
+                "drones", "firearm", "firearms", "ammunition", "ied", "ieds", "missile", "missiles"),
+    "arrested": ("detained", "captured", "apprehended", "nabbed", "held"),
+    "killed": ("dead", "died", "death", "deaths", "slain", "lives"),
+    "died": ("killed", "dead", "death", "slain"),
+    "why": ("retaliation", "revenge", "because", "response", "reaction"),
+}
+
+
+@cache
+def _synonyms() -> dict[str, frozenset[str]]:
+    return {stem(q): frozenset(stem(w) for w in ws) for q, ws in _QUESTION_SYNONYMS.items()}
 
 
 @dataclass
@@ -74,6 +93,7 @@ def best_passage(store: Store, question: str, entity_ids: list[int] | None = Non
             if _headline(s):
                 continue  # a headline or caption in Title Case states nothing a sentence would not
             stems = stems_of(s)
+            stems |= {q for q in q_stems if stems & _synonyms().get(q, frozenset())}  # "weapons": "explosive"
             cands.append((d, s, stems))
             for w in stems & q_stems:
                 df[w] = df.get(w, 0) + 1
@@ -97,6 +117,8 @@ def best_passage(store: Store, question: str, entity_ids: list[int] | None = Non
         coverage = sum(weight[w] for w in hit_other) / total_other
         score *= 0.5 + coverage
         score /= 1 + max(0, len(s) - 300) / 600
+        if not s.rstrip().endswith((".", "!", "”", '"', "’", "'", ")")):
+            score *= 0.6  # a headline or caption: the sentences under it say it with what the question asks for
         if best is None or score > best[0]:
             best = (score, d, s, coverage)
     if best is None or (best[3] < 0.25 and len(other) > 1):
