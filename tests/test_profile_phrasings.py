@@ -123,3 +123,10 @@ def test_towns_listed_after_towns_including_are_places(analyse_text):
 def test_a_numbered_unit_keeps_its_number(analyse_text):
     ex = analyse_text("The TNLA captured Hsipaw after defeating Infantry Battalion No. 23 on Tuesday.", PUB)
     assert "Infantry Battalion No. 23" in {m.text for m in ex.mentions}, describe(ex)
+
+
+def test_a_founder_of_a_group_known_by_a_name_and_a_rejection_beside_it(analyse_text):
+    ex = analyse_text("Iván Márquez, a former guerrilla commander, rejected the 2016 peace agreement and formed a "
+                      "dissident group known as the Second Marquetalia (Segunda Marquetalia).", PUB)
+    found = has_claim(ex, "Segunda Marquetalia", "leader", "Iván Márquez")
+    assert found and found.modality == "asserted", describe(ex)

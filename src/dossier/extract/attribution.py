@@ -103,6 +103,8 @@ def attribute(trigger: Token) -> Attribution:
         via_clause = path[i - 1].dep_ in {"ccomp", "xcomp", "advcl", "dobj", "conj", "prep", "pcomp"}
         if not via_clause:
             continue
+        if lemma in DENY | ALLEGE and path[i - 1].dep_ == "conj":
+            continue  # "rejected the agreement and formed a group": the forming is told, not rejected
         if lemma in DENY:
             return Attribution(Modality.DENIED, _speaker(v) or source)
         if lemma in ALLEGE:

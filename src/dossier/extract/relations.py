@@ -17,6 +17,7 @@ from dossier.extract.raw import RawClaim
 from dossier.extract.syntax import (
     ACTOR_LABELS,
     GROUP_LABELS,
+    called,
     conjuncts,
     direct_objects,
     entity,
@@ -223,8 +224,9 @@ def founded(verb: Token) -> Iterator[RawClaim]:
             groups = [g for g in [owner(verb.head, ACTORS)] if g is not None]
         if not groups and _fronted_participle(verb):
             groups = [s for s in subjects(verb.head, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
-    else:
-        groups = [o for o in direct_objects(verb) if o.ent_type_ in ACTORS]
+    else:  # "formed a dissident group known as the Second Marquetalia": the group by the name it was given
+        groups = [g for o in direct_objects(verb) for g in [o if o.ent_type_ in ACTORS else called(o, ACTORS)]
+                  if g is not None and g.ent_type_ in ACTORS]
         for person in (s for s in subjects(verb, {"PERSON"}) if s.ent_type_ == "PERSON"):
             for g in groups:
                 yield _claim(g, "leader", person, verb, "founded_by", 0.6, role="founder")
