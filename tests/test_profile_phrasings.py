@@ -130,3 +130,23 @@ def test_a_founder_of_a_group_known_by_a_name_and_a_rejection_beside_it(analyse_
                       "dissident group known as the Second Marquetalia (Segunda Marquetalia).", PUB)
     found = has_claim(ex, "Segunda Marquetalia", "leader", "Iván Márquez")
     assert found and found.modality == "asserted", describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "person"), [
+    ("Ameril Umbra Kato, rogue MILF leader and founder of BIFF, died on Tuesday.", "Moro Islamic Liberation Front",
+     "Ameril Umbra Kato"),
+    ("Kato's death was confirmed by MILF chief negotiator Mohagher Iqbal on Tuesday.",
+     "Moro Islamic Liberation Front", "Mohagher Iqbal"),
+])
+def test_a_rogue_leader_or_a_chief_negotiator_leads_no_group(analyse_text, text, group, person):
+    ex = analyse_text(text, PUB)
+    assert not has_claim(ex, group, "leader", person), describe(ex)
+    assert has_claim(ex, person, "member_of", group), describe(ex)
+
+
+def test_each_title_of_an_apposition_and_a_rank_abbreviation(analyse_text):
+    ex = analyse_text("Ameril Umbra Kato, rogue MILF leader and founder of BIFF, died on Tuesday. Army spokesman "
+                      "Brig. Gen. Joselito Kakilala said troops would pursue the BIFF.", PUB)
+    assert has_claim(ex, "Bangsamoro Islamic Freedom Fighters", "leader", "Ameril Umbra Kato"), describe(ex)
+    assert "Joselito Kakilala" in {m.entity.name for m in ex.mentions}, describe(ex)
+    assert "Brig" not in {m.entity.name for m in ex.mentions}, describe(ex)

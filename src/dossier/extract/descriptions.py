@@ -94,12 +94,21 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             head = tok.head
             if head.ent_type_ and not tok.ent_type_:
                 yield head, tok
+                yield from ((head, c) for c in _more_titles(head, tok))
             elif tok.ent_type_ and not head.ent_type_:
                 yield tok, head
+                yield from ((tok, c) for c in _more_titles(tok, head))
             elif tok.ent_type_ == "PERSON" and head.ent_type_ in ORGS and head.dep_ == "pobj" and \
                     head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and not head.head.head.ent_type_:
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the name hung on the group describes the founder
                 yield tok, head.head.head
+
+
+def _more_titles(person: Token, title: Token) -> list[Token]:
+    """ "X, rogue MILF leader and founder of BIFF": each title joined to the first describes the person."""
+    if person.ent_type_ != "PERSON":
+        return []
+    return [c for c in title.conjuncts if not c.ent_type_ and c.lower_ in nouns("role") | nouns("leader")]
 
 
 def _comma_conjunct(tok: Token) -> bool:
@@ -181,7 +190,8 @@ def _home_country(noun: Token) -> Token | None:
 
 # "its military leader", "a regional commander", "the deputy leader": one of the group's leaders, not its head
 _SUB_LEADER = {"military", "deputy", "regional", "local", "field", "spiritual", "senior", "provincial", "district",
-               "top", "political", "religious", "operational", "mid-level", "junior", "area", "sector", "unit"}
+               "top", "political", "religious", "operational", "mid-level", "junior", "area", "sector", "unit",
+               "rogue", "renegade"}
 
 
 def _sub_leader(noun: Token) -> bool:
@@ -289,7 +299,9 @@ def titles(sent: Span) -> Iterator[RawClaim]:
         if not heads:
             continue
         orgs = [t for t in words if t.ent_type_ in ORGS]
-        if orgs and any(h.lemma_.lower() in nouns("leader") for h in heads):
+        # the title's own noun decides: "MILF chief negotiator" negotiates, "rogue MILF leader" leads no MILF
+        if orgs and heads[-1].lemma_.lower() in nouns("leader") and not _sub_leader(heads[-1]) and \
+                not any(t.lower_ in _SUB_LEADER for t in words):
             # "Al-Qaida leader Osama bin Laden": the title says who leads what, and nothing more
             for t in orgs:
                 yield _claim(t, "leader", person, person, "title", 0.7)

@@ -89,6 +89,8 @@ def _relabel(doc: Doc) -> list[Span]:
     out = []
     for ent in doc.ents:
         label = ent.label_
+        if ent.text.lower() in _TITLES and not ent.id_:
+            continue  # "Brig.", "Gen.": a rank in front of a name names nothing itself
         if label in {"ORG", "NORP", "GPE"} and _looks_like_person(ent) and len(ent) >= 2:
             label = "PERSON"
         elif label in {"PERSON", "ORG"} and len(ent) == 1 and ent.end < len(doc) and \
@@ -544,7 +546,8 @@ _NAME_HEADS = {"airport", "police", "university", "province", "city", "district"
 _SPEECH = {"say", "tell", "add", "state", "announce", "confirm", "deny", "claim", "warn", "write", "explain"}
 _TITLES = {"president", "minister", "general", "commander", "sheikh", "mullah", "maulana", "dr", "dr.", "mr", "mr.",
            "gov.", "governor", "gen.", "col.", "colonel", "spokesman", "spokesperson", "leader", "chief", "emir",
-           "imam", "mufti", "haji", "lt.", "maj.", "capt.", "sen.", "prime", "mayor", "ambassador"}
+           "imam", "mufti", "haji", "lt.", "maj.", "capt.", "sen.", "prime", "mayor", "ambassador", "brig.", "brig",
+           "sgt.", "cpl.", "adm.", "cmdr.", "cdr.", "supt.", "insp."}
 
 
 def _headline(sent: Span) -> bool:

