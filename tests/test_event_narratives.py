@@ -300,3 +300,10 @@ def test_where_the_attackers_came_from_does_not_place_the_attack(analyse_text):
     ex = analyse_text("Fighter jets launched from Maiduguri, the regional capital, attacked the insurgents as they "
                       "fled on Sunday.", dt.date(2025, 1, 6))
     assert all(e.place is None or e.place.name != "Maiduguri" for e in ex.events), describe(ex)
+
+
+def test_places_a_border_runs_between_and_a_road_give_way_to_the_village(analyse_text):
+    ex = analyse_text("Eight jawans were killed when Maoists detonated an IED on the Bedre-Kutru Road near Ambeli "
+                      "village on January 6, 2025. The ambush occurred as personnel returned from an operation along "
+                      "the borders of Narayanpur, Dantewada and Bijapur.", dt.date(2025, 1, 7))
+    assert [e.place.name for e in ex.events if e.place] == ["Ambeli"], describe(ex)

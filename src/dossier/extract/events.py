@@ -340,6 +340,7 @@ _SPECIFICITY = {"city": 0, "district": 1, "site": 0, None: 1, "area": 3, "region
 
 
 _REGION_NOUNS = {"province", "state", "region", "department", "governorate", "oblast", "prefecture"}
+_ROUTE_NOUNS = {"road", "highway", "street", "route", "expressway", "motorway", "bridge", "avenue"}
 _DISTRICT_NOUNS = {"district", "county", "municipality", "township", "tehsil", "subdistrict", "commune"}
 
 
@@ -352,6 +353,8 @@ def _specificity(tok: Token) -> int:
         return _SPECIFICITY["region"]
     place = places().lookup(tok.text)
     found = _SPECIFICITY.get(place.precision if place else None, 2)
+    if place is None and tok.text.split()[-1].lower() in _ROUTE_NOUNS:
+        return _SPECIFICITY["area"] - 1  # "on the Bedre-Kutru Road near Ambeli village": the village places it
     if noun is not None and noun.lower_ in _DISTRICT_NOUNS:  # "Anantnag district", whatever town shares the name
         return max(found, _SPECIFICITY["district"])
     return found
@@ -399,9 +402,13 @@ def _dateline_end(sent: Span) -> int:
 
 
 def _across_border(p: Token) -> bool:
-    """ "an ambush on Nigerien troops near the border with Mali": the country on the other side."""
-    return p.dep_ == "pobj" and p.head.lower_ in {"with", "of"} and p.head.head.lower_ in {"border", "frontier",
-                                                                                          "boundary"}
+    """ "an ambush on Nigerien troops near the border with Mali": the country on the other side; "along the borders
+    of Narayanpur, Dantewada and Bijapur": places the border runs between, none of them the place."""
+    first = p
+    while first.dep_ == "conj":
+        first = first.head
+    return first.dep_ == "pobj" and first.head.lower_ in {"with", "of"} and first.head.head.lower_ in {
+        "border", "borders", "frontier", "frontiers", "boundary", "boundaries"}
 
 
 def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token | None:
