@@ -150,3 +150,10 @@ def test_each_title_of_an_apposition_and_a_rank_abbreviation(analyse_text):
     assert has_claim(ex, "Bangsamoro Islamic Freedom Fighters", "leader", "Ameril Umbra Kato"), describe(ex)
     assert "Joselito Kakilala" in {m.entity.name for m in ex.mentions}, describe(ex)
     assert "Brig" not in {m.entity.name for m in ex.mentions}, describe(ex)
+
+
+def test_a_ministry_cut_out_of_a_title_is_no_organisation_joined(analyse_text):
+    ex = analyse_text("Union Home Minister Amit Shah vowed to end the insurgency. Taliban spokesman Zabiullah "
+                      "Mujahid said the group would respond.", PUB)
+    assert not [c for c in ex.claims if c.predicate == "member_of" and c.subject.name == "Amit Shah"], describe(ex)
+    assert has_claim(ex, "Zabiullah Mujahid", "member_of", "Taliban"), describe(ex)

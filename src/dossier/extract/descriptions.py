@@ -298,7 +298,9 @@ def titles(sent: Span) -> Iterator[RawClaim]:
         heads = [t for t in words if t.lower_ in role_nouns or t.lemma_.lower() in role_nouns]
         if not heads:
             continue
-        orgs = [t for t in words if t.ent_type_ in ORGS]
+        # ("Union Home Minister Amit Shah": a ministry the NER cut out of the title is no organisation he joined)
+        orgs = [t for t in words if t.ent_type_ in ORGS and not (
+            not t.ent_id_ and t.ent_type_ == "ORG" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "minister")]
         # the title's own noun decides: "MILF chief negotiator" negotiates, "rogue MILF leader" leads no MILF
         if orgs and heads[-1].lemma_.lower() in nouns("leader") and not _sub_leader(heads[-1]) and \
                 not any(t.lower_ in _SUB_LEADER for t in words):
