@@ -307,3 +307,10 @@ def test_places_a_border_runs_between_and_a_road_give_way_to_the_village(analyse
                       "village on January 6, 2025. The ambush occurred as personnel returned from an operation along "
                       "the borders of Narayanpur, Dantewada and Bijapur.", dt.date(2025, 1, 7))
     assert [e.place.name for e in ex.events if e.place] == ["Ambeli"], describe(ex)
+
+
+def test_who_planted_the_bomb_that_exploded_did_it_as_suspected(analyse_text):
+    ex = analyse_text("Separatists have been fighting since 2017.\n\nA locally made explosive planted in the town of "
+                      "Bamenda by suspected separatists exploded on Sunday.", dt.date(2020, 3, 10))
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
+        [("Separatists", "suspected")]], describe(ex)

@@ -112,7 +112,7 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
 # verbs that name the doer, not an event
 _ATTACK_VERBS = {"blow", "fire", "shoot", "open", "gun", "ambush", "swarm", "storm", "raid", "overrun"}
 _DOING_DEPS = {"advcl", "conj", "ROOT", "ccomp", "acl"}
-_DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim"}
+_DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim", "plant", "detonate"}
 _ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent", "assailant", "fighter", "rebel",
               "jihadist", "terrorist"}
 # verbs telling where an event word's blast or blow landed: the place below them is where it happened
@@ -613,10 +613,12 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                     for e in [owner(c, {"ARMED_GROUP"})] if e is not None]
     # "air strikes led by Uganda", "an attack carried out by X": the doer named on the event word
     for c in sent:
+        # ("an explosive planted by suspected separatists exploded": the doer of what the event word tells of)
         if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _DOER_VERBS and (
-                c.head == trigger or c.head.lemma_.lower() in lex["triggers"]):
+                c.head == trigger or c.head.lemma_.lower() in lex["triggers"] or
+                c.head.dep_ in {"nsubj", "nsubjpass"} and c.head.head == trigger):
             how = "claimed" if c.lemma_.lower() == "claim" else "stated"  # "an attack claimed by X"
-            out += [(e, how) for e in _by_agents(c)]
+            out += [(e, "suspected" if how == "stated" and _suspected(e) else how) for e in _by_agents(c)]
     # "X was behind the bombing", "X is responsible for the attack"
     for tok in sent:
         if tok.lower_ in {"behind", "responsible"} and trigger in set(tok.subtree):
