@@ -98,13 +98,6 @@ def test_an_exchange_of_fire_is_a_fight_between_its_sides(analyse_text):
         ("battles", ["Moroccan armed forces", "Polisario Front"])], describe(ex)
 
 
-def test_killing_in_the_hundreds_with_no_day_is_a_record_not_an_event(analyse_text):
-    ex = analyse_text("CODECO is a militia. Its fighters have killed hundreds of civilians in Ituri province, "
-                      "according to the United Nations.", PUB)
-    assert not ex.events, describe(ex)
-    assert has_claim(ex, "CODECO", "active_in", "Ituri"), describe(ex)
-
-
 def test_a_professed_aim_is_an_ideology_as_claimed(analyse_text):
     ex = analyse_text("CODECO claims to defend the interests of Lendu farmers.", PUB)
     assert [c["text"] for c in literal_claims(ex, "CODECO", "ideology")] == [
