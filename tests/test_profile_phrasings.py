@@ -150,3 +150,13 @@ def test_a_ministry_cut_out_of_a_title_is_no_organisation_joined(analyse_text):
                       "Mujahid said the group would respond.", PUB)
     assert not [c for c in ex.claims if c.predicate == "member_of" and c.subject.name == "Amit Shah"], describe(ex)
     assert has_claim(ex, "Zabiullah Mujahid", "member_of", "Taliban"), describe(ex)
+
+
+def test_a_parents_branch_in_a_country_is_its_affiliate_there(analyse_text):
+    ex = analyse_text("Al-Qaeda's Yemeni branch claimed the attack in Abyan on Tuesday that killed six soldiers.", PUB)
+    branch = [m.entity for m in ex.mentions if m.text == "Yemeni branch"]
+    assert [b.name for b in branch] == ["al-Qaeda in the Arabian Peninsula"], describe(ex)
+    assert "Yemeni branch" not in branch[0].aliases
+    assert has_claim(ex, "al-Qaeda in the Arabian Peninsula", "part_of", "al-Qaeda"), describe(ex)
+    ex = analyse_text("Islamic State's Nepali branch claimed the attack.", PUB)  # no such branch: no guess
+    assert not any(m.entity.name.startswith("Islamic State ") for m in ex.mentions if m.text != "Islamic State")

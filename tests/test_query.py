@@ -271,3 +271,12 @@ def test_a_passage_answers_in_the_reports_words_not_the_headlines(tmp_path):
         passage = best_passage(store, "What weapons did the rebels use in the attack in Policarpa?",
                                doc_ids=["t-ied"])
     assert passage is not None and "improvised explosive devices" in passage.quote, passage
+
+
+def test_a_group_known_by_one_fact_is_described_by_its_source_too(tmp_path):
+    docs = [{"id": "t-aqap", "url": None, "title": "Attack in Abyan", "publisher": "Wire", "published": "2023-08-02",
+             "text": "The attack shows the threat posed by al-Qaeda's Yemeni faction, referred to as al-Qaeda in "
+                     "the Arabian Peninsula (AQAP)."}]
+    with Store.from_path(build_kb(tmp_path, docs)) as store:
+        answer = ask(store, "What is AQAP?").answer
+    assert "part of al-Qaeda" in answer and "Yemeni faction" in answer, answer

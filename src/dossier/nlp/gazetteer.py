@@ -109,6 +109,10 @@ class ActorGazetteer:
                     return a
         return None
 
+    def branches(self, parent_id: str, country: str) -> list[Actor]:
+        """The entries under `parent_id` based in `country` (al-Qaeda, YE -> AQAP)."""
+        return [a for a in self.actors.values() if a.parent == parent_id and a.country == country]
+
     def parent_of(self, actor: Actor) -> Actor | None:
         return self.actors.get(actor.parent) if actor.parent else None
 

@@ -104,6 +104,10 @@ def _relabel(doc: Doc) -> list[Span]:
             label = "GPE"  # "Borno state", "Tillaberi region": a known place and its kind
         elif label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _ADMIN_UNITS:
             label = "GPE"  # "Myinmu Township": no one's name ends in the word for a district
+        branch = _regional_branch(ent) if label == "NORP" else None
+        if branch is not None:  # "al-Qaeda's Yemeni faction": its branch in Yemen, when the gazetteer has one
+            out.append(Span(doc, ent.start, ent.end + 1, label=GROUP_LABEL, span_id=branch))
+            continue
         end = ent.end
         if ent[-1].text in {"No", "No.", "Number"} and end + 1 < len(doc) and (
                 doc[end].like_num or doc[end].text == "." and doc[end + 1].like_num):
@@ -131,6 +135,22 @@ def _relabel(doc: Doc) -> list[Span]:
             ent = Span(doc, start, end, label=label, span_id=ent.id_)
         out.append(ent)
     return out
+
+
+BRANCH_NOUNS = {"faction", "branch", "affiliate", "wing", "franchise", "arm", "offshoot", "chapter"}
+
+
+def _regional_branch(ent: Span) -> str | None:
+    """ "al-Qaeda's Yemeni faction", "Islamic State's Somali branch": the gazetteer id of the parent's one
+    affiliate in the country the demonym names (None when it has none, or several)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in BRANCH_NOUNS or ent.start < 2 or \
+            doc[ent.start - 1].text not in {"'s", "’s"} or not doc[ent.start - 2].ent_id_.startswith("gaz:"):
+        return None
+    country = places().demonym(ent.text)
+    parent = doc[ent.start - 2].ent_id_[len("gaz:"):]
+    found = actors().branches(parent, country) if country else []
+    return found[0].key if len(found) == 1 else None
 
 
 _CONNECTORS = {"of", "for", "the", "and", "in", "al", "wal", "el", "de", "du", "des", "la", "le", "-", "‐", "e",

@@ -185,11 +185,22 @@ def who_is(ctx: Ctx) -> str:
                                room=345 - len(text))
             if passage:
                 text = f"{text} {passage}"
+        elif m.type != "person" and len(clauses) == 1 and len(text) < 120:  # one fact: a source's description too
+            passage = _passage(ctx, m, ctx.intent.question, fallback=None, lead="A source says",
+                               require=_DESCRIBING, room=345 - len(text))
+            if passage:
+                text = f"{text} {passage}"
         return text
     if parts:
         return " ".join(parts)
     return _passage(ctx, m, f"Who is {name}", lead=f"The knowledge base records no facts about {name}; "
                                                  f"a source mentions them")
+
+
+# words of a sentence that says what a group is ("al-Qaeda's Yemeni faction, referred to as AQAP")
+_DESCRIBING = frozenset(stem(w) for w in ("group", "faction", "branch", "affiliate", "militia", "movement",
+                                          "organization", "organisation", "network", "wing", "front", "referred",
+                                          "known"))
 
 
 def _compose(head: str, clauses: list[str]) -> str:

@@ -17,7 +17,7 @@ from dossier.model import EntityRef, EntityType, Place
 from dossier.names import clean_surface, norm
 from dossier.nlp.collectives import COLLECTIVE
 from dossier.nlp.gazetteer import actors
-from dossier.nlp.mentions import STATE_NOUNS, local_unit
+from dossier.nlp.mentions import BRANCH_NOUNS, STATE_NOUNS, local_unit
 from dossier.nlp.places import gazetteer as places
 
 LABEL_TYPES = {
@@ -164,8 +164,9 @@ class DocumentLinker:
                          aliases=tuple(dict.fromkeys([name, surface])))
 
     def _with_alias(self, ref: EntityRef, surface: str) -> EntityRef:
-        if norm(surface) in {norm(a) for a in ref.aliases} or surface.lower() in words("descriptive_member_nouns"):
-            return ref  # known, or a bare "dissidents" that would name any group
+        if norm(surface) in {norm(a) for a in ref.aliases} or surface.lower() in words("descriptive_member_nouns") \
+                or surface.split()[-1].lower() in BRANCH_NOUNS:
+            return ref  # known, or a bare "dissidents" that would name any group, or "Yemeni faction"
         return EntityRef(name=ref.name, type=ref.type, key=ref.key, aliases=(*ref.aliases, surface),
                          country=ref.country, wikidata=ref.wikidata)
 
