@@ -114,11 +114,11 @@ COUNTRY_ALIASES = {
 
 # -- regions --------------------------------------------------------------------------------------------------------
 
-# English and transliteration variants of ISO 3166-2 names (the first listed becomes the display name when the
-# ISO name is in a local form English news rarely uses).
 # countries whose ISO first level is a grouping of provinces that reporting names ("Ifugao province")
 PROVINCES_UNDER_REGIONS = {"PH"}
 
+# English and transliteration variants of ISO 3166-2 names (the first listed becomes the display name when the
+# ISO name is in a local form English news rarely uses).
 REGION_VARIANTS: dict[str, list[str]] = {
     # Russia and France: English exonyms of regions ISO spells in the local language
     "RU-CE": ["Chechnya", "Chechen Republic"], "RU-DA": ["Dagestan", "Daghestan", "Republic of Dagestan"],

@@ -33,6 +33,7 @@ from dossier.extract.syntax import (
 )
 from dossier.model import Place
 from dossier.nlp.coref import link_participle
+from dossier.nlp.pipeline import BULLETS
 from dossier.nlp.places import gazetteer as places
 
 PERPETRATOR_LABELS = {"ARMED_GROUP", "FORCE", "ORG", "GPE", "PERSON"}
@@ -151,7 +152,7 @@ def _counted_or_by_group(verb: Token) -> bool:
     if counted or any(s.ent_type_ in {"ARMED_GROUP", "FORCE"} for s in doers):
         return True
     # "gunmen killed a polio vaccinator": attackers, unnamed, killing someone
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS | {"gunmen"} for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS for c in verb.children)
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -1102,7 +1103,7 @@ def _attributions(doc: Doc, events: list[RawEvent]) -> None:
 
 
 _INCIDENT_NOUNS = {"incident", "operation", "atrocity", "outrage"}
-_BULLET_MARKS = set("•·▪◦‣►■●*-–")
+_BULLET_MARKS = {*BULLETS, "*", "-"}
 
 
 def _heading(sent: Span) -> Span | None:

@@ -8,6 +8,7 @@ context say so ("militant group X", "X militants", "the Nazir Group", "Lashkar-e
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -198,6 +199,7 @@ def _paren_acronyms(doc: Doc, ents: list[Span]) -> list[tuple[Span, Span]]:
     return out
 
 
+@cache
 def local_unit(name: str) -> bool:
     """ "Myinmu People's Defense Force": a place name in front of a known group's name, not itself a known name,
     is a local unit of that group (its own entity; its acronym too)."""

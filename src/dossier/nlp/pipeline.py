@@ -24,7 +24,7 @@ _HYPHENATED_TITLES = ("secretary-general", "commander-in-chief", "director-gener
                       "governor-general", "president-elect", "vice-president", "deputy-leader")
 _RANKS = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Cdr.", "Gov.",
           "Sen.", "Rep.", "Insp.", "Supt.")
-_BULLETS = "•·▪◦‣►■●–"
+BULLETS = "•·▪◦‣►■●–"  # list marks glued to the item's first word
 
 
 def _place_patterns() -> list[dict]:
@@ -89,7 +89,7 @@ def load_pipeline() -> Language:
     """Load the pinned English model once and add dossier's components."""
     nlp = spacy.load(MODEL)
     # "•February 6 2000: ...": a list bullet glued to the first word is a token of its own
-    prefixes = [*nlp.Defaults.prefixes, *(re.escape(b) for b in _BULLETS)]
+    prefixes = [*nlp.Defaults.prefixes, *(re.escape(b) for b in BULLETS)]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     for title in _HYPHENATED_TITLES:  # "the secretary-general of the Polisario Front": one title, one token
         for form in (title, title.capitalize(), title.title()):

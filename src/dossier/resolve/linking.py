@@ -265,4 +265,3 @@ class DocumentLinker:
             if low in parts:
                 return _person_name(clean_surface(p.text))
         return name
-
