@@ -122,9 +122,22 @@ def test_event_provenance_points_at_the_sentence(analyse_text):
     assert ev.trigger in ev.provenance.evidence
 
 
-def test_general_statement_is_not_an_event(analyse_text):
-    ex = analyse_text("Al-Shabaab has carried out attacks across Somalia for years.", PUB)
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab has carried out attacks across Somalia for years.",
+    "At least 13 soldiers have been killed since the start of this year, according to UN estimates.",
+    "Mullah Omar took control of the Taliban on 15 August.",
+])
+def test_general_statement_is_not_an_event(analyse_text, text):
+    ex = analyse_text(text, PUB)
     assert ex.events == [], describe(ex)
+
+
+def test_blamed_on_however_the_parser_hangs_it(analyse_text):
+    # "blamed" hung on "border", not on the attack
+    ev = one_event(analyse_text("Five soldiers were killed in a bomb attack near the Venezuelan border blamed on "
+                                "ELN guerrillas, the army said on Saturday.", PUB))
+    assert [(p.entity.name, p.attribution) for p in ev.perpetrators] == [
+        ("National Liberation Army (Colombia)", "blamed")], ev
 
 
 def test_extract_events_on_raw_doc(parse):
@@ -196,6 +209,9 @@ def test_date_from_the_dateline(analyse_text):
 @pytest.mark.parametrize("text", [
     "When the Taliban took over Kabul on 15 August, the group released prisoners.",
     "The Taliban seized the town of Kunduz on 15 August.",
+    "The Taliban took control of Kunduz on 15 August.",
+    # the parser hangs the name on the adverb, and the speaker's clause is above it
+    "The Taliban briefly took over Kunduz on 15 August, said the BBC.",
 ])
 def test_takeovers_are_strategic_developments(analyse_text, text):
     ev = one_event(analyse_text(text, PUB))

@@ -47,6 +47,42 @@ def test_a_name_after_a_rank_is_whole(analyse_text):
     assert any("spokesman" in r.get("text", "") for r in roles), describe(ex)
 
 
+@pytest.mark.parametrize("text", [
+    "Police arrested Dairo Antonio Usuga, who is the head of the Gulf Clan, on Saturday.",
+    "Police arrested Dairo Antonio Usuga, the head of the Gulf Clan, on Saturday.",
+    "Police arrested a drug lord named Dairo Antonio Usuga, popularly known as Otoniel, who is the head of the "
+    "Gulf Clan.",
+])
+def test_the_head_of_a_group_leads_it(analyse_text, text):
+    # a name after "the" that a place also begins ("the Gulf") is still the group's
+    ex = analyse_text(text, PUB)
+    claim = has_claim(ex, "Clan del Golfo", "leader", "Dairo Antonio Usuga")
+    assert claim is not None, describe(ex)
+    if "Otoniel" in text:
+        assert "Otoniel" in claim.obj.aliases, describe(ex)
+
+
+def test_the_head_of_a_groups_wing_does_not_lead_the_group(analyse_text):
+    ex = analyse_text("Abu Yusuf, who is the head of al-Shabaab's media wing, was killed.", PUB)
+    assert not [c for c in ex.claims if c.predicate == "leader"], describe(ex)
+
+
+def test_an_organisation_named_after_a_country_is_whole(analyse_text):
+    ex = analyse_text("Luis Izquiel, a criminology professor at the Central University of Venezuela, said the gang "
+                      "grew in prisons.", PUB)
+    assert has_claim(ex, "Luis Izquiel", "member_of", "Central University of Venezuela"), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Army spokesman Brig. Gen. Maximo Dela Pena said the patrol returned.", "Maximo Dela Pena"),
+    ("Army spokesman Major General Zaw Min Tun said the patrol returned.", "Zaw Min Tun"),
+])
+def test_ranks_between_a_title_and_a_name_are_no_person(analyse_text, text, name):
+    ex = analyse_text(text, PUB)
+    people = {m.entity.name for m in ex.mentions if m.entity.type == "person"}
+    assert people == {name}, describe(ex)
+
+
 def test_the_day_of_a_claim_is_not_the_day_of_the_attack(analyse_text):
     ex = analyse_text("Islamic State on Thursday claimed responsibility for an ambush that killed 28 soldiers "
                       "near Tongo Tongo in Niger on Tuesday.", dt.date(2019, 5, 17))

@@ -39,6 +39,8 @@ ENTITY_CLAIMS = [
     ("Ahmad Umar is the leader of al-Shabaab.", "al-Shabaab", "leader", "Ahmad Umar"),
     ("Ahmad Umar, the leader of al-Shabaab, was killed.", "al-Shabaab", "leader", "Ahmad Umar"),
     ("The Lord's Resistance Army is led by Joseph Kony.", "Lord's Resistance Army", "leader", "Joseph Kony"),
+    ("Ahmad Umar runs the day-to-day operations of al-Shabaab.", "al-Shabaab", "leader", "Ahmad Umar"),
+    ("Ahmad Umar, who is the head of al-Shabaab, was killed.", "al-Shabaab", "leader", "Ahmad Umar"),
     # member_of
     ("Abu Bakr Shekau is a member of Boko Haram.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
     ("Abu Bakr Shekau joined Boko Haram in 2003.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
@@ -212,3 +214,18 @@ def test_known_acronym_resolves_to_gazetteer_name(analyse_text):
     sizes = claims_of(ex, "size")
     assert sizes and same_name(sizes[0].subject, "ELN"), describe(ex)
     assert sizes[0].subject.key.startswith("gaz:")
+
+
+def test_a_side_clause_subject_does_not_take_over_the_passage(analyse_text):
+    ex = analyse_text("The Haqqani network is based in North Waziristan. Its founder allied with the Taliban when "
+                      "the Taliban held power in Kabul. Sirajuddin Haqqani now leads the day-to-day activities of "
+                      "the group.", PUB)
+    assert has_claim(ex, "Haqqani network", "leader", "Sirajuddin Haqqani"), describe(ex)
+    assert not has_claim(ex, "Taliban", "leader", "Sirajuddin Haqqani"), describe(ex)
+
+
+def test_groups_listed_before_which_share_the_description(analyse_text):
+    ex = analyse_text("Examples include the Nazir Group and Hafiz Gul Bahadur Group, which are part of the "
+                      "Pakistani Taliban, but not the TTP.", PUB)
+    parts = {c.subject.name for c in ex.claims if c.predicate == "part_of"}
+    assert parts == {"Nazir Group", "Hafiz Gul Bahadur group"}, describe(ex)

@@ -53,8 +53,13 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             attrs = [a for c in tok.children if c.dep_ in {"attr", "acomp"} for a in expand(c)]
             for s in subj:
-                ent = entity(s)
-                if ent is None:
+                ents = [entity(s)]
+                if ents[0] is None and s.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
+                    # "X, who is the head of the Gulf Clan,"; "A and B, which are part of C"
+                    ents = [entity(h) for h in (tok.head, *tok.head.conjuncts)
+                            if not any(c.dep_ == "neg" for c in h.children)]  # ("..., but not the TTP")
+                ents = [e for e in ents if e is not None]
+                if not ents:
                     # "The man now in charge of security in Kabul is Khalil Haqqani"
                     for a in attrs:
                         if a.ent_type_ == "PERSON":
@@ -66,7 +71,7 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                         # "X is one of Haiti's gangs", "one of the most violent of Haiti's gangs"
                         a, hops = next(iter(prep_objects(a, {"of"})), a), hops + 1
                     if not a.ent_type_:
-                        yield ent, a
+                        yield from ((ent, a) for ent in ents)
         if tok.ent_type_ == "PERSON" and tok.i > sent.start + 1 and tok.doc[tok.i - 1].text == ",":
             # "A spokesperson for the police, Hazrat Hussain said": a role phrase fronting the name
             for noun in sent[: tok.i - 1 - sent.start]:
@@ -198,6 +203,11 @@ def _sub_leader(noun: Token) -> bool:
     return any(c.dep_ in {"amod", "compound"} and c.lower_ in _SUB_LEADER for c in noun.children)
 
 
+def _head_of(noun: Token, groups: list[Token]) -> bool:
+    """ "the head of the Gulf Clan" leads it; "the head of its media wing" does not."""
+    return noun.lower_ == "head" and any(o in groups for o in prep_objects(noun, {"of"}))
+
+
 def descriptions(sent: Span) -> Iterator[RawClaim]:
     part_nouns, split_nouns = nouns("part_of"), nouns("split_from")
     link_nouns, opp_nouns = nouns("linked_to"), nouns("opposes")
@@ -251,7 +261,7 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                     r.ent_type_ in ORGS for r in related):
                 continue  # "the search operation, Muhammed Asim": a misparsed neighbour, not a role
             groups = [g for g in related if g.ent_type_ in ORGS]
-            if groups and lemma in leader_nouns and not _sub_leader(noun):
+            if groups and (lemma in leader_nouns or _head_of(noun, groups)) and not _sub_leader(noun):
                 # "X, the leader of Y": who leads what says it all
                 for g in groups:
                     yield _claim(g, "leader", ent, noun, "leader_title", 0.65)

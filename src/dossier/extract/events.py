@@ -70,6 +70,9 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return tuple(trig["take over"])
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "charge" for c in tok.children):
         return tuple(trig["take charge"])
+    if lemma in {"take", "gain", "wrest"} and any(is_place(o) for c in tok.children if c.dep_ == "dobj" and
+                                                  c.lower_ == "control" for o in prep_objects(c, {"of", "over"})):
+        return tuple(trig["seize"])  # "took control of Goma"; not "took control of the group"
     if lemma == "exchange" and any(o.lemma_ in {"fire", "gunfire", "shot"} for o in prep_objects(tok, {"of"})):
         return tuple(trig["firefight"])  # "an exchange of fire between X and Y"
     if tok.pos_ not in {"NOUN", "VERB", "PROPN"} or tok.ent_type_:
@@ -570,7 +573,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 lemma == "point" and any(c.lower_ == "finger" for c in tok.subtree):
             what = [t for c in tok.children if c.dep_ in {"dobj", "ccomp", "xcomp"} or
                     c.dep_ == "prep" and c.lower_ in {"of", "for", "on"} for t in c.subtree]
-            what += [tok.head] if tok.dep_ in {"relcl", "acl"} else []  # "an attack that police blamed on X"
+            if tok.dep_ in {"relcl", "acl"}:  # "an attack that police blamed on X"
+                # ("an attack near the border blamed on X": the parser may hang it on the place)
+                what += [tok.head] + [p.head for p in tok.head.ancestors if p.dep_ == "prep" and p.i < tok.i]
             if lemma in {"accuse", "blame"} and not any(
                     t.lemma_.lower() in lex["triggers"] or t.lemma_.lower() in lex["kill_words"] or
                     t.lower_ in {"responsibility", "responsible", "behind"} or t.lemma_ in _DOER_VERBS for t in what):
@@ -597,9 +602,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                     who += [e for c in tok.children if c.dep_ == "nsubjpass"
                             for e in [owner(c, PERPETRATOR_LABELS)] if e is not None] or _stray_subject(tok)
         else:
-            who = [e for o in _objects(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
-            # "blamed the attack on X", however the parser hung "on X"
-            who += [e for o in _blamed_on(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
+            # "blamed on ELN guerrillas", "blamed the attack on X" (however the parser hung "on X")
+            who = [e for o in _objects(tok) + _blamed_on(tok) for e in [side_of(o, PERPETRATOR_LABELS)]
+                   if e is not None]
             if any(c.dep_ == "auxpass" for c in tok.children):
                 who = subjects(tok, PERPETRATOR_LABELS)
         out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
@@ -656,6 +661,8 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             # "soldiers were killed by X": the passive subject is the victim, the agent the perpetrator
             # "the attack was led by the Viv Ansanm group": the group a noun phrase names
             doers = _by_agents(verb) if passive else subjects(verb, PERPETRATOR_LABELS)
+            if not passive and not any(s.ent_type_ in labels for s in doers):
+                doers += _adverb_apart(verb)
             for s in doers:
                 if s.ent_type_ in labels and not any(s == o for o, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
@@ -679,6 +686,18 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 if s.ent_type_ == "ARMED_GROUP" and not any(s == q for q, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
     return _past_dateline(sent, out)
+
+
+def _adverb_apart(verb: Token) -> list[Token]:
+    """ "M23 briefly took over Goma": a name just before the verb, only adverbs between, that the parser hung on
+    the adverb instead of making it the subject."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ in {"ADV", "AUX"}:
+        i -= 1
+    if i < verb.sent.start or i == verb.i - 1:
+        return []
+    tok = verb.doc[i]
+    return [tok] if tok.ent_type_ in {"ARMED_GROUP", "FORCE"} and tok.head.i > i and tok.dep_ != "nsubj" else []
 
 
 def _stray_subject(verb: Token) -> list[Token]:

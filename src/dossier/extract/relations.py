@@ -255,6 +255,9 @@ def founded(verb: Token) -> Iterator[RawClaim]:
                         yield _claim(g, "split_from", parent, verb, "founded_by_members", 0.6)
 
 
+_RUN_NOUNS = {"activity", "operation", "affair"}
+
+
 def leader(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma == "take":  # "took charge/control/command of the group"
@@ -275,7 +278,10 @@ def leader(verb: Token) -> Iterator[RawClaim]:
             groups = [g for g in [owner(verb.head, ACTORS)] if g is not None]
     else:
         people = [s for s in subjects(verb, {"PERSON"}) if s.ent_type_ == "PERSON"]
-        groups = [g for o in direct_objects(verb) for g in [owner(o, ACTORS | {"ORG"})] if g is not None]
+        objects = direct_objects(verb)
+        # "leads the day-to-day activities of the group": whose activities they are
+        objects += [g for o in objects if o.lemma_.lower() in _RUN_NOUNS for g in prep_objects(o, {"of"})]
+        groups = [g for o in objects for g in [owner(o, ACTORS | {"ORG"})] if g is not None]
     for g in groups:
         for p in people:
             yield _claim(g, "leader", p, verb, "led_by", 0.7)
@@ -551,7 +557,9 @@ def goals(verb: Token) -> Iterator[RawClaim]:
                   if o.dep_ == "pobj"]
         groups = _actor_subjects(verb, GROUP_LABELS)
     elif lemma in {"claim", "profess", "purport", "vow", "promise"} and any(c.dep_ == "xcomp" for c in verb.children):
-        heads = [c for c in verb.children if c.dep_ == "xcomp"]  # "claims to defend the interests of Lendu farmers"
+        # "claims to defend the interests of Lendu farmers"; not "claims to have taken Goma" (a deed, no aim)
+        heads = [c for c in verb.children if c.dep_ == "xcomp" and not any(
+            a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)]
         groups = _actor_subjects(verb, GROUP_LABELS)
     elif lemma == "be" and any(s.lower_ in GOAL_NOUNS for s in verb.children if s.dep_ == "nsubj"):
         noun = next(s for s in verb.children if s.dep_ == "nsubj")

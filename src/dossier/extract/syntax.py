@@ -267,6 +267,7 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _SPELL_WORDS = {"years", "months", "decade", "decades"}
+_THIS_YEAR = re.compile(r"\b(year|month)\b", re.I)
 
 
 def tally_over_time(verb: Token) -> bool:
@@ -283,7 +284,9 @@ def tally_over_time(verb: Token) -> bool:
         if p.dep_ != "prep":
             continue
         span_text = " ".join(t.text for t in p.subtree)
-        if p.lower_ == "since" and _YEAR.search(span_text) or p.lower_ in {"over", "in", "during"} and \
+        # ("since 2017", "since the start of this year": a count kept over months, not one day's toll)
+        if p.lower_ == "since" and (_YEAR.search(span_text) or _THIS_YEAR.search(span_text)) \
+                or p.lower_ in {"over", "in", "during"} and \
                 any(t.lower_ in _SPELL_WORDS for t in p.subtree):
             return True
     return False

@@ -20,6 +20,7 @@ GROUP_LABELS = {"ARMED_GROUP"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _WINDOW = 3  # sentences a subject stays salient
+_SIDE_CLAUSES = {"advcl", "relcl", "acl"}
 
 if not Token.has_extension("antecedent"):
     Token.set_extension("antecedent", default=None)
@@ -89,7 +90,11 @@ def resolve_coreference(doc: Doc) -> Doc:
                 first_of.setdefault(key, tok)
                 last_named = (n, tok)
                 # "IS-K fighters attacked …": a name on a subject noun is the subject's group
-                if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ in {"appos", "compound"} and tok.head.dep_ in _SUBJECT_DEPS):
+                subject = tok if tok.dep_ in _SUBJECT_DEPS else tok.head if tok.dep_ in {"appos", "compound"} \
+                    and tok.head.dep_ in _SUBJECT_DEPS else None
+                # ("... when the Taliban held power": a subject of a side clause does not take over the passage)
+                if subject is not None and (subject.head.dep_ not in _SIDE_CLAUSES or last_subject is None or
+                                            n - last_subject[0] > _WINDOW):
                     last_subject = (n, tok)
                 continue
             if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" or _definite_group_noun(tok):

@@ -80,6 +80,13 @@ def _looks_like_person(span: Span) -> bool:
         t.text == "," for t in window[:1])
 
 
+def _first_name(tok: Token, person: Span) -> bool:
+    """ "Dairo" + "Antonio Usuga": a capitalised word the parser puts in the name and the NER left out (or took
+    for an organisation of its own), which is no title ("President", "Commander")."""
+    return tok.is_title and tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head in person \
+        and not tok.ent_id_ and tok.ent_type_ in {"", "ORG"} and tok.lower_ not in _TITLES | nouns("role")
+
+
 def _looks_like_place(span: Span) -> bool:
     """ "the Tora Bora area", "Achin district": a name in front of a place noun."""
     doc = span.doc
@@ -90,8 +97,8 @@ def _relabel(doc: Doc) -> list[Span]:
     out = []
     for ent in doc.ents:
         label = ent.label_
-        if ent.text.lower() in _TITLES and not ent.id_:
-            continue  # "Brig.", "Gen.": a rank in front of a name names nothing itself
+        if all(t.lower_ in _TITLES for t in ent) and not ent.id_:
+            continue  # "Brig.", "Brig. Gen.": ranks in front of a name name nothing themselves
         if label in {"ORG", "NORP", "GPE"} and _looks_like_person(ent) and len(ent) >= 2:
             label = "PERSON"
         elif label in {"PERSON", "ORG"} and len(ent) == 1 and ent.end < len(doc) and \
@@ -110,6 +117,12 @@ def _relabel(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, ent.end + 1, label=GROUP_LABEL, span_id=branch))
             continue
         end = ent.end
+        while end - 1 > ent.start and doc[end - 1].pos_ == "CCONJ":
+            end -= 1  # "the Nazir Group and": the NER took the list's "and" into the name
+        if label == "ORG" and ent[-1].lower_ == "of" and end < len(doc) and doc[end].ent_type_ in PLACE_LABELS:
+            end += 1  # "the Central University of" + "Venezuela": a name the place ruler cut in two
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
         if ent[-1].text in {"No", "No.", "Number"} and end + 1 < len(doc) and (
                 doc[end].like_num or doc[end].text == "." and doc[end + 1].like_num):
             end += 1 if doc[end].like_num else 2  # "Infantry Battalion No. 23": the number is part of the name
@@ -126,6 +139,8 @@ def _relabel(doc: Doc) -> list[Span]:
                 end += 1
             if start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS and doc[start - 1].is_title and \
                     len(doc[start - 1].text.split()) == 1 and (start < 2 or doc[start - 2].ent_type_ != "PERSON"):
+                start -= 1
+            elif start > 0 and _first_name(doc[start - 1], ent):
                 start -= 1
         if label in {GROUP_LABEL, "ORG"} and start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS | {"NORP",
                                                                                                       "COMMUNITY"} \
@@ -569,7 +584,8 @@ _SPEECH = {"say", "tell", "add", "state", "announce", "confirm", "deny", "claim"
 _TITLES = {"president", "minister", "general", "commander", "sheikh", "mullah", "maulana", "dr", "dr.", "mr", "mr.",
            "gov.", "governor", "gen.", "col.", "colonel", "spokesman", "spokesperson", "leader", "chief", "emir",
            "imam", "mufti", "haji", "lt.", "maj.", "capt.", "sen.", "prime", "mayor", "ambassador", "brig.", "brig",
-           "sgt.", "cpl.", "adm.", "cmdr.", "cdr.", "supt.", "insp."}
+           "sgt.", "cpl.", "adm.", "cmdr.", "cdr.", "supt.", "insp.", "major", "lieutenant", "brigadier", "captain",
+           "admiral", "marshal"}
 
 
 def _headline(sent: Span) -> bool:
@@ -613,7 +629,8 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             out.append(Span(doc, i, end, label="PERSON"))
             i = end
             continue
-        if not first_is_place and (tok.pos_ != "PROPN" or not tok.is_title or i in by_token):
+        if not first_is_place and (tok.pos_ != "PROPN" or not tok.is_title or i in by_token
+                                   or tok.lower_ in _TITLES):  # "Brig. Gen." before a name is no name
             i += 1
             continue
         end = _name_end(doc, i, by_token, most=4)
@@ -652,7 +669,17 @@ def _alias_names(doc: Doc, ents: list[Span]) -> tuple[list[Span], list[tuple[int
     by_start = {e.start: e for e in ents}
     spans, links = [], []
     for tok in doc:
-        if tok.lower_ not in {"alias", "aka", "a.k.a."}:
+        if tok.lower_ == "as" and tok.head.lower_ in {"known", "nicknamed"} and tok.i == tok.head.i + 1:
+            before = tok.head.i - 1  # "Dairo Antonio Usuga, popularly known as Otoniel"
+            while before > 0 and doc[before].pos_ == "ADV":
+                before -= 1
+            named = next((e for e in ents if e.end == before and e.label_ == "PERSON"), None)
+            if doc[before].text != "," or named is None or len(named) < 2:
+                continue
+            j = before - 1
+        elif tok.lower_ in {"alias", "aka", "a.k.a."}:
+            j = tok.i - 1 - (doc[tok.i - 1].text == ",")
+        else:
             continue
         i = tok.i + 1
         while i < len(doc) and doc[i].text in _QUOTE_MARKS:
@@ -664,7 +691,6 @@ def _alias_names(doc: Doc, ents: list[Span]) -> tuple[list[Span], list[tuple[int
             continue
         nickname = by_start.get(i) or doc[i:end]
         spans.append(Span(doc, nickname.start, nickname.end, label="PERSON"))
-        j = tok.i - 1 - (doc[tok.i - 1].text == ",")
         named = next((e for e in ents if e.start <= j < e.end), None)
         if named is not None and j > 0 and named.label_ in {"PERSON", "ORG", "GPE", "NORP"} and len(named) > 1:
             spans.append(Span(doc, named.start, named.end, label="PERSON"))

@@ -100,10 +100,14 @@ def load_pipeline() -> Language:
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
     patterns = list(actors().ruler_patterns())
     known = {p["pattern"] for p in patterns}
-    patterns += [p for p in _place_patterns() if p["pattern"] not in known]
     with nlp.select_pipes(enable=["gazetteer"]):
         ruler.add_patterns(patterns)
-    names = nlp.add_pipe("entity_ruler", name="gazetteer_names", after="gazetteer",
+    # places after the groups: "the head of the Gulf Clan" names the clan, not "the Gulf"
+    place_ruler = nlp.add_pipe("entity_ruler", name="gazetteer_places", after="gazetteer",
+                               config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    with nlp.select_pipes(enable=["gazetteer_places"]):
+        place_ruler.add_patterns([p for p in _place_patterns() if p["pattern"] not in known])
+    names = nlp.add_pipe("entity_ruler", name="gazetteer_names", after="gazetteer_places",
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False})
     with nlp.select_pipes(enable=["gazetteer_names"]):
         names.add_patterns(list(actors().ruler_patterns(multiword=True)))
