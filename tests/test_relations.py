@@ -229,3 +229,9 @@ def test_groups_listed_before_which_share_the_description(analyse_text):
                       "Pakistani Taliban, but not the TTP.", PUB)
     parts = {c.subject.name for c in ex.claims if c.predicate == "part_of"}
     assert parts == {"Nazir Group", "Hafiz Gul Bahadur group"}, describe(ex)
+
+
+def test_a_creed_on_a_noun_that_refers_back_describes_the_group(analyse_text):
+    ex = analyse_text("JNIM attacked a military camp in Niafunke on Friday. The jihadist group said it killed 20 "
+                      "soldiers.", PUB)
+    assert {"text": "jihadist"} in literal_claims(ex, "JNIM", "ideology"), describe(ex)

@@ -494,8 +494,18 @@ def group_places(sent: Span) -> Iterator[RawClaim]:
             for place in (p for o in prep_objects(h, preps) for p in places_in(o)):
                 yield _claim(ent, "active_in", place, h, "group_in_place", 0.55)
 
+def referring_ideology(sent: Span) -> Iterator[RawClaim]:
+    """ "the jihadist group claims ...": a creed on a noun that refers back to a named group describes that group."""
+    for tok in sent:
+        ante = tok._.antecedent
+        if ante is not None and ante.ent_type_ in ACTORS and not tok.ent_type_ and tok.pos_ in {"NOUN", "PROPN"}:
+            ideology = _ideology(tok)
+            if ideology:
+                yield _claim(ante, "ideology", {"text": ideology}, tok, "referring_ideology", 0.6)
 
-NOUN_RULES = (descriptions, titles, affiliations, possessives, relation_nouns, group_places, link_modifiers)
+
+NOUN_RULES = (descriptions, titles, affiliations, possessives, relation_nouns, group_places, link_modifiers,
+              referring_ideology)
 
 
 def noun_claims(sent: Span) -> Iterator[RawClaim]:

@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from dossier.lexicon import nouns, words
+from dossier.lexicon import nouns, triggers, words
 
 GROUP_LABELS = {"ARMED_GROUP"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves"}
@@ -48,8 +48,12 @@ def _definite_group_noun(token: Token) -> bool:
         return False
     # "the Afghan militants", "the Taliban fighters" name another group of people; "the militant group" and "the
     # rebel group" are fine; "the other regional group", "the rival group" is not the one just named
-    return not any(c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) or c.dep_ == "amod" and (
-        c.pos_ == "PROPN" or c.lower_ in {"other", "rival", "second", "different"}) for c in token.children)
+    # ("the jihadist group": a creed the NER may take for a nationality names no other group)
+    creeds = set(triggers()["ideology"])
+    return not any(c.lower_ not in creeds and (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) or
+                                               c.dep_ == "amod" and (c.pos_ == "PROPN" or c.lower_ in {
+                                                   "other", "rival", "second", "different"}))
+                   for c in token.children)
 
 
 _PERSON_WINDOW = 1  # sentences a named person stays the one a bare title refers to
