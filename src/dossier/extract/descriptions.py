@@ -494,6 +494,7 @@ def group_places(sent: Span) -> Iterator[RawClaim]:
             for place in (p for o in prep_objects(h, preps) for p in places_in(o)):
                 yield _claim(ent, "active_in", place, h, "group_in_place", 0.55)
 
+
 def referring_ideology(sent: Span) -> Iterator[RawClaim]:
     """ "the jihadist group claims ...": a creed on a noun that refers back to a named group describes that group."""
     for tok in sent:
