@@ -240,3 +240,22 @@ def test_security_forces_target(analyse_text):
     ev = one_event(analyse_text("Militants ambushed a police convoy in Aguililla on Monday, killing 13 officers.",
                                 "2019-10-15"))
     assert "security forces" in ev.targets and ev.killed == (13, 13)
+
+
+def test_the_place_that_witnessed_the_attack_places_it(analyse_text):
+    ex = analyse_text("Boko Haram fighters attacked a village in Borno State on Saturday, killing 20 people. "
+                      "\"Konduga witnessed a massacre on Saturday after Boko Haram attacked twice,\" a resident said.",
+                      PUB)
+    ev = one_event(ex)
+    assert ev.place is not None and ev.place.name == "Konduga", describe(ex)
+
+
+def test_a_town_naming_a_site_places_the_attack(analyse_text):
+    ev = one_event(analyse_text("Ansaru fighters stormed Kuje prison on Saturday and freed hundreds of inmates.", PUB))
+    assert ev.place is not None and ev.place.name == "Kuje" and ev.place.country == "NG", ev
+
+
+@pytest.mark.parametrize("doer", ["Junta forces", "Government troops", "Regime soldiers"])
+def test_the_states_own_forces_are_the_reports_countrys(analyse_text, doer):
+    ev = one_event(analyse_text(f"{doer} killed four villagers in Sagaing Region, Myanmar, on Saturday.", PUB))
+    assert [p.entity.name for p in ev.perpetrators] == ["Myanmar Armed Forces"], ev

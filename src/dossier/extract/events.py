@@ -125,6 +125,8 @@ _IMPACT_VERBS = {"tear", "rip", "hit", "strike", "rock", "shake", "destroy", "da
 _BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _HABITUAL = {"frequent", "repeated", "regular", "recurring", "recurrent", "sporadic", "occasional", "periodic",
              "numerous", "constant", "persistent", "routine", "ongoing"}
+# "Konduga witnessed a massacre": the subject saw the event (a place, often), it did not do it
+_EXPERIENCE_VERBS = {"witness", "see", "experience", "suffer"}
 _NAMING_VERBS = {"describe", "call", "term", "label", "brand", "condemn", "denounce", "deplore", "decry"}
 _BEFORE_OR_AFTER = {"after", "before", "until", "since", "following", "despite", "ahead"}
 _BATTLE_WORDS = {"clash", "fighting", "battle", "firefight", "gunfight", "gunbattle", "shootout", "encounter",
@@ -428,7 +430,11 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     if clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children):
         # "Turkey struck Iraq, hours after five were killed in an attack at the TUSAS headquarters": the places of
         # the main clause are not where the subordinate clause's event happened
-        candidates = [p for p in candidates if p in set(clause.subtree)]
+        # (but "Wad Alnoura village witnessed a massacre after the RSF attacked": the place that saw it)
+        saw = clause.head.lemma_.lower() in _EXPERIENCE_VERBS
+        candidates = [p for p in candidates if p in set(clause.subtree) or saw and (
+            p.dep_ == "nsubj" and p.head == clause.head or p.dep_ == "compound" and p.head.dep_ == "nsubj" and
+            p.head.head == clause.head)]
     if not candidates:
         return None
     inside = set(trigger.subtree)
@@ -649,7 +655,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             verb = verb.head
     own = verb == trigger and _trigger(trigger) is not None  # "took over" is the event, not a claim
     if verb.pos_ == "VERB" and (own or verb.lemma_.lower() not in lex["claim_verbs"] + lex["blame_verbs"] +
-                                lex["counter_verbs"] + lex["report_verbs"] + list(_NAMING_VERBS)):
+                                lex["counter_verbs"] + lex["report_verbs"] + list(_NAMING_VERBS | _EXPERIENCE_VERBS)):
         # "the army foiled an attack", "what Turkey described as a terror attack": not its doer
         if not any(a.lemma_ in {"deny", "condemn"} for a in verb.ancestors) and not any(
                 c.dep_ == "neg" for c in verb.children):

@@ -365,6 +365,8 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
                                               head.head.lower_ in _PLACE_HEADS | {"town", "city", "capital"}) \
             or span.root.dep_ in {"conj", "appos"} and head.ent_type_ in PLACE_LABELS \
             or span.root.dep_ in {"compound", "nmod"} and head.lower_ in _PLACE_HEADS  # "X's Mastung district"
+        # "the assault on Kuje prison": a known town naming a site in it
+        where = where or span.root.dep_ == "compound" and head.lower_ in words("facility_nouns") and _town(span.text)
         # "near Tintaypunco": a name no NER label claims, after a preposition only places follow
         nearby = i not in taken and span.root.dep_ == "pobj" and head.lower_ in {"near", "outside", "around"}
         # "five towns including Nawnghkio, Kyaukme and Hsipaw": the names a list of places gives
@@ -535,6 +537,9 @@ STATE_NOUNS = {"government": "ORG", "state": "ORG", "regime": "ORG", "junta": "O
                "policemen": "FORCE"}
 
 
+_STATE_MODIFIERS = {"government", "junta", "regime", "pro-government"}
+
+
 def _generic_name(tok, ents: list[Span]) -> bool:
     """A lone "Army" or "Police" the NER or the group finder took for a name."""
     return any(e.start == tok.i and len(e) == 1 and not e.id_ for e in ents)
@@ -565,10 +570,12 @@ def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
         # "the country's government": the report's own country, decided when linking
         own = [c for c in mods if c.dep_ == "poss" and c.lower_ in {"country", "nation"}]
         own += [c for c in mods if own and c.tag_ == "VBN"]  # "the country's internationally-backed government"
-        if len(mods) > len(national) + len(own) + sum(
+        # "government troops", "junta forces": the state's own, whichever article
+        state_made = [c for c in mods if c.lower_ in _STATE_MODIFIERS and label == "FORCE"]
+        if len(mods) > len(national) + len(own) + len(state_made) + sum(
                 c.lower_ in {"security", "federal", "central", "national", "armed"} for c in mods):
             continue  # "a rebel army", "the local police station"
-        if not national and not own and dets[:1] != ["the"] or dets[:1] in (["a"], ["an"]):
+        if not national and not own and not state_made and dets[:1] != ["the"] or dets[:1] in (["a"], ["an"]):
             continue  # ("an Islamic state", "a Palestinian state": a state wanted, not a government)
         start = min([tok.i, *[c.i for c in national]])
         if any(i in taken and labels[i] not in {"NORP", "GPE"} for i in range(start, tok.i)):
