@@ -259,3 +259,13 @@ def test_a_town_naming_a_site_places_the_attack(analyse_text):
 def test_the_states_own_forces_are_the_reports_countrys(analyse_text, doer):
     ev = one_event(analyse_text(f"{doer} killed four villagers in Sagaing Region, Myanmar, on Saturday.", PUB))
     assert [p.entity.name for p in ev.perpetrators] == ["Myanmar Armed Forces"], ev
+
+
+def test_a_parent_acting_where_its_named_branch_is_is_the_branch(analyse_text):
+    ex = analyse_text("Al-Qaeda gunmen killed six soldiers in Abyan province on Saturday. The attack shows the "
+                      "threat posed by al-Qaeda in the Arabian Peninsula (AQAP).", PUB)
+    ev = one_event(ex)
+    assert [p.entity.name for p in ev.perpetrators] == ["al-Qaeda in the Arabian Peninsula"], describe(ex)
+    ex = analyse_text("Al-Qaeda gunmen killed six soldiers in Mogadishu on Saturday. The attack shows the "
+                      "threat posed by al-Qaeda in the Arabian Peninsula (AQAP).", PUB)
+    assert [p.entity.name for p in one_event(ex).perpetrators] == ["al-Qaeda"], describe(ex)

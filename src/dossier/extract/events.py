@@ -33,6 +33,7 @@ from dossier.extract.syntax import (
 )
 from dossier.model import Place
 from dossier.nlp.coref import link_participle
+from dossier.nlp.gazetteer import actors
 from dossier.nlp.pipeline import BULLETS
 from dossier.nlp.places import gazetteer as places
 
@@ -1204,6 +1205,22 @@ def _place_of_the_dead(doc: Doc, events: list[RawEvent]) -> None:
                 return
 
 
+def _local_branches(doc: Doc, events: list[RawEvent]) -> None:
+    """ "an attack by al-Qaeda gunmen" in Abyan, in a report that also names AQAP: where a parent group acts in
+    the country of a branch the report names, the doer is that branch."""
+    branches: dict[tuple[str, str], Token] = {}
+    for ent in doc.ents:
+        actor = actors().actors.get(ent.ent_id_.removeprefix("gaz:")) if ent.ent_id_.startswith("gaz:") else None
+        if actor is not None and actor.parent and actor.country:
+            branches.setdefault((f"gaz:{actor.parent}", actor.country), doc[ent.start])
+    for ev in events:
+        where = places().lookup(ev.place.text) if ev.place is not None else None
+        if not branches or where is None or not where.country:
+            continue
+        swapped = [(branches.get((tok.ent_id_, where.country), tok), how) for tok, how in ev.perpetrators]
+        ev.perpetrators = list({tok.i: (tok, how) for tok, how in swapped}.values())
+
+
 def _dateline(doc: Doc) -> DateValue | None:
     """The first recent day named in the opening lines of a dated report: when its main event happened."""
     published = doc.user_data.get("published")
@@ -1244,6 +1261,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
     _listed_under(doc, events)
     _attributions(doc, events)
     _place_of_the_dead(doc, events)
+    _local_branches(doc, events)
     for k, ev in enumerate(events):
         main = next((e for e in reversed(events[:k]) if not e.background), None)
         if ev.background and ev.date is None and main is not None:
