@@ -269,3 +269,9 @@ def test_a_parent_acting_where_its_named_branch_is_is_the_branch(analyse_text):
     ex = analyse_text("Al-Qaeda gunmen killed six soldiers in Mogadishu on Saturday. The attack shows the "
                       "threat posed by al-Qaeda in the Arabian Peninsula (AQAP).", PUB)
     assert [p.entity.name for p in one_event(ex).perpetrators] == ["al-Qaeda"], describe(ex)
+
+
+def test_a_faction_at_home_is_not_the_group_acting_there(analyse_text):
+    ex = analyse_text("The Taliban took over Kabul on Saturday. The Haqqani network now runs security in the city.",
+                      PUB)
+    assert [p.entity.name for p in one_event(ex).perpetrators] == ["Taliban"], describe(ex)

@@ -1207,11 +1207,13 @@ def _place_of_the_dead(doc: Doc, events: list[RawEvent]) -> None:
 
 def _local_branches(doc: Doc, events: list[RawEvent]) -> None:
     """ "an attack by al-Qaeda gunmen" in Abyan, in a report that also names AQAP: where a parent group acts in
-    the country of a branch the report names, the doer is that branch."""
+    the country of a branch the report names, the doer is that branch (a branch abroad, not a faction at home:
+    the Taliban in Kabul are not the Haqqani network)."""
     branches: dict[tuple[str, str], Token] = {}
     for ent in doc.ents:
         actor = actors().actors.get(ent.ent_id_.removeprefix("gaz:")) if ent.ent_id_.startswith("gaz:") else None
-        if actor is not None and actor.parent and actor.country:
+        parent = actors().parent_of(actor) if actor is not None else None
+        if actor is not None and parent is not None and actor.country and actor.country != parent.country:
             branches.setdefault((f"gaz:{actor.parent}", actor.country), doc[ent.start])
     for ev in events:
         where = places().lookup(ev.place.text) if ev.place is not None else None
