@@ -141,3 +141,11 @@ def test_a_building_in_a_city_keeps_the_city_apart_from_another_city(analyse_tex
                       "Kenyans recalled the siege by al-Shabaab in 2013 on Westgate Mall in Nairobi.",
                       dt.date(2015, 4, 2))
     assert len(ex.events) == 2, describe(ex)
+
+
+def test_the_same_description_after_a_name_is_the_same_group(analyse_text):
+    ex = analyse_text("Armed separatists attacked a village in Cameroon's West region on Sunday, killing seven "
+                      "people. Cameroon's Anglophone rebels have fought since 2017. A bomb planted in Bamenda by "
+                      "suspected separatists exploded on Monday.", dt.date(2020, 3, 10))
+    bamenda = [e for e in ex.events if e.place is not None and e.place.name == "Bamenda"]
+    assert bamenda and [p.attribution for p in bamenda[0].perpetrators] == ["suspected"], describe(ex)

@@ -4,7 +4,8 @@ Reports often never name the group behind an attack; they describe it. In the se
 document first names an armed group, a plural noun phrase that says what its members fight for
 ("separatists", "Maoist rebels", "armed separatist groups") becomes a group, one per description: every
 phrase with the same core word ("separatist") is one entity, keyed by that word and the report's country
-when linking. From the first name on, such phrases are left to coreference ("the rebels" is that group).
+when linking. From the first name on, such phrases are left to coreference ("the rebels" is that group),
+except the same specific description again ("suspected separatists" after "armed separatists").
 
 "Dissidents of X", "X dissidents" and "dissident X group" name the gazetteer's breakaway of X when it
 has one ("FARC dissidents"), whatever else the document names.
@@ -69,13 +70,13 @@ def described_groups(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     heads = words("descriptive_member_nouns") | words("collective_heads")
     found: list[tuple[int, int, str, bool, tuple[int, int]]] = []
-    for tok in doc[:until]:
+    for tok in doc:
         if tok.lower_ not in heads or tok.tag_ != "NNS" or tok.i in taken:
             continue
         mods = _modifiers(tok, taken)
         core = _core(tok, mods)
-        if core is None:
-            continue
+        if core is None or tok.i >= until and not (core[1] and any(f[2] == core[0] for f in found)):
+            continue  # after a name, only the same specific description again ("suspected separatists")
         start = mods[0].i if mods else tok.i
         # the name: a people's word before a descriptive head ("Anglophone separatists"), else the first
         proper = any(m.ent_type_ == "NORP" or m.is_title and not m.is_sent_start for m in mods)
