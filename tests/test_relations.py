@@ -235,3 +235,27 @@ def test_a_creed_on_a_noun_that_refers_back_describes_the_group(analyse_text):
     ex = analyse_text("JNIM attacked a military camp in Niafunke on Friday. The jihadist group said it killed 20 "
                       "soldiers.", PUB)
     assert {"text": "jihadist"} in literal_claims(ex, "JNIM", "ideology"), describe(ex)
+
+
+def test_people_a_title_includes_hold_it(analyse_text):
+    ex = analyse_text("The leaders of al-Shabaab include Ahmad Umar and Mahad Karate.", PUB)
+    assert has_claim(ex, "al-Shabaab", "leader", "Ahmad Umar"), describe(ex)
+    assert has_claim(ex, "al-Shabaab", "leader", "Mahad Karate"), describe(ex)
+    ex = analyse_text("Senior members of Boko Haram include Abu Musab al-Barnawi.", PUB)
+    assert has_claim(ex, "Abu Musab al-Barnawi", "member_of", "Boko Haram"), describe(ex)
+    assert not [c for c in ex.claims if c.predicate == "leader"], describe(ex)
+
+
+@pytest.mark.parametrize(("text", "ideology"), [
+    ("The PKK was founded on Marxist-Leninist ideology.", "Marxist-Leninist ideology"),
+    ("The PKK stood for autonomy for Kurds.", "autonomy for Kurds"),
+    ("The PKK's aims are self-determination for the Kurdish people.", "self-determination for the Kurdish people"),
+])
+def test_professed_creeds_and_aims(analyse_text, text, ideology):
+    ex = analyse_text(text, PUB)
+    assert {"text": ideology} in literal_claims(ex, "PKK", "ideology"), describe(ex)
+
+
+def test_standing_trial_is_no_aim(analyse_text):
+    ex = analyse_text("PKK members stood trial in Ankara.", PUB)
+    assert not literal_claims(ex, "PKK", "ideology"), describe(ex)

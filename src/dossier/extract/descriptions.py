@@ -72,6 +72,8 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                         a, hops = next(iter(prep_objects(a, {"of"})), a), hops + 1
                     if not a.ent_type_:
                         yield from ((ent, a) for ent in ents)
+        if tok.lemma_ == "include" and tok.pos_ == "VERB":
+            yield from _included_people(tok)
         if tok.ent_type_ == "PERSON" and tok.i > sent.start + 1 and tok.doc[tok.i - 1].text == ",":
             # "A spokesperson for the police, Hazrat Hussain said": a role phrase fronting the name
             for noun in sent[: tok.i - 1 - sent.start]:
@@ -107,6 +109,20 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                     head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and not head.head.head.ent_type_:
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the name hung on the group describes the founder
                 yield tok, head.head.head
+
+
+def _included_people(verb: Token) -> Iterator[tuple[Token, Token]]:
+    """ "The leaders of al-Shabaab include A and B": each person listed holds the title of the subject (which
+    the parser may leave unattached: then the last title noun before the verb with "of" a group)."""
+    people = [p for c in verb.children if c.dep_ == "dobj" for p in expand(c) if p.ent_type_ == "PERSON"]
+    titles = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in nouns("role") | nouns("leader")]
+    if not titles:
+        before = [t for t in verb.sent if t.i < verb.i and t.lemma_.lower() in nouns("role") | nouns("leader")
+                  and prep_objects(t, {"of"})]
+        titles = before[-1:]
+    for title in titles:
+        for person in people:
+            yield person, title
 
 
 def _more_titles(person: Token, title: Token) -> list[Token]:

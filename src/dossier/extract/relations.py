@@ -520,6 +520,7 @@ def recruits_from(verb: Token) -> Iterator[RawClaim]:
 GOAL_VERBS = {"seek", "want", "aim", "strive", "endorse", "espouse", "advocate", "adhere", "follow", "preach",
               "promote", "demand", "envision", "pursue", "champion", "embrace"}
 GOAL_NOUNS = {"goal", "goals", "aim", "aims", "objective", "objectives", "agenda", "mission", "ambition"}
+_CREED_NOUNS = {"ideology", "principle", "doctrine", "belief", "creed", "platform"}
 HOSTILE_NOUNS = {"destruction", "defeat", "overthrow", "downfall", "elimination", "annihilation", "ouster", "removal"}
 HOSTILE = {"overthrow", "topple", "destroy", "fight", "attack", "kill", "defeat", "oust", "expel", "drive", "target"}
 
@@ -561,6 +562,12 @@ def goals(verb: Token) -> Iterator[RawClaim]:
         heads = [c for c in verb.children if c.dep_ == "xcomp" and not any(
             a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)]
         groups = _actor_subjects(verb, GROUP_LABELS)
+    elif lemma == "stand" and prep_objects(verb, {"for"}):  # "stood for autonomy and cultural rights for Kurds"
+        heads = prep_objects(verb, {"for"})
+        groups = _actor_subjects(verb, GROUP_LABELS)
+    elif lemma in {"found", "base"} and any(o.lemma_.lower() in _CREED_NOUNS for o in prep_objects(verb, {"on"})):
+        heads = [o for o in prep_objects(verb, {"on"}) if o.lemma_.lower() in _CREED_NOUNS]
+        groups = [s for s in subjects(verb, GROUP_LABELS) if s.ent_type_ in GROUP_LABELS]  # "founded on X ideology"
     elif lemma == "be" and any(s.lower_ in GOAL_NOUNS for s in verb.children if s.dep_ == "nsubj"):
         noun = next(s for s in verb.children if s.dep_ == "nsubj")
         heads = [c for c in verb.children if c.dep_ in {"xcomp", "attr", "ccomp"}]

@@ -387,7 +387,9 @@ def phrase(tok: Token, max_words: int = 12, drop_det: bool = True) -> str:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"} and t == tok:
+            hyphen = c.text in {"-", "‐"} and not c.whitespace_ and c.i > 0 and not c.doc[c.i - 1].whitespace_
+            if c.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"} and t == tok \
+                    and not hyphen:  # ("self-determination": the hyphen inside a word stays)
                 continue
             if c.dep_ in {"relcl", "appos", "conj", "cc", "parataxis"}:
                 continue
