@@ -280,3 +280,19 @@ def test_a_group_known_by_one_fact_is_described_by_its_source_too(tmp_path):
     with Store.from_path(build_kb(tmp_path, docs)) as store:
         answer = ask(store, "What is AQAP?").answer
     assert "part of al-Qaeda" in answer and "Yemeni faction" in answer, answer
+
+
+def test_has_anyone_claimed_says_who_or_that_no_one_has(tmp_path):
+    docs = [
+        {"id": "t-jolo", "url": None, "title": "Blasts", "publisher": "Test Wire", "published": "2020-08-25",
+         "text": "Two bombs exploded in Jolo on Monday, killing 15 people. Authorities suspect Abu Sayyaf carried "
+                 "out the twin bombing."},
+        {"id": "t-bank", "url": None, "title": "Bank", "publisher": "Test Desk", "published": "2015-04-19",
+         "text": "A suicide bomber killed 33 people outside a bank in Jalalabad on 18 April 2015. IS-K claimed "
+                 "responsibility for the bombing."},
+    ]
+    with Store.from_path(build_kb(tmp_path, docs)) as store:
+        none = ask(store, "Has any group claimed the Jolo bombing?").answer
+        some = ask(store, "Has anyone claimed the Jalalabad bombing?").answer
+    assert none.startswith("No group has claimed") and "Abu Sayyaf" in none, none
+    assert some.startswith("Yes") and "Khorasan" in some, some

@@ -249,6 +249,7 @@ def test_people_a_title_includes_hold_it(analyse_text):
 @pytest.mark.parametrize(("text", "ideology"), [
     ("The PKK was founded on Marxist-Leninist ideology.", "Marxist-Leninist ideology"),
     ("The PKK stood for autonomy for Kurds.", "autonomy for Kurds"),
+    ("The PKK stood for autonomy and cultural rights for Kurds.", "autonomy and cultural rights"),  # one aim
     ("The PKK's aims are self-determination for the Kurdish people.", "self-determination for the Kurdish people"),
 ])
 def test_professed_creeds_and_aims(analyse_text, text, ideology):

@@ -117,9 +117,10 @@ def _included_people(verb: Token) -> Iterator[tuple[Token, Token]]:
     people = [p for c in verb.children if c.dep_ == "dobj" for p in expand(c) if p.ent_type_ == "PERSON"]
     titles = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in nouns("role") | nouns("leader")]
     if not titles:
-        before = [t for t in verb.sent if t.i < verb.i and t.lemma_.lower() in nouns("role") | nouns("leader")
-                  and prep_objects(t, {"of"})]
+        before = [t for t in verb.sent if t.i < verb.i and t.lemma_.lower() in nouns("role") | nouns("leader")]
         titles = before[-1:]
+    # the title of a group ("the leaders of al-Shabaab"), not a bare "founders"
+    titles = [t for t in titles if any(entity(o, ORGS) is not None for o in prep_objects(t, {"of"}))]
     for title in titles:
         for person in people:
             yield person, title

@@ -541,7 +541,14 @@ def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
             if text and len(text.split()) >= 2:
                 yield v, text
     elif head.pos_ in {"NOUN", "PROPN"} and not head.ent_type_:
-        for n in conjuncts(head):
+        parts = conjuncts(head)
+        whole = head.doc[head.left_edge.i:max(p.right_edge.i for p in parts) + 1]
+        words_ = [t for t in whole if not (t.i == whole.start and t.dep_ == "det")]
+        if len(parts) > 1 and len(words_) <= 8 and not any(t.text in {",", ";", "-", "–", "("} for t in words_):
+            # "autonomy and cultural rights for Kurds": one aim, told as a whole
+            yield head, "".join(t.text_with_ws for t in words_).strip()
+            return
+        for n in parts:
             text = phrase(n, max_words=10)
             if text:
                 yield n, text
@@ -582,6 +589,8 @@ def goals(verb: Token) -> Iterator[RawClaim]:
                     if enemy is not None and not same(enemy, g):
                         yield _claim(g, "opposes", enemy, h, "goal_enemy", 0.6)
                 continue
+            if h.dep_ == "conj" and any(h in conjuncts(x) for x in heads if x != h):
+                continue  # told with the first of its list
             for trigger, text in _goal_phrases(h):
                 yield _claim(g, "ideology", {"text": text}, trigger, "goal", 0.55)
 

@@ -774,11 +774,29 @@ def event_victims(ctx: Ctx) -> str:
 DENY = {"deni", "deny", "reject", "disown", "distanc", "not"}
 
 
+ANYONE = {"any group", "anyone", "anybody", "someone", "somebody", "a group", "any organisation",
+          "any organization", "any militant group", "any armed group"}
+
+
+def _anyone_claimed(ctx: Ctx, cluster: list[dict[str, Any]]) -> str:
+    """ "Has any group claimed the bombing?": who claimed it, or that no one has (and whom it is blamed on)."""
+    ev = cluster[0]
+    claimed = [(e, p) for e in cluster for p in e.get("perpetrators") or [] if p["attribution"] == "claimed"]
+    if claimed:  # (the description of the event cites its source)
+        names = join(list(dict.fromkeys(q["name"] for _, q in claimed)))
+        return f"Yes: {names} claimed {describe_event(ctx, claimed[0][0], perps=False, figures=False)}."
+    others = perp_text(ev)
+    return (f"No group has claimed {describe_event(ctx, ev, perps=False, figures=False)} in the sources"
+            + (f"; it was {others}." if others else "."))
+
+
 def event_check(ctx: Ctx) -> str:
     m = _resolve(ctx, ctx.intent.subject)
     cluster, msg = _event_or_not_known(ctx, "perpetrator")
     if not cluster:
         return msg
+    if m is None and (ctx.intent.subject or "").casefold() in ANYONE:
+        return _anyone_claimed(ctx, cluster)
     name = m.name if m else (ctx.intent.subject or "")
     ids = set(m.ids) if m else set()
     parts = []
