@@ -58,6 +58,7 @@ def store(db):
     ("What attacks has al-Shabaab carried out?", "attacks", "al-Shabaab"),
     ("Who is al-Shabaab's spokesman?", "role_holder", "al-Shabaab"),
     ("Who is Sirajuddin Haqqani?", "who_is", "Sirajuddin Haqqani"),
+    ("In which states does the Arakan Army operate?", "active", "Arakan Army"),
 ])
 def test_intents(question, intent, subject):
     parsed = parse(question)

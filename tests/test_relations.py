@@ -260,3 +260,9 @@ def test_professed_creeds_and_aims(analyse_text, text, ideology):
 def test_standing_trial_is_no_aim(analyse_text):
     ex = analyse_text("PKK members stood trial in Ankara.", PUB)
     assert not literal_claims(ex, "PKK", "ideology"), describe(ex)
+
+
+def test_a_rebel_force_refers_back_to_the_group(analyse_text):
+    ex = analyse_text("The ELN attacked an army base in Arauca. The government hopes to reach a deal with the "
+                      "1,500-strong rebel force.", PUB)
+    assert {"value": 1500} in literal_claims(ex, "ELN", "size"), describe(ex)

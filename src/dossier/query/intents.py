@@ -118,7 +118,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("origin", r"^where\s+(?:did|does|do|was|were)\s+(?P<subject>.+?)\s+(?:emerge|originate|come\s+from|first\s+appear|appear|start|begin|founded|formed|born|set\s+up)(?:\s+in\s+.+)?$"),
     ("active", r"^where\s+(?:does|do|did|has|have)\s+(?P<subject>.+?)\s+(?:operate|operated|fight|fought|attack|carry\s+out\s+attacks|have\s+(?:a\s+)?presence|expand|expanded|work|act)(?:\s+in\s+.+)?$"),
     ("active", r"^where\s+(?:is|are|was|were)\s+(?P<subject>.+?)\s+(?:active|operating|present|fighting)$"),
-    ("active", r"^(?:in\s+)?(?:which|what)\s+(?:countries|country|provinces|province|regions|region|areas|area|places|districts)\s+(?:is|are|does|do|has|have)\s+(?P<subject>.+?)\s+(?:active|operate|present|operating|fight)$"),
+    ("active", r"^(?:in\s+)?(?:which|what)\s+(?:countries|country|provinces|province|regions|region|areas|area|places|districts|states|state|cities|towns|parts|territories)\s+(?:is|are|does|do|has|have)\s+(?P<subject>.+?)\s+(?:active|operate|present|operating|fight)$"),
     ("linked", rf"^(?:is|are|was|were)\s+(?P<subject>.+?)\s+{_ADV}{_LINK_WORDS}\s+(?:to|with)\s+(?P<obj>.+)$"),
     ("linked", r"^(?:does|do|did)\s+(?P<subject>.+?)\s+have\s+(?:any\s+)?(?:links|ties|connections|relations)\s+(?:to|with)\s+(?P<obj>.+)$"),
     ("linked", r"^(?:does|do|did)\s+(?P<subject>.+?)\s+(?:work|cooperate|collaborate|ally)\s+with\s+(?P<obj>.+)$"),
