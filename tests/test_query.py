@@ -59,6 +59,7 @@ def store(db):
     ("Who is al-Shabaab's spokesman?", "role_holder", "al-Shabaab"),
     ("Who is Sirajuddin Haqqani?", "who_is", "Sirajuddin Haqqani"),
     ("In which states does the Arakan Army operate?", "active", "Arakan Army"),
+    ("What is Syed Salahuddin's real name?", "real_name", "Syed Salahuddin"),
 ])
 def test_intents(question, intent, subject):
     parsed = parse(question)
@@ -297,3 +298,14 @@ def test_has_anyone_claimed_says_who_or_that_no_one_has(tmp_path):
         some = ask(store, "Has anyone claimed the Jalalabad bombing?").answer
     assert none.startswith("No group has claimed") and "Abu Sayyaf" in none, none
     assert some.startswith("Yes") and "Khorasan" in some, some
+
+
+def test_a_real_name_is_the_name_an_alias_stands_for(tmp_path):
+    docs = [{"id": "t-hm", "url": None, "title": "HM", "publisher": "Test Desk", "published": "2017-08-17",
+             "text": "The Hizbul Mujahideen is headed by Mohammad Yusuf Shah, who goes by the alias Syed "
+                     "Salahuddin. Salahuddin lives in Muzaffarabad."}]
+    with Store.from_path(build_kb(tmp_path, docs)) as store:
+        answer = ask(store, "What is Syed Salahuddin's real name?").answer
+        unknown = ask(store, "What is the real name of Abu Bakr?").answer
+    assert "Mohammad Yusuf Shah" in answer, answer
+    assert unknown.startswith("Not known"), unknown

@@ -684,6 +684,10 @@ def _alias_names(doc: Doc, ents: list[Span]) -> tuple[list[Span], list[tuple[int
             if doc[before].text != "," or named is None or len(named) < 2:
                 continue
             j = before - 1
+        elif tok.lower_ in {"alias", "aka", "a.k.a."} and tok.head.lower_ == "by" and tok.head.head.lemma_ == "go":
+            # "Mohammad Yusuf Shah, who goes by the alias Syed Salahuddin": the person the clause is about
+            clause = tok.head.head
+            j = clause.head.i if clause.dep_ == "relcl" else -1
         elif tok.lower_ in {"alias", "aka", "a.k.a."}:
             j = tok.i - 1 - (doc[tok.i - 1].text == ",")
         else:

@@ -154,6 +154,28 @@ def _resolve(ctx: Ctx, phrase: str | None, prefer: tuple[str, ...] | None = GROU
 
 # ---------------------------------------------------------------- entity questions
 
+def real_name(ctx: Ctx) -> str:
+    """ "What is Syed Salahuddin's real name?": the name of the person the asked name is an alias of."""
+    asked = ctx.intent.subject or ""
+    m = _resolve(ctx, asked, None)
+    people = [e for e in (lookup.entity(ctx.store, i) for i in (m.ids if m is not None else [])) if e and
+              e["type"] == "person" and norm(asked) in {norm(a) for a in (e["name"], *e["aliases"])}]
+    # the entity the asked name is an alias of, when one is ("Luciano Marín Arango, alias Iván Márquez")
+    ent = next((e for e in people if norm(e["name"]) != norm(asked)), people[0] if people else {})
+    if not ent:
+        return not_known(f"{asked}'s real name")
+    name, others = ent["name"], [a for a in ent.get("aliases", []) if norm(a) != norm(ent["name"])]
+    if norm(name) != norm(asked):
+        text = f"{asked} is an alias; the real name is {name}."
+    elif others:
+        text = f"{name} is also known as {join(others[:3])}; the sources give no other name as the real one."
+    else:
+        return not_known(f"{asked}'s real name")
+    passage = _passage(ctx, m, ctx.intent.question, fallback=None, lead="A source says",
+                       require={"alia", "alias", "known", "name", "call"}, room=380 - len(text))
+    return f"{text} {passage}" if passage else text
+
+
 def who_is(ctx: Ctx) -> str:
     m = _resolve(ctx, ctx.intent.subject, None)
     if m is None:
@@ -883,7 +905,7 @@ def _not_place_only(ctx: Ctx, entity_id: int) -> bool:
 
 
 HANDLERS: dict[str, Callable[[Ctx], str]] = {
-    "who_is": who_is, "size": size, "founded": founded, "founder": founder, "leader": leader,
+    "who_is": who_is, "real_name": real_name, "size": size, "founded": founded, "founder": founder, "leader": leader,
     "role_holder": role_holder, "role": role, "origin": origin, "based": based, "active": active,
     "linked": linked, "links": links,
     "enemies": enemies, "targets": targets, "recruits": recruits, "goals": goals, "funding": funding,

@@ -144,6 +144,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("goals", r"^what\s+(?:is|are|was|were)\s+(?P<subject>.+?)'s?\s+(?:goals?|aims?|objectives?|ideology|agenda|demands?|mission|beliefs?)$"),
     ("recruits", r"^(?:where|who|from\s+where|from\s+whom)\s+(?:does|do|did)\s+(?P<subject>.+?)\s+recruit(?:\s+from)?$"),
     ("recruits", r"^who\s+(?:joins|join|makes\s+up|make\s+up)\s+(?P<subject>.+)$"),
+    ("real_name", r"^what\s+(?:is|was)\s+(?P<subject>.+?)['’]s?\s+(?:real|true|full|birth|given|original)\s+name$"),
+    ("real_name", r"^what\s+(?:is|was)\s+the\s+(?:real|true|full|birth)\s+name\s+of\s+(?P<subject>.+)$"),
     ("role", r"^what\s+(?:post|position|role|job|office|title|rank|function)\s+(?:does|do|did)\s+(?P<subject>.+?)\s+(?:hold|have|play|occupy|fill)(?:\s+.*)?$"),
     ("role", r"^what\s+(?:is|was)\s+(?P<subject>.+?)'s?\s+(?:post|position|role|job|office|title|rank)(?:\s+.*)?$"),
     ("role", r"^what\s+(?:does|did)\s+(?P<subject>.+?)\s+do$"),
