@@ -1209,15 +1209,18 @@ def _local_branches(doc: Doc, events: list[RawEvent]) -> None:
     """ "an attack by al-Qaeda gunmen" in Abyan, in a report that also names AQAP: where a parent group acts in
     the country of a branch the report names, the doer is that branch (a branch abroad, not a faction at home:
     the Taliban in Kabul are not the Haqqani network)."""
+    gazetteer = actors()
     branches: dict[tuple[str, str], Token] = {}
     for ent in doc.ents:
-        actor = actors().actors.get(ent.ent_id_.removeprefix("gaz:")) if ent.ent_id_.startswith("gaz:") else None
-        parent = actors().parent_of(actor) if actor is not None else None
+        actor = gazetteer.get(ent.ent_id_.removeprefix("gaz:")) if ent.ent_id_.startswith("gaz:") else None
+        parent = gazetteer.parent_of(actor) if actor is not None else None
         if actor is not None and parent is not None and actor.country and actor.country != parent.country:
-            branches.setdefault((f"gaz:{actor.parent}", actor.country), doc[ent.start])
+            branches.setdefault((parent.key, actor.country), doc[ent.start])
+    if not branches:
+        return
     for ev in events:
         where = places().lookup(ev.place.text) if ev.place is not None else None
-        if not branches or where is None or not where.country:
+        if where is None or not where.country:
             continue
         swapped = [(branches.get((tok.ent_id_, where.country), tok), how) for tok, how in ev.perpetrators]
         ev.perpetrators = list({tok.i: (tok, how) for tok, how in swapped}.values())

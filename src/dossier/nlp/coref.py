@@ -10,6 +10,7 @@ sentence. Works on the merged-entity tokens of the pipeline.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -53,11 +54,16 @@ def _definite_group_noun(token: Token) -> bool:
     # "the Afghan militants", "the Taliban fighters" name another group of people; "the militant group" and "the
     # rebel group" are fine; "the other regional group", "the rival group" is not the one just named
     # ("the jihadist group": a creed the NER may take for a nationality names no other group)
-    creeds = set(triggers()["ideology"])
+    creeds = _creeds()
     return not any(c.lower_ not in creeds and (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) or
                                                c.dep_ == "amod" and (c.pos_ == "PROPN" or c.lower_ in {
                                                    "other", "rival", "second", "different"}))
                    for c in token.children)
+
+
+@cache
+def _creeds() -> frozenset[str]:
+    return frozenset(triggers()["ideology"])
 
 
 _PERSON_WINDOW = 1  # sentences a named person stays the one a bare title refers to
