@@ -483,3 +483,20 @@ def test_the_accused_is_the_doer_and_the_accuser_the_source(analyse_text):
     ex = analyse_text("A doctors' union accused the RSF of deliberately shelling markets in Nyala on Monday.", PUB)
     found = [c for c in ex.claims if c.predicate == "targets" and c.subject.name == "Rapid Support Forces"]
     assert found and all(c.modality.value == "alleged" for c in found), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "places"), [
+    # the subject the parser hung on the auxiliary, with a phrase between it and the verb
+    ("The Lord's Resistance Army has under Joseph Kony's command spread into Sudan, Chad and the Central African "
+     "Republic.", "Lord's Resistance Army", {"Sudan", "Chad", "Central African Republic"}),
+    # places named by what a region borders
+    ("Al-Shabaab fighters are active in districts bordering Kenya and southern Ethiopia.",
+     "al-Shabaab", {"Kenya", "Ethiopia"}),
+    # a colon, then the places as phrases hung on a preposition
+    ("Boko Haram operates in three countries around the lake: far from its birthplace in Chad, and in the north "
+     "in the borderlands of Cameroon.", "Boko Haram", {"Chad", "Cameroon"}),
+])
+def test_places_reached_through_awkward_parses_are_where_the_group_is_active(analyse_text, text, group, places):
+    ex = analyse_text(text, PUB)
+    for place in places:
+        assert has_claim(ex, group, "active_in", place), describe(ex)

@@ -184,15 +184,12 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         holders = [verb]  # "has killed more than 1,200 civilians in the Beni area since 2017"
     elif lemma in {"be", "become", "remain"} or verb.lower_ == "active":
         subj_nouns = [c for c in verb.children if c.dep_ == "nsubj"]
-        if verb.lower_ != "active" and not any(s.lower_ in ACTIVITY_NOUNS or
-                                              any(p.dep_ == "pobj" and p.lower_ in ACTIVITY_NOUNS
+        acomp = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in PRESENCE_ADJECTIVES]
+        if verb.lower_ != "active" and not acomp and not any(
+                s.lower_ in ACTIVITY_NOUNS or any(p.dep_ == "pobj" and p.lower_ in ACTIVITY_NOUNS
                                                   for q in s.children for p in q.children) for s in subj_nouns):
-            acomp = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in PRESENCE_ADJECTIVES]
-            if not acomp:
-                return
-            holders = acomp + [verb]
-        else:
-            holders = [verb]
+            return
+        holders = acomp + [verb]
     else:
         return
     preps = {"in", "across", "throughout", "into", "inside", "to", "within", "along"}

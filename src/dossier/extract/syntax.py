@@ -22,7 +22,8 @@ PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regi
                "reaches", "border", "territory", "zone", "valley", "mountains", "outskirts", "capital", "suburb",
                "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section",
                "capitals", "cities", "borders", "coast", "countryside", "island", "islands", "port", "valleys",
-               "hills", "forests", "forest", "jungles", "jungle", "desert", "deserts", "highlands", "lowlands"}
+               "hills", "forests", "forest", "jungles", "jungle", "desert", "deserts", "highlands", "lowlands",
+               "borderland", "borderlands"}
 GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "faction", "militia", "party",
                "front", "cartel", "gang", "army", "brigade", "brigades", "sect", "outfit"}
 MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jihadists", "commanders", "members",
@@ -224,6 +225,9 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
     while v is not None and seen < 4:
         seen += 1
         subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        if not subj:  # "X has under Y's leadership expanded": the parser hung the subject on the auxiliary
+            subj = [c for a in v.children if a.dep_ in {"aux", "auxpass"} and a.i < v.i
+                    for c in a.children if c.dep_ in SUBJECT_DEPS]
         if subj and v.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
             subj = []  # "the group, which operates in ...": the relative pronoun stands for the head
         if subj:
@@ -328,6 +332,9 @@ def direct_objects(verb: Token) -> list[Token]:
     return out
 
 
+_VICINITY_VERBS = {"border", "surround", "adjoin", "neighbour", "neighbor", "straddle"}
+
+
 def places_in(tok: Token) -> list[Token]:
     """Place entities a phrase names: "the eastern province of Nangarhar", "the provinces of Kunar, ... and Herat"."""
     out = []
@@ -346,8 +353,14 @@ def places_in(tok: Token) -> list[Token]:
             if named:  # "the Beni area of North Kivu": both; "the Mozambique town of Palma": the country qualifies
                 modifiers = [m for m in modifiers if not _country(m)]
             out.extend(modifiers + named)
-            for o in prep_objects(t, {"in"}):
+            for o in prep_objects(t, {"in", "near", "along", "around", "inside"}):
                 out.extend(places_in(o))
+            # "regions bordering and inside southeastern Turkey", "the districts surrounding Goma"
+            for v in t.children:
+                if v.dep_ == "acl" and v.lemma_.lower() in _VICINITY_VERBS:
+                    reach = [v, *(c for c in v.children if c.dep_ == "conj")]
+                    out.extend(p for x in reach for o in x.children if o.dep_ in {"dobj", "npadvmod", "pobj"}
+                               for p in places_in(o))
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
 
@@ -368,7 +381,7 @@ def places_below(tok: Token, preps: set[str]) -> list[Token]:
     # "in the Border counties and in Dublin": a preposition coordinated with another counts as the verb's own
     linked = [c for p in tok.children if p.dep_ == "prep" for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]
     for p in list(tok.children) + linked:
-        if p.dep_ not in {"prep", "conj"} or p.lower_ not in preps | {"since", "during", "for", "of"} | (
+        if p.dep_ not in {"prep", "conj"} or p.lower_ not in preps | {"since", "during", "for", "of", "from"} | (
                 {"on", "against"} if tok.lower_ in _ATTACK_PLURALS else set()):  # "attacks on villages in X"
             continue
         for o in p.children:
@@ -377,6 +390,8 @@ def places_below(tok: Token, preps: set[str]) -> list[Token]:
             if p.lower_ in preps:
                 out.extend(places_in(o))
             out.extend(places_below(o, preps))
+        if p.dep_ == "prep":  # "far from home in Kachin": a phrase the parser hung on the preposition
+            out.extend(places_below(p, preps))
     return out
 
 
