@@ -71,6 +71,10 @@ def test_intents(question, intent, subject):
     ("How many were wounded in the Kabul truck bombing of May 2017?", "event_injured"),
     ("Who claimed responsibility for the bombing of the mosque in Peshawar?", "event_perpetrator"),
     ("Which cartel is suspected of the ambush in Michoacan?", "event_perpetrator"),
+    ("Who ambushed the army convoy near Tibu?", "event_perpetrator"),
+    ("Which group stormed the prison in Kuje?", "event_perpetrator"),
+    ("Who killed the soldiers in Djibo?", "event_perpetrator"),
+    ("Who was killed in the raid on Djibo?", "event_victims"),
     ("When did the attack on the university in Garissa take place?", "event_date"),
     ("What happened in Kabul?", "events_in"),
 ])
@@ -309,3 +313,13 @@ def test_a_real_name_is_the_name_an_alias_stands_for(tmp_path):
         unknown = ask(store, "What is the real name of Abu Bakr?").answer
     assert "Mohammad Yusuf Shah" in answer, answer
     assert unknown.startswith("Not known"), unknown
+
+
+def test_who_did_a_deed_named_by_its_verb(tmp_path):
+    docs = [{"id": "t-ab", "url": None, "title": "Raid", "publisher": "Test Desk", "published": "2023-03-10",
+             "text": "Al-Shabaab fighters stormed a hotel in Kismayo on Thursday, killing nine guests. "
+                     "The group claimed the attack."}]
+    with Store.from_path(build_kb(tmp_path, docs)) as store:
+        answer = ask(store, "Who stormed the hotel in Kismayo?")
+    assert answer.intent == "event_perpetrator", answer
+    assert "Shabaab" in answer.answer and answer.sources, answer.answer

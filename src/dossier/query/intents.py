@@ -30,7 +30,8 @@ _ADV = r"(?:(?:also|now|still|closely|reportedly|allegedly|really|directly|indir
 _CLAIM_VERBS = (r"(?:claimed(?:\s+responsibility\s+for)?|carried\s+out|perpetrated|committed|conducted|"
                 r"(?:was|is|were|are)\s+(?:behind|responsible\s+for|blamed\s+for|accused\s+of|suspected\s+of|"
                 r"suspected\s+in|held\s+responsible\s+for)|staged|launched|mounted|organi[sz]ed|planned|"
-                r"attacked|bombed|took\s+(?:credit|responsibility)\s+for)")
+                r"attacked|bombed|ambushed|raided|stormed|shelled|killed|kidnapped|abducted|"
+                r"took\s+(?:credit|responsibility)\s+for)")
 _ROLE_NOUNS = (r"(?:spokes(?:man|person|woman)|deputy|second[- ]in[- ]command|military\s+chief|"
                r"treasurer|financier|ideologue|founder|co-founder|top\s+commander|military\s+commander|"
                r"political\s+chief|representative|envoy)")
