@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import describe, has_claim, literal_claims
+from conftest import claims_of, describe, has_claim, literal_claims
 
 from dossier.nlp.places import gazetteer
 
@@ -500,3 +500,26 @@ def test_places_reached_through_awkward_parses_are_where_the_group_is_active(ana
     ex = analyse_text(text, PUB)
     for place in places:
         assert has_claim(ex, group, "active_in", place), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "pool"), [
+    # leaders told as having come from another group
+    ("The Ansar Brigade is led by a core of former al-Shabaab commanders.", "Ansar Brigade", "al-Shabaab"),
+    # a copula on the group's ranks
+    ("The Ansar Brigade grew fast. Most of its fighters are former Taliban.", "Ansar Brigade", "Taliban"),
+    ("The Ansar Brigade grew fast. Its rank and file are mostly Somalis.", "Ansar Brigade", "Somalis"),
+    ("The Ansar Brigade grew fast. Its fighters are a mix of Somalis and foreigners.", "Ansar Brigade", "Somalis"),
+])
+def test_where_the_ranks_come_from_is_a_recruiting_pool(analyse_text, text, group, pool):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, "recruits_from", pool), describe(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "The Ansar Brigade is led by Abu Omar, a former al-Shabaab commander.",  # a leader, not a pool
+    "The Ansar Brigade grew fast. Its fighters are the main force in the region.",  # no origin told
+    "The Ansar Brigade grew fast. Its commanders are Abu Omar and Hassan Ali.",  # names, not a pool
+])
+def test_a_copula_on_the_ranks_without_an_origin_is_no_recruiting_pool(analyse_text, text):
+    ex = analyse_text(text, PUB)
+    assert not claims_of(ex, "recruits_from"), describe(ex)

@@ -491,6 +491,61 @@ MEMBER_WORDS = {"members", "fighters", "militants", "commanders", "defectors", "
 COMPOSED = {"consist", "comprise", "compose", "make", "draw", "form", "dominate", "staff"}
 
 
+RANK_AND_FILE = MEMBER_WORDS | {"rank", "members", "recruits", "leaders", "leadership"}
+FORMER = {"former", "ex", "erstwhile", "disaffected", "defected", "breakaway", "renegade"}
+LED_BY = {"lead", "command", "found", "head", "run"}
+_MIXES = {"mix", "mixture", "combination", "blend", "majority", "core", "cadre"}
+
+
+def _ranks_owner(subj: Token) -> Token | None:
+    """ "its fighters", "most of its members", "its rank and file": the group whose ranks a copula describes."""
+    ranks = next(iter(prep_objects(subj, {"of"})), None) if subj.lower_ in {"most", "many", "majority", "bulk",
+                                                                             "some", "much"} else subj
+    if ranks is None or ranks.lower_ not in RANK_AND_FILE or ranks.ent_type_:
+        return None
+    group = owner(ranks, ACTORS)
+    return group if group is not None and group.ent_type_ in GROUP_LABELS else None
+
+
+def _former_members(tokens: list[Token]) -> list[Token]:
+    """ "a core of former TTP commanders": the members, where they are told as having come from elsewhere."""
+    out = []
+    for o in tokens:
+        if o.lower_ in _MIXES:
+            o = next(iter(prep_objects(o, {"of"})), o)
+        if o.lower_ in MEMBER_WORDS and any(c.lower_ in FORMER for c in o.children if c.dep_ in {"amod", "compound"}):
+            out.append(o)
+    return out
+
+
+def composition(verb: Token) -> Iterator[RawClaim]:
+    """ "Most of its fighters are former Taliban", "its rank and file are local Afghans and Pakistanis",
+    "led by a core of former TTP commanders": where the group's people come from."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        group = _ranks_owner(subj) if subj is not None else None
+        if group is None:
+            return
+        attrs = [a for c in verb.children if c.dep_ == "attr" for a in conjuncts(c)]
+        # a plural noun or a name: "foreigners", "former soldiers", "Pashtuns"; not "the main force"
+        attrs = [a for a in attrs if a.tag_ in {"NNS", "NNPS"} or a.ent_type_ or a.lower_ in _MIXES]
+        attrs = [next(iter(prep_objects(a, {"of"})), a) if a.lower_ in _MIXES else a for a in attrs]
+        attrs = [x for a in attrs for x in conjuncts(a)]
+        verb_for = verb
+    elif lemma in LED_BY and _passive(verb):
+        attrs = _former_members(prep_objects(verb, {"by"}))
+        group = next(iter(_actor_subjects(verb, GROUP_LABELS)), None)
+        if group is None:
+            return
+        verb_for = verb
+    else:
+        return
+    for o in _objects(attrs, {"ARMED_GROUP", "FORCE", "COMMUNITY", "NORP"}, allow_text=True):
+        if not same(o, group):
+            yield _claim(group, "recruits_from", o, verb_for, "composition", 0.55)
+
+
 def recruits_from(verb: Token) -> Iterator[RawClaim]:
     """ "recruits Afghan jihadists", "consists largely of defected soldiers", "formed by former soldiers"."""
     lemma = verb.lemma_.lower()
@@ -704,7 +759,7 @@ def founding_nouns(sent: Span) -> Iterator[RawClaim]:
 
 
 VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, linked_adjectives, part_of_verbs,
-              split_from, recruits_from, goals, received_support, emerged_from)
+              split_from, recruits_from, composition, goals, received_support, emerged_from)
 
 
 def verb_claims(sent: Span) -> Iterator[RawClaim]:
