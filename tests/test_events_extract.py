@@ -126,6 +126,9 @@ def test_event_provenance_points_at_the_sentence(analyse_text):
     "Al-Shabaab has carried out attacks across Somalia for years.",
     "At least 13 soldiers have been killed since the start of this year, according to UN estimates.",
     "Mullah Omar took control of the Taliban on 15 August.",
+    # many deeds with no day to them, and the killing they caused
+    "The Zomi Revolutionary Army has carried out several bomb attacks in Manipur, killing eight police officers.",
+    "The Zomi Revolutionary Army has staged a series of raids on army posts.",
 ])
 def test_general_statement_is_not_an_event(analyse_text, text):
     ex = analyse_text(text, PUB)
@@ -275,3 +278,17 @@ def test_a_faction_at_home_is_not_the_group_acting_there(analyse_text):
     ex = analyse_text("The Taliban took over Kabul on Saturday. The Haqqani network now runs security in the city.",
                       PUB)
     assert [p.entity.name for p in one_event(ex).perpetrators] == ["Taliban"], describe(ex)
+
+
+def test_a_record_of_attacks_still_tells_whom_the_group_hits(analyse_text):
+    ex = analyse_text("The Zomi Revolutionary Army has carried out several bomb attacks in Manipur, killing eight "
+                      "police officers.", PUB)
+    hit = [c for c in ex.claims if c.predicate == "targets" and c.subject.name == "Zomi Revolutionary Army"]
+    assert any(isinstance(c.obj, dict) and c.obj.get("force") == "police" or
+               getattr(c.obj, "type", "") == "force" for c in hit), describe(ex)
+
+
+def test_a_dated_attack_among_many_words_is_still_an_event(analyse_text):
+    ex = analyse_text("The Zomi Revolutionary Army has carried out several bomb attacks in Imphal on Monday, "
+                      "killing eight police officers.", PUB)
+    assert len(ex.events) == 1 and ex.events[0].killed == (8, 8), describe(ex)

@@ -278,8 +278,15 @@ def tally_over_time(verb: Token) -> bool:
     """ "has killed more than 1,200 civilians in Beni since 2017", "have abducted hundreds over the past five
     years", "have killed hundreds of civilians in Ituri": a perfect-tense verb counted over a span of years, or in
     hundreds with no day, is a record of violence, not one event."""
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"} and verb.head != verb and \
+            not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return tally_over_time(verb.head)  # "has carried out several bomb attacks, killing eight police officers"
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
+    undated = not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
+    # "has carried out several bomb attacks", "have staged a series of raids": many deeds with no day to them
+    if undated and any(o.dep_ == "dobj" and o.tag_ == "NNS" and _many(o) for o in verb.children):
+        return True
     # "have killed hundreds of civilians in Ituri": a count no single attack reaches, with no day to it
     if any(o.dep_ == "dobj" and o.lower_ in {"hundreds", "thousands"} for o in verb.children) and \
             not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree):
@@ -294,6 +301,17 @@ def tally_over_time(verb: Token) -> bool:
                 any(t.lower_ in _SPELL_WORDS for t in p.subtree):
             return True
     return False
+
+
+_MANY = {"several", "many", "numerous", "multiple", "countless", "repeated", "various", "dozens", "scores",
+         "hundreds", "series", "string", "spate", "wave", "number"}
+
+
+def _many(noun: Token) -> bool:
+    """ "several attacks", "a series of raids", "dozens of ambushes": a count of deeds, not one."""
+    if any(c.lower_ in _MANY for c in noun.children if c.dep_ in {"amod", "det", "nummod", "quantmod"}):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _MANY
 
 
 def loyal_side(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
