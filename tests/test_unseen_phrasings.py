@@ -523,3 +523,39 @@ def test_where_the_ranks_come_from_is_a_recruiting_pool(analyse_text, text, grou
 def test_a_copula_on_the_ranks_without_an_origin_is_no_recruiting_pool(analyse_text, text):
     ex = analyse_text(text, PUB)
     assert not claims_of(ex, "recruits_from"), describe(ex)
+
+
+def test_a_surname_that_is_a_place_stays_in_the_name(analyse_text):
+    # "Gul" is also a place; the role in apposition says the whole name is a person's
+    ex = analyse_text("According to the ministry's notification, Sheikh Sajjad Gul, a TRF commander, has been "
+                      "designated as a terrorist.", PUB)
+    found = claims_of(ex, "member_of")
+    assert found and all("Gul" in c.subject.name and c.subject.type == "person" for c in found), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "parent"), [
+    # an apposition the parser hung on the phrase before the name
+    ("Three months after The Resistance Front (TRF), a shadow organisation of Lashkar-e-Taiba, issued threats, "
+     "the ministry banned it.", "The Resistance Front", "Lashkar-e-Taiba"),
+    # what a group came into being as
+    ("TRF came into existence in 2019 as a proxy outfit of Lashkar-e-Taiba.", "The Resistance Front",
+     "Lashkar-e-Taiba"),
+    ("The Haqqani network operates as a semi-autonomous wing of the Taliban.", "Haqqani network", "Taliban"),
+])
+def test_what_a_group_is_told_to_be_of_another_makes_it_part_of_it(analyse_text, text, group, parent):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, "part_of", parent), describe(ex)
+
+
+def test_coming_into_existence_is_a_founding(analyse_text):
+    ex = analyse_text("The Resistance Front came into existence in 2019.", PUB)
+    assert {"date": "2019", "precision": "year"} in literal_claims(ex, "The Resistance Front", "founded"), \
+        describe(ex)
+
+
+def test_whom_a_group_threatens_it_targets(analyse_text):
+    ex = analyse_text("Al-Shabaab has threatened aid workers. The ELN issued threats to journalists in Arauca. "
+                      "The ELN threatened retaliation.", PUB)
+    assert has_claim(ex, "al-Shabaab", "targets", "aid workers"), describe(ex)
+    assert has_claim(ex, "ELN", "targets", "journalists"), describe(ex)
+    assert not any(c.predicate == "targets" and "retaliation" in str(c.obj) for c in ex.claims), describe(ex)

@@ -46,6 +46,21 @@ ORGS = ACTORS | {"ORG"}
 _claim = RawClaim.maker("descriptions")
 
 
+def _named_before_comma(noun: Token) -> Token | None:
+    """The name a phrase set off by a comma follows ("X (XYZ), a shadow organisation of Y"), when the parser
+    hung the phrase elsewhere."""
+    doc = noun.doc
+    i = min(t.i for t in noun.subtree) - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    i -= 1
+    if doc[i].text == ")":  # skip the acronym in brackets after the name
+        while i > 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    return entity(doc[i], ORGS) if i >= 0 and doc[i].ent_type_ in ORGS else None
+
+
 def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
     """(entity, descriptive noun) from copulas ("X is a Y") and appositions ("X, a Y" / "a Y, X")."""
     for tok in sent:
@@ -97,6 +112,18 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
         ante = tok._.antecedent
         if ante is not None and ante.ent_type_ == "PERSON" and not tok.ent_type_:
             yield ante, tok  # "the leader of HTS says ...", said of the person just named
+        if tok.dep_ == "prep" and tok.lower_ == "as" and tok.head.pos_ == "VERB":
+            # "TRF came into existence as a proxy outfit of LeT", "emerged as an offshoot of X": what it was born as
+            for noun in (c for c in tok.children if c.dep_ == "pobj"):
+                if noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lemma_.lower() in words("group_nouns") | \
+                        nouns("part_of") | nouns("split_from"):
+                    for s in subjects(tok.head, ORGS):
+                        if s.ent_type_ in ORGS:
+                            yield s, noun
+        if tok.dep_ == "appos" and not tok.ent_type_ and tok.head.ent_type_ not in ORGS | {"PERSON"}:
+            named = _named_before_comma(tok)
+            if named is not None:  # "after The Resistance Front (TRF), a shadow organisation of LeT, issued ..."
+                yield named, tok
         if tok.dep_ == "appos" or _comma_conjunct(tok):
             head = tok.head
             if head.ent_type_ and not tok.ent_type_:
@@ -216,6 +243,9 @@ _SUB_LEADER = {"military", "deputy", "regional", "local", "field", "spiritual", 
                "rogue", "renegade"}
 
 
+_FRONT_MODIFIERS = {"shadow", "proxy", "front", "cover", "surrogate"}
+
+
 def _sub_leader(noun: Token) -> bool:
     return any(c.dep_ in {"amod", "compound"} and c.lower_ in _SUB_LEADER for c in noun.children)
 
@@ -245,7 +275,8 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
             if lemma in split_nouns or mods & {"splinter", "breakaway"}:
                 for g in groups:
                     yield _claim(ent, "split_from", g, noun, "splinter", 0.75)
-            elif lemma in part_nouns or noun.lower_ in part_nouns:
+            elif lemma in part_nouns or noun.lower_ in part_nouns or lemma in words("group_nouns") and \
+                    mods & _FRONT_MODIFIERS:  # "a shadow organisation of LeT", "a proxy outfit of LeT"
                 for g in groups:
                     yield _claim(ent, "part_of", g, noun, "affiliate", 0.75)
             elif lemma in words("group_nouns"):  # "a major militia within the Popular Mobilization Forces"

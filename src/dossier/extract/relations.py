@@ -210,11 +210,13 @@ _REMNANT_NOUNS = {"remnants", "remains", "ashes", "ranks", "members", "fighters"
 
 def founded(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
-    if lemma not in verb_lemmas("founded"):
+    # "came into existence in 2019", "came into being": born, whatever the verb
+    born = lemma == "come" and any(o.lower_ in {"existence", "being"} for o in prep_objects(verb, {"into"}))
+    if lemma not in verb_lemmas("founded") and not born:
         return
     if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return
-    intransitive = lemma in {"emerge", "form"} and not any(c.dep_ == "dobj" for c in verb.children)
+    intransitive = (born or lemma in {"emerge", "form"}) and not any(c.dep_ == "dobj" for c in verb.children)
     if _passive(verb) or intransitive:
         groups = [s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
         if not groups and verb.dep_ in {"acl", "relcl"}:
@@ -286,6 +288,25 @@ def leader(verb: Token) -> Iterator[RawClaim]:
 
 def _verb_objects(verb: Token, preps: set[str]) -> list[Token]:
     return direct_objects(verb) + prep_objects(verb, preps)
+
+
+_THREAT_VERBS = {"issue", "make", "send", "deliver", "level", "threaten", "intimidate"}
+
+
+def threats(verb: Token) -> Iterator[RawClaim]:
+    """ "issued threats to journalists", "threatened aid workers": whom a group intimidates it targets."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _THREAT_VERBS or _passive(verb):
+        return
+    if lemma in {"threaten", "intimidate"}:
+        objects = direct_objects(verb)
+    else:
+        objects = [o for t in direct_objects(verb) if t.lemma_.lower() == "threat" for o in prep_objects(t, {
+            "to", "against"})]
+    for s in _actor_subjects(verb, GROUP_LABELS):
+        for o in _objects(objects, ACTOR_LABELS | {"COMMUNITY"}, allow_text=False):
+            if not same(o, s):
+                yield _claim(s, "targets", o, verb, "threats", 0.55)
 
 
 def targets(verb: Token) -> Iterator[RawClaim]:
@@ -759,7 +780,7 @@ def founding_nouns(sent: Span) -> Iterator[RawClaim]:
 
 
 VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, linked_adjectives, part_of_verbs,
-              split_from, recruits_from, composition, goals, received_support, emerged_from)
+              split_from, recruits_from, composition, threats, goals, received_support, emerged_from)
 
 
 def verb_claims(sent: Span) -> Iterator[RawClaim]:

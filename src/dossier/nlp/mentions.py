@@ -617,6 +617,12 @@ def _aged(doc: Doc, i: int) -> bool:
         and doc[i + 1].text.isdigit() and 0 < int(doc[i + 1].text) < 120
 
 
+def _said_or_described(tok: Token) -> bool:
+    """The head of a name is a person's: it speaks, or a role noun stands in apposition to it."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH or any(
+        c.dep_ == "appos" and c.lower_ in nouns("role") for c in tok.children)
+
+
 def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """Names the small NER model missed, where the grammar says "person": "X, who heads ...",
     "X said", "X, a spokesman", "President X"; also a first name the place ruler took ("Hassan" Nasrallah)."""
@@ -647,6 +653,10 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
         if end < len(doc) and end in by_token and by_token[end].label_ in PLACE_LABELS and not by_token[end].id_ \
                 and len(by_token[end]) == 1 and doc[end].is_title and _aged(doc, end + 1):
             end += 1  # "Elisabet Bolivar, 48, said": a surname that is also a place's name
+        elif end < len(doc) and end > i and end in by_token and by_token[end].label_ in PLACE_LABELS \
+                and not by_token[end].id_ and len(by_token[end]) == 1 and doc[end].is_title \
+                and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and _said_or_described(doc[end]):
+            end += 1  # "Sheikh Sajjad Gul, a TRF commander, ...": a surname that is also a place's name
         span = doc[i:end]
         if len(span) >= 2 and doc[end - 1].lower_ not in _NAME_HEADS | words("facility_nouns") \
                 and not _headline(tok.sent):  # "Quetta Railway Station" names a site, not a person
