@@ -559,3 +559,35 @@ def test_whom_a_group_threatens_it_targets(analyse_text):
     assert has_claim(ex, "al-Shabaab", "targets", "aid workers"), describe(ex)
     assert has_claim(ex, "ELN", "targets", "journalists"), describe(ex)
     assert not any(c.predicate == "targets" and "retaliation" in str(c.obj) for c in ex.claims), describe(ex)
+
+
+def test_a_long_name_written_with_diacritics_is_the_known_group(analyse_text):
+    ex = analyse_text("Fighters of Jamā’at Ahl as-Sunnah lid-Da’wah wa’l-Jihād attacked a village in Borno.", PUB)
+    assert any(m.entity.name == "Boko Haram" for m in ex.mentions), describe(ex)
+
+
+def test_a_rival_named_in_apposition_is_the_target_and_the_foe(analyse_text):
+    ex = analyse_text("Clashes again in Borno\n\nThe fighters of ISWAP have attacked its rival faction the JAS "
+                      "(Boko Haram) militants in their camps on Friday.", PUB)
+    assert has_claim(ex, "ISWAP", "targets", "Boko Haram"), describe(ex)
+    assert has_claim(ex, "ISWAP", "opposes", "Boko Haram"), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "person", "group", "leads"), [
+    ("A column of the ISWAP terrorists led by Abu Musab invaded the camp.", "Abu Musab", "ISWAP", False),
+    ("Al-Shabaab fighters led by Abu Omar stormed the base.", "Abu Omar", "al-Shabaab", False),
+    ("Hamas is estimated to have 30,000 fighters, commanded by Mohammed Deif.", "Mohammed Deif", "Hamas", True),
+    ("The ADF, led by Musa Baluku, attacked Beni.", "Musa Baluku", "ADF", True),
+])
+def test_who_leads_a_band_of_a_group_is_one_of_its_members(analyse_text, text, person, group, leads):
+    ex = analyse_text(text, PUB)
+    assert bool(has_claim(ex, group, "leader", person)) == leads, describe(ex)
+    assert leads or has_claim(ex, person, "member_of", group), describe(ex)
+
+
+def test_eliminated_fighters_were_killed_on_the_day_given_after_their_names(analyse_text):
+    ex = analyse_text("ISWAP terrorists have eliminated 8 Boko Haram fighters including a commander identified as "
+                      "Kundu on Thursday in Bama.", dt.date(2022, 9, 17))
+    assert len(ex.events) == 1, describe(ex)
+    ev = ex.events[0]
+    assert ev.killed == (8, 8) and ev.date == "2022-09-15", describe(ex)

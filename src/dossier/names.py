@@ -31,6 +31,14 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def fold_keeping_offsets(text: str) -> str:
+    """`fold`, one character for one ("Jamā’at" -> "Jama'at"; "æ" stays), so offsets in the result are offsets
+    in `text`."""
+    if text.isascii():
+        return text
+    return "".join(f if len(f := fold(ch)) == 1 else ch for ch in text)
+
+
 @lru_cache(maxsize=200_000)
 def norm(name: str) -> str:
     """Compare names case-, accent-, punctuation- and leading-"the"-insensitively."""

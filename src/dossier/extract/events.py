@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.literals import DateValue, Quantity, parse_date, parse_quantity
 from dossier.extract.syntax import (
+    MEMBER_HEADS,
     PLACE_NOUNS,
     entity,
     expand,
@@ -82,6 +83,10 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return None  # "has killed more than 1,200 civilians since 2017": a record, not one event
     if lemma == "kill" and tok.pos_ == "VERB" and _counted_or_by_group(tok):
         return "violence_against_civilians", "attack"
+    if lemma in _KILL_EUPHEMISMS and tok.pos_ == "VERB" and _counted_or_by_group(tok) and any(
+            o.like_num or o.lower_ in MEMBER_HEADS or o.ent_type_ == "PERSON" for c in tok.children
+            if c.dep_ in {"dobj", "nsubjpass"} for o in [c, *c.children]):
+        return "violence_against_civilians", "attack"  # "eliminated 8 of Boko Haram terrorists", "neutralised"
     if lemma == "fire" and any(o.lemma_ in {"rocket", "missile", "mortar", "shell"} for o in _objects(tok)):
         return "explosions_remote_violence", "shelling/artillery/missile attack"
     hit = trig.get(lemma) or trig.get(tok.lower_)
@@ -145,6 +150,9 @@ def _few(number: Token) -> bool:
     """ "three blasts" may be one attack of several parts; "201 terrorist attacks" is a tally."""
     q = parse_quantity(number.text)
     return q is None or (q.high or q.low or 0) <= 5
+
+
+_KILL_EUPHEMISMS = {"eliminate", "neutralise", "neutralize", "slay"}
 
 
 def _counted_or_by_group(verb: Token) -> bool:
@@ -287,6 +295,9 @@ def _period_start(date: Token, trigger: Token) -> bool:
     return False
 
 
+_NAME_GIVING_VERBS = {"identify", "name", "call", "dub"}
+
+
 def _describes_other_noun(date: Token, trigger: Token) -> bool:
     """ "The Naxalites, a group formed in March 1969, killed eight on Monday": a date inside a clause or apposition
     that describes a noun other than an event word dates that noun (here the group), not the event."""
@@ -294,6 +305,8 @@ def _describes_other_noun(date: Token, trigger: Token) -> bool:
         if a == trigger:
             return False
         if a.dep_ in {"acl", "relcl", "appos"} and trigger not in set(a.subtree):
+            if a.dep_ == "acl" and a.lemma_.lower() in _NAME_GIVING_VERBS:
+                continue  # "a commander identified as Kundu on Thursday": naming takes no date; the event does
             noun = a if a.dep_ == "appos" else a.head
             return _trigger(noun) is None
     return False

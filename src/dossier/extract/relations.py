@@ -17,6 +17,7 @@ from dossier.extract.raw import RawClaim
 from dossier.extract.syntax import (
     ACTOR_LABELS,
     GROUP_LABELS,
+    MEMBER_HEADS,
     called,
     conjuncts,
     direct_objects,
@@ -26,6 +27,7 @@ from dossier.extract.syntax import (
     is_entity,
     is_place,
     loyal_side,
+    named_beside,
     nouns,
     owner,
     phrase,
@@ -110,7 +112,8 @@ def _objects(tokens: list[Token], labels: set[str], allow_text: bool) -> Iterato
             if inner:
                 yield from inner
                 continue
-        ent = owner(o, labels) if o.lower_ in MEMBER_WORDS else entity(o, labels)
+        people = o.lower_ in MEMBER_WORDS | MEMBER_HEADS
+        ent = owner(o, labels) if people else entity(o, labels) or named_beside(o, labels)
         if ent is not None:
             yield ent
         elif allow_text and o.pos_ in {"NOUN", "PROPN"} and o.lower_ not in GENERIC_OBJECTS and not o.ent_type_ and \
@@ -270,20 +273,48 @@ def leader(verb: Token) -> Iterator[RawClaim]:
         return
     if lemma not in {"lead", "head", "command", "run", "direct"}:
         return
+    band = False  # "a column of ISWAP fighters led by X": X leads a band of the group, as one of its members
     if _passive(verb):
         people = [p for p in _agents(verb) if p.ent_type_ == "PERSON"]
         groups = [s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS | {"ORG"}]
-        if not groups and verb.dep_ in {"acl", "relcl"}:
-            groups = [g for g in [owner(verb.head, ACTORS)] if g is not None]
+        if verb.dep_ in {"acl", "relcl"}:
+            groups = groups or [g for g in [owner(verb.head, ACTORS) or _owner_of_band(verb.head)] if g is not None]
+            band = _band(verb.head)
     else:
         people = [s for s in subjects(verb, {"PERSON"}) if s.ent_type_ == "PERSON"]
         objects = direct_objects(verb)
         # "leads the day-to-day activities of the group": whose activities they are
         objects += [g for o in objects if o.lemma_.lower() in _RUN_NOUNS for g in prep_objects(o, {"of"})]
         groups = [g for o in objects for g in [owner(o, ACTORS | {"ORG"})] if g is not None]
+        band = any(_band(o) for o in objects)
     for g in groups:
         for p in people:
-            yield _claim(g, "leader", p, verb, "led_by", 0.7)
+            if band:
+                yield _claim(p, "member_of", g, verb, "leads_band", 0.6)
+            else:
+                yield _claim(g, "leader", p, verb, "led_by", 0.7)
+
+
+_BAND_NOUNS = {"column", "unit", "cell", "squad", "band", "contingent", "detachment", "convoy", "platoon",
+               "battalion", "company", "team", "gang"}
+
+
+def _owner_of_band(noun: Token) -> Token | None:
+    """ "a column of the ISWAP terrorists": whose people the band is."""
+    if noun.lower_ not in _BAND_NOUNS:
+        return None
+    return next((g for o in prep_objects(noun, {"of"}) for g in [owner(o, ACTORS)] if g is not None), None)
+
+
+def _band(noun: Token) -> bool:
+    """ "a column of the ISWAP terrorists", "ISWAP fighters", "a cell": some of a group's people, not the group."""
+    if noun.ent_type_:
+        return False
+    if noun.lower_ in _BAND_NOUNS or noun.lemma_.lower() in _BAND_NOUNS:
+        return True
+    # "ISWAP fighters led by X" are some of them; "the group has 30,000 fighters, commanded by X" are all of them
+    return noun.lower_ in MEMBER_WORDS | {"fighters", "militants", "gunmen", "terrorists", "insurgents", "rebels"} \
+        and not any(c.dep_ == "nummod" or c.like_num for c in noun.children) and noun.head.lemma_ != "have"
 
 
 def _verb_objects(verb: Token, preps: set[str]) -> list[Token]:
@@ -334,9 +365,20 @@ def targets(verb: Token) -> Iterator[RawClaim]:
         for force in forces.values():  # "attacked a military convoy": the state's forces, not the words
             yield _claim(s, "targets", force, verb, "targets_force", 0.6)
         objects = [o for o in objects if o.i not in forces]
-        for o in _objects(objects, ACTOR_LABELS | {"COMMUNITY"}, allow_text):
-            if not same(o, s):
+        for noun in objects:
+            for o in _objects([noun], ACTOR_LABELS | {"COMMUNITY"}, allow_text):
+                if same(o, s):
+                    continue
                 yield _claim(s, "targets", o, verb, "targets", 0.6)
+                if _rival(noun) and isinstance(o, Token) and o.ent_type_ in ACTORS:
+                    yield _claim(s, "opposes", o, verb, "targets.rival", 0.6)  # "attacked its rival faction X"
+
+
+def _rival(noun: Token) -> bool:
+    """ "its rival faction", "their enemies": the noun names the other side as a foe."""
+    foes = nouns("opposes") & {"rival", "rivals", "enemy", "enemies", "foe", "foes", "adversary", "adversaries",
+                                "opponent", "opponents", "nemesis"}
+    return noun.lower_ in foes or any(c.dep_ in {"amod", "compound"} and c.lower_ in foes for c in noun.children)
 
 
 def _accused_doers(verb: Token) -> list[Token]:

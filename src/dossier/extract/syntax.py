@@ -105,11 +105,32 @@ def _nearer_appos_owner(appos: Token, labels: set[str]) -> Token | None:
     return None
 
 
+_SUBSET_WORDS = {"especially", "particularly", "notably", "including", "mostly", "mainly", "chiefly", "largely",
+                 "some", "many", "most", "among"}
+
+
+def named_beside(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
+    """ "its rival faction, the JAS (Boko Haram) terrorists": the armed group or force named in apposition."""
+    own_end = max([tok.i, *(t.i for c in tok.children if c.dep_ != "appos" and c.i < tok.i + 3 for t in c.subtree)])
+    for c in tok.children:
+        # right after the noun's own words (not "soldiers were killed ..., the largest group of X": a stray hang)
+        # ("Afghan jihadists, especially defecting members of the Taliban": some of them, not their name)
+        if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"} and min(t.i for t in c.subtree) <= own_end + 2 \
+                and not any(a.lower_ in _SUBSET_WORDS for a in c.subtree if a.i < c.i):
+            named = entity(c, labels) or (owner(c, labels) if not c.ent_type_ else None)
+            if named is not None and named.ent_type_ in GROUP_LABELS | {"FORCE"}:
+                return named
+    return None
+
+
 def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     """The entity a phrase is about: "IS-K" -> IS-K; "its activities" -> antecedent; "most of its fighters"."""
     ent = entity(tok, labels)
     if ent is not None:
         return ent
+    named = named_beside(tok, labels)
+    if named is not None:
+        return named
     for c in tok.children:  # "its former leader Adan Hashi Ayro": the person, not the group
         if c.dep_ in {"appos", "compound"} and c.ent_type_ == "PERSON" and "PERSON" in labels \
                 and tok.lower_ in nouns("role"):

@@ -54,6 +54,9 @@ def _definite_group_noun(token: Token) -> bool:
     # "the Afghan militants", "the Taliban fighters" name another group of people; "the militant group" and "the
     # rebel group" are fine; "the other regional group", "the rival group" is not the one just named
     # ("the jihadist group": a creed the NER may take for a nationality names no other group)
+    if token.tag_ == "NNS" and any(o.ent_type_ in GROUP_LABELS for p in token.children if p.dep_ == "prep"
+                                   and p.lower_ in {"of", "from"} for o in p.children if o.dep_ == "pobj"):
+        return False  # "the fighters of ISWAP" say whose they are ("the largest group of the FARC" may be the one)
     creeds = _creeds()
     return not any(c.lower_ not in creeds and (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) or
                                                c.dep_ == "amod" and (c.pos_ == "PROPN" or c.lower_ in {

@@ -11,10 +11,12 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import compile_prefix_regex
+from spacy.util import compile_prefix_regex, filter_spans
 
 from dossier.lexicon import triggers
+from dossier.names import fold_keeping_offsets
 from dossier.nlp import coref, mentions  # noqa: F401  (registers the components)
 from dossier.nlp.gazetteer import actors
 
@@ -66,6 +68,40 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("folded_names")
+class FoldedNames:
+    """Long names of known actors written with diacritics the gazetteer spells without ("Jamā’at Nuṣrat
+    al-Islām"): matched on a folded copy of the text, then marked on the original where nothing else is."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        seen: set[str] = set()
+        for p in actors().ruler_patterns(multiword=True):
+            pattern = fold_keeping_offsets(p["pattern"])
+            if (pattern, p["id"]) not in seen:
+                seen.add((pattern, p["id"]))
+                self.matcher.add(f"{p['label']}|{p['id']}", [nlp.make_doc(pattern)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        folded = fold_keeping_offsets(doc.text)
+        if folded == doc.text:
+            return doc
+        copy = self.nlp.make_doc(folded)
+        found = []
+        for match_id, start, end in self.matcher(copy):
+            label, key = self.nlp.vocab.strings[match_id].split("|", 1)
+            span = doc.char_span(copy[start].idx, copy[end - 1].idx + len(copy[end - 1]), label=label,
+                                 span_id=key, alignment_mode="expand")
+            if span is not None:
+                found.append(span)
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        new = [s for s in filter_spans(found) if not taken & set(range(s.start, s.end))]
+        if new:
+            doc.ents = sorted([*doc.ents, *new], key=lambda s: s.start)
+        return doc
+
+
 @cache
 def _trigger_verbs() -> frozenset[str]:
     return frozenset(v for verbs in triggers()["verbs"].values() for v in verbs)
@@ -111,7 +147,8 @@ def load_pipeline() -> Language:
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False})
     with nlp.select_pipes(enable=["gazetteer_names"]):
         names.add_patterns(list(actors().ruler_patterns(multiword=True)))
-    nlp.add_pipe("common_nouns", after="gazetteer_names")
+    nlp.add_pipe("folded_names", after="gazetteer_names")
+    nlp.add_pipe("common_nouns", after="folded_names")
     nlp.add_pipe("merge_entities", name="merge_known", after="common_nouns")
     nlp.add_pipe("line_breaks", after="merge_known")
     nlp.add_pipe("lemma_fixes", after="lemmatizer")
