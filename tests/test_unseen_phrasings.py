@@ -591,3 +591,26 @@ def test_eliminated_fighters_were_killed_on_the_day_given_after_their_names(anal
     assert len(ex.events) == 1, describe(ex)
     ev = ex.events[0]
     assert ev.killed == (8, 8) and ev.date == "2022-09-15", describe(ex)
+
+
+@pytest.mark.parametrize(("text", "is_group"), [
+    ("The Radwan Force is believed to have 8,000 members.", True),
+    ("The Israeli Air Force is believed to have 8,000 members.", False),
+    ("The Joint Task Force is believed to have 8,000 members.", False),
+])
+def test_a_force_no_state_owns_is_an_armed_group(analyse_text, text, is_group):
+    ex = analyse_text(text, PUB)
+    assert bool(claims_of(ex, "size")) == is_group, describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "place"), [
+    # the country a war is named by
+    ("Hezbollah's elite unit gained experience fighting in Syria's civil war. Hezbollah is based in Lebanon.",
+     "Hezbollah", "Syria"),
+    # a presence, told as a noun
+    ("The presence of armed Hezbollah forces in Syria worries Israel.", "Hezbollah", "Syria"),
+    ("Al-Shabaab's presence in Puntland has grown.", "al-Shabaab", "Puntland"),
+])
+def test_where_a_group_fights_or_is_present_it_is_active(analyse_text, text, group, place):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, "active_in", place), describe(ex)

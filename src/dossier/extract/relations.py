@@ -804,6 +804,19 @@ def under_control(sent: Span) -> Iterator[RawClaim]:
                     yield _claim(g, "active_in", p, ctl, "under_control", 0.6)
 
 
+def presence(sent: Span) -> Iterator[RawClaim]:
+    """ "the presence of armed Hezbollah forces in Southern Lebanon", "al-Shabaab's presence in Puntland"."""
+    for noun in sent:
+        if noun.lower_ != "presence" or noun.ent_type_:
+            continue
+        present = prep_objects(noun, {"of"}) + [c for c in noun.children if c.dep_ == "poss"]
+        groups = [g for o in present for g in [owner(o, ACTORS)] if g is not None and g.ent_type_ in GROUP_LABELS]
+        places = places_below(noun, {"in", "across", "inside", "throughout"})  # (also "of X forces in Y")
+        for g in groups:
+            for p in places:
+                yield _claim(g, "active_in", p, noun, "presence", 0.6)
+
+
 FOUNDING_NOUNS = {"creation", "formation", "founding", "foundation", "establishment", "inception"}
 
 
@@ -832,4 +845,5 @@ def verb_claims(sent: Span) -> Iterator[RawClaim]:
                 yield from rule(tok)
     yield from size(sent)
     yield from under_control(sent)
+    yield from presence(sent)
     yield from founding_nouns(sent)

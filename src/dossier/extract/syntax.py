@@ -28,7 +28,7 @@ GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "
                "front", "cartel", "gang", "army", "brigade", "brigades", "sect", "outfit"}
 MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jihadists", "commanders", "members",
                 "operatives", "militiamen", "bombers", "attackers", "terrorists", "guerrillas", "loyalists",
-                "bandits", "cadres", "combatants", "men"}
+                "bandits", "cadres", "combatants", "men", "forces"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -374,6 +374,9 @@ def direct_objects(verb: Token) -> list[Token]:
 _VICINITY_VERBS = {"border", "surround", "adjoin", "neighbour", "neighbor", "straddle"}
 
 
+_WAR_NOUNS = {"war", "conflict", "insurgency", "uprising", "rebellion"}
+
+
 def places_in(tok: Token) -> list[Token]:
     """Place entities a phrase names: "the eastern province of Nangarhar", "the provinces of Kunar, ... and Herat"."""
     out = []
@@ -385,6 +388,8 @@ def places_in(tok: Token) -> list[Token]:
                     out.extend(places_in(a))
         elif t.like_num or t.lower_ in {"most", "much", "parts", "part", "swathes", "swaths", "large", "all"}:
             out.extend(p for o in prep_objects(t, {"of"}) for p in places_in(o))  # "four of the state capitals"
+        elif t.lower_ in _WAR_NOUNS:  # "Syria's civil war", "the Yemen conflict": the war's country
+            out.extend(c for c in t.children if c.dep_ in {"poss", "compound"} and is_place(c))
         elif t.lower_ in PLACE_NOUNS:
             named = [p for o in prep_objects(t, {"of"}) for p in places_in(o)]
             modifiers = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and is_place(c)

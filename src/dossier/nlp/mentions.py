@@ -37,8 +37,14 @@ if not Doc.has_extension("alias_links"):
 
 # English nouns among the cue words: alone ("the Group", "the Front") they name nothing
 _COMMON_GROUP_NOUNS = {"group", "movement", "network", "front", "army", "militia", "faction", "brigade", "brigades",
-                       "forces", "cartel", "gang", "battalion", "legion", "commando", "resistance", "liberation",
-                       "province", "guerrilla"}
+                       "forces", "force", "cartel", "gang", "battalion", "legion", "commando", "resistance",
+                       "liberation", "province", "guerrilla"}
+
+
+_STATE_FORCE_WORDS = {"air", "task", "police", "defence", "defense", "security", "border", "naval", "navy", "special",
+                      "joint", "military", "peacekeeping", "national", "armed", "space", "marine", "coast", "guard",
+                      "protection", "stabilisation", "stabilization", "multinational", "intervention", "standby",
+                      "reserve", "expeditionary", "interim", "emergency", "response", "strike", "public"}
 
 
 def _is_group_name(span: Span) -> bool:
@@ -48,6 +54,8 @@ def _is_group_name(span: Span) -> bool:
     cues = parts & words("group_name_words")
     if cues == {"province"} and not span.id_ and places().lookup(span.text) is not None:
         return False  # "Northwest province" is a region; a group's "Province" is a known one or no place
+    if cues == {"force"} and set(tokens) & _STATE_FORCE_WORDS:
+        return False  # "the Israeli Air Force", "a joint task force": a state's; "the Radwan Force" a group's
     if len([t for t in tokens if t not in {"the", "a", "an"}]) == 1 and cues <= _COMMON_GROUP_NOUNS:
         return False  # "the Group" alone (of "the Group to Support Islam and Muslims"): a common noun, no name
     return bool(cues) and first.is_title
