@@ -614,3 +614,18 @@ def test_a_force_no_state_owns_is_an_armed_group(analyse_text, text, is_group):
 def test_where_a_group_fights_or_is_present_it_is_active(analyse_text, text, group, place):
     ex = analyse_text(text, PUB)
     assert has_claim(ex, group, "active_in", place), describe(ex)
+
+
+def test_the_dead_named_after_deaths_of_are_whom_the_attack_hit(analyse_text):
+    ex = analyse_text("On July 30, 2024, JNIM claimed responsibility for an ambush that resulted in the deaths of "
+                      "dozens of Wagner mercenaries and 10 Malian soldiers.", PUB)
+    assert has_claim(ex, "JNIM", "targets", "Wagner Group"), describe(ex)
+    assert len(ex.events) == 1, describe(ex)
+    # the day of the claim dates the ambush only as "the days before"
+    assert (ex.events[0].date, ex.events[0].date_precision) == ("2024-07-30", "week"), describe(ex)
+
+
+def test_a_surname_that_is_a_place_after_a_title_in_apposition(analyse_text):
+    ex = analyse_text("The Wagner group has confirmed heavy losses, including the death of their commander, Sergei "
+                      "Shevchenko, in the fighting.", PUB)
+    assert has_claim(ex, "Sergei Shevchenko", "member_of", "Wagner Group"), describe(ex)

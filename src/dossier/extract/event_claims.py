@@ -41,6 +41,9 @@ def _victim_objects(ev: RawEvent) -> Iterator[tuple[Token | dict, bool]]:
     """(object, armed): each victim as an entity token, a state force or a text."""
     place = ev.place.text if ev.place is not None else None
     for v in ev.victims:
+        if v.lower_ in {"dozens", "scores", "hundreds", "thousands"}:  # "dozens of Wagner mercenaries"
+            v = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                      if o.dep_ == "pobj"), v)
         if v.ent_type_ in ARMED:
             yield v, True
         elif v.ent_type_ in {"COMMUNITY", "NORP"} and v.pos_ in {"PROPN", "NOUN"}:

@@ -183,6 +183,9 @@ def victim_tokens(trigger: Token, harmed: bool = False) -> list[Token]:
         hurt = set(lexicon()["kill_words"]) | set(lexicon()["injure_words"])
         objs += [c for t in trigger.sent if t.pos_ == "VERB" and t.lemma_.lower() in hurt
                  for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+        # "resulted in the deaths of 50 mercenaries and 10 soldiers"
+        objs += [o for t in trigger.sent if t.pos_ == "NOUN" and t.lemma_.lower() in {"death", "killing", "injury"}
+                 for o in prep_objects(t, {"of"})]
     return list(dict.fromkeys(x for o in objs for x in expand(o)))
 
 
@@ -348,6 +351,10 @@ def _date(sent: Span, trigger: Token) -> DateValue | None:
         if prev is not None:
             text = prev.text + " " + text
         m = _FULL_DATE.search(text)
+        offset = sent.start_char - (len(text) - len(sent.text))  # the heading, if any, comes first
+        claimed = {(t.idx, t.idx + len(t.text)) for t in claim_dates}
+        if m is not None and any(a < offset + m.end() and offset + m.start() < b for a, b in claimed):
+            m = None  # the day of the claim, which the NER had found and set aside
         if m is not None:
             value = parse_date(m.group(0), published)
             if value is not None and (found is None or value.iso.startswith(found.iso)):

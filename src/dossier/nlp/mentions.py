@@ -626,9 +626,11 @@ def _aged(doc: Doc, i: int) -> bool:
 
 
 def _said_or_described(tok: Token) -> bool:
-    """The head of a name is a person's: it speaks, or a role noun stands in apposition to it."""
+    """The head of a name is a person's: it speaks, or a role noun stands in apposition to it ("X, a TRF
+    commander"; "their commander, X")."""
     return tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH or any(
-        c.dep_ == "appos" and c.lower_ in nouns("role") for c in tok.children)
+        c.dep_ == "appos" and c.lower_ in nouns("role") for c in tok.children) or \
+        tok.dep_ == "appos" and tok.head.lower_ in nouns("role")
 
 
 def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
