@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import claims_of, describe, has_claim, literal_claims
+from conftest import claims_of, describe, has_claim, literal_claims, same_name
 
 from dossier.nlp.places import gazetteer
 
@@ -629,3 +629,21 @@ def test_a_surname_that_is_a_place_after_a_title_in_apposition(analyse_text):
     ex = analyse_text("The Wagner group has confirmed heavy losses, including the death of their commander, Sergei "
                       "Shevchenko, in the fighting.", PUB)
     assert has_claim(ex, "Sergei Shevchenko", "member_of", "Wagner Group"), describe(ex)
+
+
+def test_a_name_the_ner_cut_before_for_the_liberation_of_goes_on(analyse_text):
+    ex = analyse_text("The National Army for the Liberation of Uganda was a rebel group.", PUB)
+    names = {m.entity.name for m in ex.mentions}
+    assert "National Army for the Liberation of Uganda" in names, describe(ex)
+
+
+def test_the_members_of_a_coalition_are_part_of_it(analyse_text):
+    ex = analyse_text("The Sahel Front, a coalition of Ansar Dine and the Macina Liberation Front, attacked Gao.", PUB)
+    assert has_claim(ex, "Ansar Dine", "part_of", "Sahel Front"), describe(ex)
+
+
+def test_camps_set_up_somewhere_are_bases_and_being_chased_is_being_opposed(analyse_text):
+    ex = analyse_text("Chased into Congo by the Ugandan army in the 1990s, the ADF set up camps in the Rwenzori "
+                      "mountains.", PUB)
+    assert claims_of(ex, "based_in", "ADF"), describe(ex)
+    assert any(c.predicate == "opposes" and same_name(c.obj, "ADF") for c in ex.claims), describe(ex)

@@ -243,6 +243,7 @@ _SUB_LEADER = {"military", "deputy", "regional", "local", "field", "spiritual", 
                "rogue", "renegade"}
 
 
+_COALITION_NOUNS = {"coalition", "alliance", "umbrella", "merger", "grouping", "federation", "confederation"}
 _FRONT_MODIFIERS = {"shadow", "proxy", "front", "cover", "surrogate"}
 
 
@@ -272,7 +273,11 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
             related = [e for c in conjuncts(ent) for e in [entity(c, SIDES)] if e is not None and not same(e, ent)]
         if label in ORGS:
             groups = [r for r in related if r.ent_type_ in ORGS]
-            if lemma in split_nouns or mods & {"splinter", "breakaway"}:
+            if lemma in _COALITION_NOUNS:  # "ADF-NALU, a coalition of the ADF and NALU": each is a part of it
+                for g in groups:
+                    if noun.i < g.i and not same(g, ent):
+                        yield _claim(g, "part_of", ent, noun, "coalition_member", 0.65)
+            elif lemma in split_nouns or mods & {"splinter", "breakaway"}:
                 for g in groups:
                     yield _claim(ent, "split_from", g, noun, "splinter", 0.75)
             elif lemma in part_nouns or noun.lower_ in part_nouns or lemma in words("group_nouns") and \

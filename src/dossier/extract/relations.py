@@ -135,8 +135,9 @@ HOLDING_VERBS = {"have", "maintain", "retain", "establish", "keep", "build", "ma
 
 
 def based_in(verb: Token) -> Iterator[RawClaim]:
+    set_up = verb.lemma_.lower() == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
     if verb.lemma_.lower() not in verb_lemmas("based_in") | HOLDING_VERBS \
-            and verb.lower_ != "based":
+            and verb.lower_ != "based" and not set_up:  # "set up camp in the Rwenzori mountains"
         return
     # "has bases in", "has made its base in"
     holding = verb.lemma_ in HOLDING_VERBS | {"set", "run", "operate"}

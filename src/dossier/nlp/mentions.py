@@ -101,6 +101,19 @@ def _looks_like_place(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in _PLACE_HEADS and not span.id_
 
 
+def _name_goes_on(doc: Doc, end: int) -> int:
+    """The end of a name the NER cut before "for/of the ..." when the words after it go on as a group's name
+    ("National Army" + "for the Liberation of Uganda", "Front" + "for the Liberation of the Enclave of Cabinda")."""
+    if end >= len(doc) or doc[end].lower_ not in {"for", "of"}:
+        return end
+    k = end + 1
+    while k < len(doc) and k - end < 10 and (doc[k].is_title or doc[k].lower_ in {"of", "for", "the", "and"}
+                                              and k + 1 < len(doc) and doc[k + 1].is_title):
+        k += 1
+    tail = {t.lower_ for t in doc[end:k]}
+    return k if k > end + 1 and doc[k - 1].is_title and tail & words("group_name_words") else end
+
+
 def _relabel(doc: Doc) -> list[Span]:
     out = []
     for ent in doc.ents:
@@ -131,6 +144,8 @@ def _relabel(doc: Doc) -> list[Span]:
             end += 1  # "the Central University of" + "Venezuela": a name the place ruler cut in two
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
+        if label in {"ORG", GROUP_LABEL} and not ent.id_:
+            end = _name_goes_on(doc, end)  # "National Army" + "for the Liberation of Uganda"
         if ent[-1].text in {"No", "No.", "Number"} and end + 1 < len(doc) and (
                 doc[end].like_num or doc[end].text == "." and doc[end + 1].like_num):
             end += 1 if doc[end].like_num else 2  # "Infantry Battalion No. 23": the number is part of the name
@@ -645,6 +660,7 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             and len(by_token[i]) == 1 and tok.text.isalpha() and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" \
             and i + 1 not in by_token and doc[i + 1].lower_ not in _TITLES | nouns("role") \
             and doc[i + 1].lower_ not in _PLACE_HEADS | _PLURAL_HEADS | {"state", "people", "peoples"} \
+            and doc[i + 1].lower_ not in words("group_name_words") \
             and not _headline(tok.sent)
         if i in by_token and by_token[i].label_ in PLACE_LABELS and len(by_token[i]) == 1 and not by_token[i].id_ \
                 and i > 0 and doc[i - 1].lower_ in _TITLES and doc[i - 1].is_title and tok.text.isalpha():
