@@ -647,3 +647,17 @@ def test_camps_set_up_somewhere_are_bases_and_being_chased_is_being_opposed(anal
                       "mountains.", PUB)
     assert claims_of(ex, "based_in", "ADF"), describe(ex)
     assert any(c.predicate == "opposes" and same_name(c.obj, "ADF") for c in ex.claims), describe(ex)
+
+
+def test_a_known_name_in_lower_case_beats_the_place_inside_it(analyse_text):
+    ex = analyse_text("The town is the birthplace of Nemesio Oseguera, leader of the hyper-violent Jalisco New "
+                      "Generation cartel.", PUB)
+    assert has_claim(ex, "Jalisco New Generation Cartel", "leader", "Nemesio Oseguera"), describe(ex)
+
+
+def test_a_village_no_gazetteer_knows_is_located_by_the_town_an_apposition_puts_it_in(analyse_text):
+    ex = analyse_text("Gunmen ambushed a police convoy on Monday in El Aguaje, a town in the municipality of "
+                      "Aguililla, killing 13 officers.", PUB)
+    assert len(ex.events) == 1, describe(ex)
+    place = ex.events[0].place
+    assert place.name == "El Aguaje" and place.country == "MX" and place.lat is not None, describe(ex)

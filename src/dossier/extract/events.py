@@ -945,6 +945,8 @@ def written_within(doc: Doc) -> set[tuple[str, str]]:
             if not is_place(t):
                 continue
             outer = [c for c in t.children if c.dep_ in {"appos", "poss"}] + prep_objects(t, {"in"})
+            # "El Aguaje, a town in the municipality of Aguililla"
+            outer += [p for c in t.children if c.dep_ == "appos" and c.lower_ in PLACE_NOUNS for p in places_in(c)]
             if t.i + 3 <= len(doc) and doc[t.i + 1].text == "," and (t.i == 0 or doc[t.i - 1].text != ",") and (
                     t.i + 3 == len(doc) or doc[t.i + 3].lower_ not in {",", "and", "or"}):
                 outer.append(doc[t.i + 2])  # "Talipao, Sulu" however parsed; not a list "Kunar, Khost and Paktia"

@@ -122,7 +122,9 @@ class ActorGazetteer:
             label = LABELS.get(a.type, "ORG")
             for alias in {v for name in (a.name, *a.aliases) for v in spelling_variants(name)}:
                 if multiword:
-                    if len(re.findall(r"\w+", alias)) >= 2 and len(alias) >= 8:
+                    # (a short acronym needs its case: "IS Somalia" is no name in "is Somalia's largest group")
+                    if len(re.findall(r"\w+", alias)) >= 2 and len(alias) >= 8 and \
+                            not any(w.isupper() and len(w) == 2 for w in re.findall(r"\w+", alias)):
                         yield {"label": label, "pattern": alias.lower(), "id": a.key}
                     continue
                 for surface in surface_variants(alias):

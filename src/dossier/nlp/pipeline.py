@@ -138,17 +138,18 @@ def load_pipeline() -> Language:
     known = {p["pattern"] for p in patterns}
     with nlp.select_pipes(enable=["gazetteer"]):
         ruler.add_patterns(patterns)
-    # places after the groups: "the head of the Gulf Clan" names the clan, not "the Gulf"
-    place_ruler = nlp.add_pipe("entity_ruler", name="gazetteer_places", after="gazetteer",
-                               config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
-    with nlp.select_pipes(enable=["gazetteer_places"]):
-        place_ruler.add_patterns([p for p in _place_patterns() if p["pattern"] not in known])
-    names = nlp.add_pipe("entity_ruler", name="gazetteer_names", after="gazetteer_places",
+    # long names in any case ("the Jalisco New Generation cartel"), then places: "the head of the Gulf Clan"
+    # names the clan, not "the Gulf"; "the Sinaloa cartel" the cartel, not the state
+    names = nlp.add_pipe("entity_ruler", name="gazetteer_names", after="gazetteer",
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False})
     with nlp.select_pipes(enable=["gazetteer_names"]):
         names.add_patterns(list(actors().ruler_patterns(multiword=True)))
     nlp.add_pipe("folded_names", after="gazetteer_names")
-    nlp.add_pipe("common_nouns", after="folded_names")
+    place_ruler = nlp.add_pipe("entity_ruler", name="gazetteer_places", after="folded_names",
+                               config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    with nlp.select_pipes(enable=["gazetteer_places"]):
+        place_ruler.add_patterns([p for p in _place_patterns() if p["pattern"] not in known])
+    nlp.add_pipe("common_nouns", after="gazetteer_places")
     nlp.add_pipe("merge_entities", name="merge_known", after="common_nouns")
     nlp.add_pipe("line_breaks", after="merge_known")
     nlp.add_pipe("lemma_fixes", after="lemmatizer")
