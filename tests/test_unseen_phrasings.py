@@ -661,3 +661,18 @@ def test_a_village_no_gazetteer_knows_is_located_by_the_town_an_apposition_puts_
     assert len(ex.events) == 1, describe(ex)
     place = ex.events[0].place
     assert place.name == "El Aguaje" and place.country == "MX" and place.lat is not None, describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "enemy"), [
+    ("The ELN has intensified its military actions against the Colombian army in Arauca.", "ELN",
+     "National Army of Colombia"),
+    ("Al-Shabaab launched an offensive against AMISOM troops.", "al-Shabaab", "AMISOM"),
+])
+def test_hostilities_against_a_side_oppose_it_whatever_the_verb(analyse_text, text, group, enemy):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, "opposes", enemy), describe(ex)
+
+
+def test_the_dissident_group_of_another_split_from_it(analyse_text):
+    ex = analyse_text("The Estado Mayor Central, the main dissident group of the FARC, rejected the talks.", PUB)
+    assert has_claim(ex, "Estado Mayor Central", "split_from", "FARC"), describe(ex)

@@ -277,7 +277,7 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                 for g in groups:
                     if noun.i < g.i and not same(g, ent):
                         yield _claim(g, "part_of", ent, noun, "coalition_member", 0.65)
-            elif lemma in split_nouns or mods & {"splinter", "breakaway"}:
+            elif lemma in split_nouns or mods & {"splinter", "breakaway", "dissident", "renegade"}:
                 for g in groups:
                     yield _claim(ent, "split_from", g, noun, "splinter", 0.75)
             elif lemma in part_nouns or noun.lower_ in part_nouns or lemma in words("group_nouns") and \

@@ -400,6 +400,31 @@ def _operation_doers(verb: Token) -> list[Token]:
     return _actor_subjects(v) if v.pos_ in {"VERB", "AUX"} else []
 
 
+_HOSTILITIES = {"action", "actions", "operation", "operations", "offensive", "offensives", "campaign", "war",
+                "hostilities", "violence", "insurgency", "struggle", "jihad", "fight", "attacks", "raids"}
+
+
+def hostilities(verb: Token) -> Iterator[RawClaim]:
+    """ "intensified its military actions against the army and the police", "waged war against X": whatever
+    the verb, hostilities against a side oppose it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in verb_lemmas("opposes"):
+        return  # (the opposes rule reads those verbs' own objects)
+    against = [o for d in verb.children if d.dep_ == "dobj" and d.lower_ in _HOSTILITIES
+               for o in prep_objects(d, {"against"})] + (
+        prep_objects(verb, {"against"}) if any(d.dep_ == "dobj" and d.lower_ in _HOSTILITIES
+                                               for d in verb.children) else [])
+    if not against:
+        return
+    sides = _actor_subjects(verb, GROUP_LABELS)
+    for o in (x for a in against for x in expand(a)):
+        named = list(_objects([o], SIDES, allow_text=False))  # "AMISOM troops": AMISOM's, before any state's
+        force = force_object(o) if not named else None
+        for s in sides:
+            for e in named if force is None else [force]:
+                if not same(e, s):
+                    yield _claim(s, "opposes", e, verb, "hostilities", 0.6)
+
+
 def opposes(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma not in verb_lemmas("opposes") or lemma == "accuse":
@@ -550,8 +575,8 @@ def split_from(verb: Token) -> Iterator[RawClaim]:
                     yield _claim(s, "founded", value.literal(), verb, "split_date", 0.6)
 
 
-MEMBER_WORDS = {"members", "fighters", "militants", "commanders", "defectors", "soldiers", "veterans", "officers",
-                "elements", "remnants", "ranks", "cadres", "loyalists", "personnel", "agents"}
+MEMBER_WORDS = {"members", "fighters", "militants", "commanders", "defectors", "soldiers", "troops", "veterans",
+                "officers", "elements", "remnants", "ranks", "cadres", "loyalists", "personnel", "agents"}
 COMPOSED = {"consist", "comprise", "compose", "make", "draw", "form", "dominate", "staff"}
 
 
@@ -836,7 +861,7 @@ def founding_nouns(sent: Span) -> Iterator[RawClaim]:
 
 
 VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, linked_adjectives, part_of_verbs,
-              split_from, recruits_from, composition, threats, goals, received_support, emerged_from)
+              split_from, recruits_from, composition, threats, hostilities, goals, received_support, emerged_from)
 
 
 def verb_claims(sent: Span) -> Iterator[RawClaim]:

@@ -28,7 +28,7 @@ GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "
                "front", "cartel", "gang", "army", "brigade", "brigades", "sect", "outfit"}
 MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jihadists", "commanders", "members",
                 "operatives", "militiamen", "bombers", "attackers", "terrorists", "guerrillas", "loyalists",
-                "bandits", "cadres", "combatants", "men", "forces"}
+                "bandits", "cadres", "combatants", "men", "forces", "troops"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
