@@ -314,7 +314,7 @@ def _band(noun: Token) -> bool:
     if noun.lower_ in _BAND_NOUNS or noun.lemma_.lower() in _BAND_NOUNS:
         return True
     # "ISWAP fighters led by X" are some of them; "the group has 30,000 fighters, commanded by X" are all of them
-    return noun.lower_ in MEMBER_WORDS | {"fighters", "militants", "gunmen", "terrorists", "insurgents", "rebels"} \
+    return noun.lower_ in MEMBER_WORDS | MEMBER_HEADS \
         and not any(c.dep_ == "nummod" or c.like_num for c in noun.children) and noun.head.lemma_ != "have"
 
 
@@ -580,7 +580,7 @@ MEMBER_WORDS = {"members", "fighters", "militants", "commanders", "defectors", "
 COMPOSED = {"consist", "comprise", "compose", "make", "draw", "form", "dominate", "staff"}
 
 
-RANK_AND_FILE = MEMBER_WORDS | {"rank", "members", "recruits", "leaders", "leadership"}
+RANK_AND_FILE = MEMBER_WORDS | {"rank", "recruits", "leaders", "leadership"}
 FORMER = {"former", "ex", "erstwhile", "disaffected", "defected", "breakaway", "renegade"}
 LED_BY = {"lead", "command", "found", "head", "run"}
 _MIXES = {"mix", "mixture", "combination", "blend", "majority", "core", "cadre"}
@@ -621,18 +621,16 @@ def composition(verb: Token) -> Iterator[RawClaim]:
         attrs = [a for a in attrs if a.tag_ in {"NNS", "NNPS"} or a.ent_type_ or a.lower_ in _MIXES]
         attrs = [next(iter(prep_objects(a, {"of"})), a) if a.lower_ in _MIXES else a for a in attrs]
         attrs = [x for a in attrs for x in conjuncts(a)]
-        verb_for = verb
     elif lemma in LED_BY and _passive(verb):
         attrs = _former_members(prep_objects(verb, {"by"}))
         group = next(iter(_actor_subjects(verb, GROUP_LABELS)), None)
         if group is None:
             return
-        verb_for = verb
     else:
         return
     for o in _objects(attrs, {"ARMED_GROUP", "FORCE", "COMMUNITY", "NORP"}, allow_text=True):
         if not same(o, group):
-            yield _claim(group, "recruits_from", o, verb_for, "composition", 0.55)
+            yield _claim(group, "recruits_from", o, verb, "composition", 0.55)
 
 
 def recruits_from(verb: Token) -> Iterator[RawClaim]:
