@@ -75,13 +75,18 @@ class FoldedNames:
 
     def __init__(self, nlp: Language, name: str):
         self.nlp = nlp
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        seen: set[str] = set()
-        for p in actors().ruler_patterns(multiword=True):
-            pattern = fold_keeping_offsets(p["pattern"])
-            if (pattern, p["id"]) not in seen:
-                seen.add((pattern, p["id"]))
-                self.matcher.add(f"{p['label']}|{p['id']}", [nlp.make_doc(pattern)])
+        self._matcher: PhraseMatcher | None = None  # built on the first text that needs it
+
+    def _patterns(self) -> PhraseMatcher:
+        if self._matcher is None:
+            self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            seen: set[tuple[str, str]] = set()
+            for p in actors().ruler_patterns(multiword=True):
+                pattern = fold_keeping_offsets(p["pattern"])
+                if (pattern, p["id"]) not in seen:
+                    seen.add((pattern, p["id"]))
+                    self._matcher.add(f"{p['label']}|{p['id']}", [self.nlp.make_doc(pattern)])
+        return self._matcher
 
     def __call__(self, doc: Doc) -> Doc:
         folded = fold_keeping_offsets(doc.text)
@@ -89,7 +94,7 @@ class FoldedNames:
             return doc
         copy = self.nlp.make_doc(folded)
         found = []
-        for match_id, start, end in self.matcher(copy):
+        for match_id, start, end in self._patterns()(copy):
             label, key = self.nlp.vocab.strings[match_id].split("|", 1)
             span = doc.char_span(copy[start].idx, copy[end - 1].idx + len(copy[end - 1]), label=label,
                                  span_id=key, alignment_mode="expand")
