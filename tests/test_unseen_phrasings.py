@@ -676,3 +676,9 @@ def test_hostilities_against_a_side_oppose_it_whatever_the_verb(analyse_text, te
 def test_the_dissident_group_of_another_split_from_it(analyse_text):
     ex = analyse_text("The Estado Mayor Central, the main dissident group of the FARC, rejected the talks.", PUB)
     assert has_claim(ex, "Estado Mayor Central", "split_from", "FARC"), describe(ex)
+
+
+def test_a_capitalised_role_after_a_is_no_organisation(analyse_text):
+    ex = analyse_text("An officer told Yusuf Bello, a Counter Insurgency Expert and Security Analyst in the Lake "
+                      "Chad, that the attack triggered a battle.", PUB)
+    assert not claims_of(ex, "member_of"), describe(ex)

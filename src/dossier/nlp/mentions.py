@@ -120,6 +120,9 @@ def _relabel(doc: Doc) -> list[Span]:
         label = ent.label_
         if all(t.lower_ in _TITLES for t in ent) and not ent.id_:
             continue  # "Brig.", "Brig. Gen.": ranks in front of a name name nothing themselves
+        if label == "ORG" and not ent.id_ and ent[-1].lower_ in nouns("role") and ent.start > 0 and \
+                doc[ent.start - 1].lower_ in {"a", "an"}:
+            continue  # "Zagazola Makama, a Counter Insurgency Expert": what someone is, in capitals, no body
         if label in {"ORG", "NORP", "GPE"} and _looks_like_person(ent) and len(ent) >= 2:
             label = "PERSON"
         elif label in {"PERSON", "ORG"} and len(ent) == 1 and ent.end < len(doc) and \
