@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from dossier.extract.events import RawEvent, force_object, lexicon
 from dossier.extract.raw import RawClaim
-from dossier.extract.syntax import MEMBER_HEADS, owner, same
+from dossier.extract.syntax import MEMBER_HEADS, owner, prep_objects, same
 from dossier.model import Modality
 
 _claim = RawClaim.maker("events")
@@ -42,8 +42,7 @@ def _victim_objects(ev: RawEvent) -> Iterator[tuple[Token | dict, bool]]:
     place = ev.place.text if ev.place is not None else None
     for v in ev.victims:
         if v.lower_ in {"dozens", "scores", "hundreds", "thousands"}:  # "dozens of Wagner mercenaries"
-            v = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                      if o.dep_ == "pobj"), v)
+            v = next(iter(prep_objects(v, {"of"})), v)
         if v.ent_type_ in ARMED:
             yield v, True
         elif v.ent_type_ in {"COMMUNITY", "NORP"} and v.pos_ in {"PROPN", "NOUN"}:

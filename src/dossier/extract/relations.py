@@ -375,11 +375,13 @@ def targets(verb: Token) -> Iterator[RawClaim]:
                     yield _claim(s, "opposes", o, verb, "targets.rival", 0.6)  # "attacked its rival faction X"
 
 
+_FOES = {"rival", "rivals", "enemy", "enemies", "foe", "foes", "adversary", "adversaries", "opponent", "opponents",
+         "nemesis"}
+
+
 def _rival(noun: Token) -> bool:
     """ "its rival faction", "their enemies": the noun names the other side as a foe."""
-    foes = nouns("opposes") & {"rival", "rivals", "enemy", "enemies", "foe", "foes", "adversary", "adversaries",
-                                "opponent", "opponents", "nemesis"}
-    return noun.lower_ in foes or any(c.dep_ in {"amod", "compound"} and c.lower_ in foes for c in noun.children)
+    return noun.lower_ in _FOES or any(c.dep_ in {"amod", "compound"} and c.lower_ in _FOES for c in noun.children)
 
 
 def _accused_doers(verb: Token) -> list[Token]:
@@ -409,12 +411,10 @@ def hostilities(verb: Token) -> Iterator[RawClaim]:
     the verb, hostilities against a side oppose it."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() in verb_lemmas("opposes"):
         return  # (the opposes rule reads those verbs' own objects)
-    against = [o for d in verb.children if d.dep_ == "dobj" and d.lower_ in _HOSTILITIES
-               for o in prep_objects(d, {"against"})] + (
-        prep_objects(verb, {"against"}) if any(d.dep_ == "dobj" and d.lower_ in _HOSTILITIES
-                                               for d in verb.children) else [])
-    if not against:
+    hostile = [d for d in verb.children if d.dep_ == "dobj" and d.lower_ in _HOSTILITIES]
+    if not hostile:
         return
+    against = [o for d in hostile for o in prep_objects(d, {"against"})] + prep_objects(verb, {"against"})
     sides = _actor_subjects(verb, GROUP_LABELS)
     for o in (x for a in against for x in expand(a)):
         named = list(_objects([o], SIDES, allow_text=False))  # "AMISOM troops": AMISOM's, before any state's

@@ -693,9 +693,7 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             after = doc[end:end + 3]
             cues = (
                 [t.lower_ for t in after[:2]] == [",", "who"]
-                or root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH
-                or root.dep_ in {"appos"} and root.head.lower_ in nouns("role")
-                or any(c.dep_ == "appos" and c.lower_ in nouns("role") for c in root.children)
+                or _said_or_described(root)
                 or i > 0 and doc[i - 1].lower_ in _TITLES
                 or first_is_place
                 or _aged(doc, end)
