@@ -72,9 +72,11 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return tuple(trig["take over"])
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "charge" for c in tok.children):
         return tuple(trig["take charge"])
-    if lemma in {"take", "gain", "wrest"} and any(is_place(o) for c in tok.children if c.dep_ == "dobj" and
-                                                  c.lower_ == "control" for o in prep_objects(c, {"of", "over"})):
-        return tuple(trig["seize"])  # "took control of Goma"; not "took control of the group"
+    if lemma in {"take", "gain", "wrest"} and any(is_place(o) or o.lemma_.lower() in _STRONGHOLDS for c in tok.children
+                                                  if c.dep_ == "dobj" and c.lower_ == "control"
+                                                  for o in prep_objects(c, {"of", "over"})):
+        # "took control of Goma", "took complete control of the battalion's headquarters"; not "of the group"
+        return tuple(trig["seize"])
     if lemma == "exchange" and any(o.lemma_ in {"fire", "gunfire", "shot"} for o in prep_objects(tok, {"of"})):
         return tuple(trig["firefight"])  # "an exchange of fire between X and Y"
     if tok.pos_ not in {"NOUN", "VERB", "PROPN"} or tok.ent_type_:
@@ -120,6 +122,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
 
 
 # verbs that name the doer, not an event
+_STRONGHOLDS = {"headquarters", "base", "outpost", "camp", "barracks", "garrison", "checkpoint", "airport", "town",
+                "city", "village", "post", "fort", "airbase", "port"}
 _ATTACK_VERBS = {"blow", "fire", "shoot", "open", "gun", "ambush", "swarm", "storm", "raid", "overrun"}
 _DOING_DEPS = {"advcl", "conj", "ROOT", "ccomp", "acl"}
 _DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim", "plant", "detonate"}
@@ -318,9 +322,11 @@ def _describes_other_noun(date: Token, trigger: Token) -> bool:
 def _date(sent: Span, trigger: Token) -> DateValue | None:
     published = trigger.doc.user_data.get("published")
     dates = [t for t in sent if t.ent_type_ in {"DATE", "TIME"}]
-    # "claimed responsibility on Thursday for an ambush": the day of the claim, not of the ambush
-    claim_dates = [t for t in dates if (g := _clause_verb(t)).lemma_.lower() in lexicon()["claim_verbs"]
-                   and g != trigger and trigger.pos_ == "NOUN" and trigger in set(g.subtree)]
+    # "claimed responsibility on Thursday for an ambush", "X has taken control of Y, it said on Wednesday": the
+    # day of the claim or statement, not of the event
+    statements = {*lexicon()["claim_verbs"], *lexicon()["report_verbs"]}
+    claim_dates = [t for t in dates if (g := _clause_verb(t)).lemma_.lower() in statements
+                   and g != trigger and trigger in set(g.subtree)]
     filed = _dateline_end(sent)  # "Sept 6 (Reuters) -": the day the report was filed
     dates = [t for t in dates if t not in claim_dates and not _period_start(t, trigger) and t.i >= filed
              and not _describes_other_noun(t, trigger)]
@@ -434,8 +440,13 @@ def _across_border(p: Token) -> bool:
     first = p
     while first.dep_ == "conj":
         first = first.head
-    return first.dep_ == "pobj" and first.head.lower_ in {"with", "of"} and first.head.head.lower_ in {
-        "border", "borders", "frontier", "frontiers", "boundary", "boundaries"}
+    if first.dep_ != "pobj" or first.head.lower_ not in {"with", "of"}:
+        return False
+    prep = first.head  # ("near the borders with Mali" with "with Mali" hung on another word: the words decide)
+    return prep.head.lower_ in _BORDER_WORDS or prep.i > 0 and prep.doc[prep.i - 1].lower_ in _BORDER_WORDS
+
+
+_BORDER_WORDS = {"border", "borders", "frontier", "frontiers", "boundary", "boundaries"}
 
 
 def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token | None:
@@ -694,11 +705,13 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 if s.ent_type_ in labels and not any(s == o for o, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
     # "a devastating FARC bombing", "al-Shabaab's attack on the hotel": the group named on the event word
-    if trigger.pos_ == "NOUN":
-        for c in trigger.children:
-            if c.dep_ in {"compound", "nmod", "poss", "amod"} and c.ent_type_ == "ARMED_GROUP" and \
-                    link_participle(c) is None and not any(c == q for q, _ in out):
-                out.append((c, "suspected" if _suspected(c) else "stated"))
+    # (also on the one the dead fell in: "were killed in a complex Islamic State attack")
+    named_on = [trigger] if trigger.pos_ == "NOUN" else [
+        o for o in prep_objects(trigger, {"in", "during"}) if o.pos_ == "NOUN" and _trigger(o) is not None]
+    for c in (c for n in named_on for c in n.children):
+        if c.dep_ in {"compound", "nmod", "poss", "amod"} and c.ent_type_ == "ARMED_GROUP" and \
+                link_participle(c) is None and not any(c == q for q, _ in out):
+            out.append((c, "suspected" if _suspected(c) else "stated"))
     # "an attack by gunmen of X", "the siege by al-Shabaab", "were killed in an attack by X"
     event_nouns = [trigger] + [t for t in trigger.subtree if t != trigger and t.pos_ == "NOUN" and _trigger(t)]
     for o in (o for n in event_nouns for o in prep_objects(n, {"by"})):
@@ -706,8 +719,11 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         if e is not None and e.ent_type_ in {"ARMED_GROUP", "FORCE"} and not any(e == q for q, _ in out):
             out.append((e, "suspected" if _suspected(e) else "stated"))
     if not out:  # "eight guards were killed after Naxals blew up their vehicle": the doer of another event verb
+        # ("... were killed when the group launched a separate assault": the doer of the event a verb names)
         doing = [t for t in sent if t != trigger and t.pos_ == "VERB" and t.dep_ in _DOING_DEPS and (
-            _trigger(t) is not None or t.lemma_ in _ATTACK_VERBS) and not any(c.dep_ == "neg" for c in t.children)]
+            _trigger(t) is not None or t.lemma_ in _ATTACK_VERBS or t.lemma_ in _DOER_VERBS and any(
+                c.dep_ == "dobj" and _trigger(c) is not None for c in t.children))
+                 and not any(c.dep_ == "neg" for c in t.children)]
         for tok in doing:
             for s in subjects(tok, PERPETRATOR_LABELS):
                 if s.ent_type_ == "ARMED_GROUP" and not any(s == q for q, _ in out):

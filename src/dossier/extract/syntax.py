@@ -292,6 +292,8 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _SPELL_WORDS = {"years", "months", "decade", "decades"}
+_SPELLS_OF_WAR = {"war", "conflict", "insurgency", "rebellion", "uprising", "crisis", "unrest", "violence",
+                  "campaign", "bloodshed"}
 _THIS_YEAR = re.compile(r"\b(year|month)\b", re.I)
 
 
@@ -302,9 +304,13 @@ def tally_over_time(verb: Token) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"} and verb.head != verb and \
             not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return tally_over_time(verb.head)  # "has carried out several bomb attacks, killing eight police officers"
+    undated = not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
+    # "Israel's war in Gaza has killed more than 10,000", "the conflict killed 300,000": a war's toll, no one day
+    if undated and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _SPELLS_OF_WAR
+                       for c in verb.children):
+        return True
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
-    undated = not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
     # "has carried out several bomb attacks", "have staged a series of raids": many deeds with no day to them
     if undated and any(o.dep_ == "dobj" and o.tag_ == "NNS" and _many(o) for o in verb.children):
         return True

@@ -22,7 +22,7 @@ _PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _WINDOW = 3  # sentences a subject stays salient
 _SIDE_CLAUSES = {"advcl", "relcl", "acl"}
-_IRREGULAR = {"rebel", "guerrilla", "insurgent", "militant", "jihadist", "separatist"}
+_IRREGULAR = {"rebel", "guerrilla", "insurgent", "militant", "jihadist", "separatist", "ethnic", "tribal"}
 
 if not Token.has_extension("antecedent"):
     Token.set_extension("antecedent", default=None)
@@ -43,7 +43,7 @@ def link_participle(token: Token) -> Token | None:
 
 
 def _definite_group_noun(token: Token) -> bool:
-    # "the rebel force", "the guerrilla army": a state's word made a group's by what its members are
+    # "the rebel force", "the guerrilla army", "the ethnic army": a state's word made a group's by what its members are
     irregular = token.lower_ in {"force", "army"} and any(
         c.dep_ in {"amod", "compound"} and c.lower_ in _IRREGULAR for c in token.children)
     if token.ent_type_ or token.lower_ not in words("definite_group_nouns") and not irregular:
