@@ -715,3 +715,17 @@ def test_a_capture_of_a_headquarters_is_an_event_and_the_ethnic_army_is_the_grou
     assert [(e.date, e.date_precision, e.place.name) for e in ex.events] == [
         ("2024-03-25", "day", "Buthidaung Town")], describe(ex)
     assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["Arakan Army"]], describe(ex)
+
+
+def test_a_number_word_starting_a_paragraph_keeps_its_sentence_and_the_attackers_named_on_the_conjoined_verb(
+        analyse_text):
+    ex = analyse_text("Source: Kano Daily\n\nTwelve soldiers were killed and 30 others wounded in attacks by Boko "
+                      "Haram on Sunday in Kafa district of Borno state, a source said.", PUB)
+    assert [(e.place.name, e.killed) for e in ex.events] == [("Kafa", (12, 12))], describe(ex)
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["Boko Haram"]], describe(ex)
+
+
+def test_a_name_before_district_is_a_place_no_gazetteer_needs_to_know(analyse_text):
+    ex = analyse_text("An attack on Sunday targeted a military checkpoint positioned at the entrance of Azan district "
+                      "and left 5 soldiers dead.", PUB)
+    assert [e.place.name for e in ex.events] == ["Azan"], describe(ex)

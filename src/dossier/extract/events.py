@@ -21,6 +21,7 @@ from dossier.extract.literals import DateValue, Quantity, parse_date, parse_quan
 from dossier.extract.syntax import (
     MEMBER_HEADS,
     PLACE_NOUNS,
+    conjuncts,
     entity,
     expand,
     is_place,
@@ -706,14 +707,17 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                     out.append((s, "suspected" if _suspected(s) else "stated"))
     # "a devastating FARC bombing", "al-Shabaab's attack on the hotel": the group named on the event word
     # (also on the one the dead fell in: "were killed in a complex Islamic State attack")
+    # ("were killed and 40 others wounded in attacks by X": the attack its conjoined verb names)
     named_on = [trigger] if trigger.pos_ == "NOUN" else [
-        o for o in prep_objects(trigger, {"in", "during"}) if o.pos_ == "NOUN" and _trigger(o) is not None]
+        o for v in conjuncts(trigger) for o in prep_objects(v, {"in", "during"})
+        if o.pos_ == "NOUN" and o.lemma_.lower() in lexicon()["triggers"]]
     for c in (c for n in named_on for c in n.children):
         if c.dep_ in {"compound", "nmod", "poss", "amod"} and c.ent_type_ == "ARMED_GROUP" and \
                 link_participle(c) is None and not any(c == q for q, _ in out):
             out.append((c, "suspected" if _suspected(c) else "stated"))
     # "an attack by gunmen of X", "the siege by al-Shabaab", "were killed in an attack by X"
     event_nouns = [trigger] + [t for t in trigger.subtree if t != trigger and t.pos_ == "NOUN" and _trigger(t)]
+    event_nouns += [n for n in named_on if n not in event_nouns]
     for o in (o for n in event_nouns for o in prep_objects(n, {"by"})):
         e = owner(o, PERPETRATOR_LABELS)
         if e is not None and e.ent_type_ in {"ARMED_GROUP", "FORCE"} and not any(e == q for q, _ in out):

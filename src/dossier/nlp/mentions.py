@@ -491,7 +491,8 @@ _SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "locality", "settlemen
                      "township", "neighbourhood", "neighborhood", "suburb", "community"}
 
 
-_NAMED_BEFORE = {"village", "town", "hamlet", "township", "commune", "municipality", "area", "community"}
+_NAMED_BEFORE = {"village", "town", "hamlet", "township", "commune", "municipality", "area", "community", "district",
+                 "subdistrict", "county", "tehsil"}
 
 
 def _settlement_names(doc: Doc, ents: list[Span]) -> list[Span]:

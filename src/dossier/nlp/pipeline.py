@@ -58,13 +58,16 @@ def common_nouns(doc: Doc) -> Doc:
 
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, captions and list items carry no full stop; a colon does not."""
+    """A line break ends a sentence: headlines, captions and list items carry no full stop; a colon does not, nor
+    a word before one in lower case."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text and prev.is_space and not tok.is_space:
             tok.is_sent_start = True
         elif prev.text == ":" and not tok.is_space:
             tok.is_sent_start = False  # "July 9 2000: A car bomb attack on ...": the date heads its item
+        elif not prev.is_punct and not prev.is_space and tok.text[:1].islower():
+            tok.is_sent_start = False  # "Thirteen soldiers were killed": no sentence starts on a word in lower case
     return doc
 
 
