@@ -729,3 +729,39 @@ def test_a_name_before_district_is_a_place_no_gazetteer_needs_to_know(analyse_te
     ex = analyse_text("An attack on Sunday targeted a military checkpoint positioned at the entrance of Azan district "
                       "and left 5 soldiers dead.", PUB)
     assert [e.place.name for e in ex.events] == ["Azan"], describe(ex)
+
+
+def test_a_nationality_before_militia_describes_a_group_and_names_none(analyse_text):
+    ex = analyse_text("Gunmen attacked the base, near areas that the pro-Iranian militia Kataib Hezbollah holds. "
+                      "A Shia militia was also blamed.", PUB)
+    assert has_claim(ex, "Kataib Hezbollah", "linked_to", "Iran"), describe(ex)
+    assert not [c for c in ex.claims if "militia" in c.subject.name.lower()], describe(ex)
+
+
+@pytest.mark.parametrize(("text", "member", "whole"), [
+    ("The Islamic Resistance in Iraq, a group that includes Kataib Hezbollah and Nujaba, claimed the attack.",
+     "Kataib Hezbollah", "Islamic Resistance in Iraq"),
+    ("The Islamic Resistance in Iraq includes Kataib Hezbollah.", "Kataib Hezbollah", "Islamic Resistance in Iraq"),
+])
+def test_a_group_that_includes_another_holds_it(analyse_text, text, member, whole):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, member, "part_of", whole), describe(ex)
+
+
+def test_what_a_group_targets_is_no_part_of_it(analyse_text):
+    ex = analyse_text("Kataib Hezbollah is a militia in Iraq. Its targets include the Islamic State.", PUB)
+    assert not [c for c in ex.claims if c.predicate == "part_of"], describe(ex)
+
+
+def test_a_speaker_naming_another_doer_claims_nothing_and_a_backer_is_no_place(analyse_text):
+    ex = analyse_text("A drone attack killed three US soldiers in Jordan on Sunday. President Biden said the attack "
+                      "was carried out by Iran-backed militia groups.", PUB)
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [[]], describe(ex)
+    assert [e.place.name for e in ex.events] == ["Jordan"], describe(ex)
+
+
+def test_the_attacks_a_strike_answers_lend_it_no_place(analyse_text):
+    ex = analyse_text("A drone attack killed three US soldiers in Jordan on Sunday, officials said. The US has struck "
+                      "targets in Iraq in response to the attacks on its forces and to threats to shipping in the Red "
+                      "Sea.", PUB)
+    assert "Red Sea" not in {e.place.name for e in ex.events if e.place}, describe(ex)

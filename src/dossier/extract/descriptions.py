@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from dossier.extract.events import force_object
 from dossier.extract.raw import RawClaim
-from dossier.extract.relations import ACTORS, PRESENCE_ADJECTIVES, SIDES, _actor_subjects
+from dossier.extract.relations import ACTORS, COALITION_NOUNS, PRESENCE_ADJECTIVES, SIDES, _actor_subjects
 from dossier.extract.syntax import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -243,7 +243,6 @@ _SUB_LEADER = {"military", "deputy", "regional", "local", "field", "spiritual", 
                "rogue", "renegade"}
 
 
-_COALITION_NOUNS = {"coalition", "alliance", "umbrella", "merger", "grouping", "federation", "confederation"}
 _FRONT_MODIFIERS = {"shadow", "proxy", "front", "cover", "surrogate"}
 
 
@@ -273,7 +272,7 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
             related = [e for c in conjuncts(ent) for e in [entity(c, SIDES)] if e is not None and not same(e, ent)]
         if label in ORGS:
             groups = [r for r in related if r.ent_type_ in ORGS]
-            if lemma in _COALITION_NOUNS:  # "ADF-NALU, a coalition of the ADF and NALU": each is a part of it
+            if lemma in COALITION_NOUNS:  # "ADF-NALU, a coalition of the ADF and NALU": each is a part of it
                 for g in groups:
                     if noun.i < g.i and not same(g, ent):
                         yield _claim(g, "part_of", ent, noun, "coalition_member", 0.65)

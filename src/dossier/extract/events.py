@@ -455,6 +455,7 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     one of the perpetrators)."""
     filed_at = _dateline_end(sent)
     candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude and p.i >= filed_at
+                  and link_participle(p) is None  # "Iran-backed militia groups"
                   and not (p.dep_ == "pobj" and p.head.lower_ == "for")  # "volunteers fighting for Ukraine"
                   and not (p.dep_ == "pobj" and p.head.lower_ == "from" and p.head.head != trigger and
                            p.head.head.pos_ == "VERB")  # "jets launched from Maiduguri attacked": their origin
@@ -596,8 +597,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 c.lower_ in {"credit", "responsibility"} for c in tok.children)):
             # "claimed the attack", "announced responsibility", "said it carried out"; not "had announced the plan"
             # nor "a contractor was killed, the Pentagon announced"
-            said = [c for c in tok.children
-                    if c.dep_ == "ccomp" and c.lemma_ in {"carry", "conduct", "launch", "stage"}]
+            # (not "Biden said the attack was carried out by militias": the speaker names another doer)
+            said = [c for c in tok.children if c.dep_ == "ccomp" and c.lemma_ in {"carry", "conduct", "launch", "stage"}
+                    and not any(x.dep_ in {"auxpass", "nsubjpass"} for x in c.children)]
             owned = any(c.lower_ in {"responsibility", "credit"} for c in tok.subtree) or said
             # "claimed that its fighters killed 20", "claimed the bombing"; not "claimed that troops came too late"
             if not owned and (lemma in {"say", "announce"} or not any(
@@ -1063,7 +1065,9 @@ def _detached(ev: RawEvent) -> bool:
     # "was carried out at X"; "two explosions tore through the cathedral on the island of Jolo"
     told = trigger.head.lemma_.lower() in _DOER_VERBS | _IMPACT_VERBS | {"occur", "happen", "take", "unfold"}
     if trigger.dep_ == "pobj" and (trigger.head.lower_ in _BEFORE_OR_AFTER or trigger.head.lower_ == "of" and
-                                   trigger.head.head.lower_ in {"wake", "aftermath"}):
+                                   trigger.head.head.lower_ in {"wake", "aftermath"} or
+                                   trigger.head.lower_ in {"to", "for"} and  # "in response to the attacks"
+                                   trigger.head.head.lower_ in {"response", "retaliation", "reprisal", "revenge"}):
         return ev.place is not None and ev.place not in set(trigger.subtree)  # "in the wake of the attack, ..."
     return ev.place is not None and not ev.place_where and (trigger.dep_ in {"nsubj", "nsubjpass"} and not told or
                                                              reported) and ev.place not in set(trigger.subtree)

@@ -39,6 +39,7 @@ from dossier.extract.syntax import (
     tally_over_time,
     verb_lemmas,
 )
+from dossier.lexicon import words
 
 ACTORS = GROUP_LABELS | {"FORCE"}
 SIDES = ACTOR_LABELS | {"GPE"}  # a country can be a side: "backed by the US", "clashes with Pakistan"
@@ -537,8 +538,23 @@ def linked_adjectives(verb: Token) -> Iterator[RawClaim]:
 _OATH_NOUNS = {"allegiance", "loyalty", "fealty", "bayat", "bay'ah", "baya"}
 
 
+_HOLDING_VERBS = {"include", "encompass", "incorporate", "unite", "embrace"}
+COALITION_NOUNS = {"coalition", "alliance", "umbrella", "merger", "grouping", "federation", "confederation"}
+
+
 def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
+    if lemma in _HOLDING_VERBS:  # "the Islamic Resistance in Iraq, a group that includes Kataib Hezbollah"
+        members = [c for o in direct_objects(verb) for c in conjuncts(o) if c.ent_type_ in GROUP_LABELS]
+        said = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not all(c.ent_type_ in GROUP_LABELS or c.lower_ in {"it", "that", "which"} or
+                   c.lemma_.lower() in words("group_nouns") | COALITION_NOUNS for c in said):
+            return  # "its targets include the Taliban": not what the group holds
+        for s in _actor_subjects(verb, GROUP_LABELS):
+            for m in members:
+                if not same(m, s):
+                    yield _claim(m, "part_of", s, verb, "includes", 0.6)
+        return
     # "declared allegiance to al-Qaeda", "swore loyalty to": whatever the verb, the oath makes the affiliation
     oath = any(o.lower_ in _OATH_NOUNS for o in direct_objects(verb))
     if lemma not in verb_lemmas("part_of") | verb_lemmas("member_of") and not oath:

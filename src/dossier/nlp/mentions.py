@@ -152,8 +152,10 @@ def _relabel(doc: Doc) -> list[Span]:
         if ent[-1].text in {"No", "No.", "Number"} and end + 1 < len(doc) and (
                 doc[end].like_num or doc[end].text == "." and doc[end + 1].like_num):
             end += 1 if doc[end].like_num else 2  # "Infantry Battalion No. 23": the number is part of the name
-        if label in {"ORG", "PERSON", "NORP"} and end < len(doc) and doc[end].lower_ in _SUFFIX_NOUNS:
-            end += 1  # "Haqqani" + "network"
+        # "Haqqani" + "network"; but "a pro-Iranian militia", "a Shia militia" describe a group, naming none
+        if label in {"ORG", "PERSON", "NORP"} and end < len(doc) and doc[end].lower_ in _SUFFIX_NOUNS and (
+                label != "NORP" or doc[end].is_title):
+            end += 1
             label = GROUP_LABEL
         if label in {"ORG", "PERSON", "NORP", "GPE", "FAC"} and (_is_group_name(ent) or _context_says_group(ent)):
             label = GROUP_LABEL
