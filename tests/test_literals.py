@@ -72,6 +72,11 @@ def test_text_without_a_date():
     ("26 August", SATURDAY, "2021-08-26", "day"),
     ("August 26", SATURDAY, "2021-08-26", "day"),
     ("in March", SATURDAY, "2021-03", "month"),
+    ("a week ago", SATURDAY, "2021-08-21", "day"),
+    ("three days ago", SATURDAY, "2021-08-25", "day"),
+    ("two weeks ago", SATURDAY, "2021-08-14", "week"),  # a day in the week up to then
+    ("last week", SATURDAY, "2021-08-21", "week"),
+    ("a month ago", SATURDAY, "2021-07", "month"),
 ])
 def test_relative_dates_resolve_against_publication(text, published, iso, precision):
     value = parse_date(text, published)
@@ -86,7 +91,7 @@ def test_day_month_after_publication_is_last_year():
 
 
 @pytest.mark.parametrize("text", ["on Saturday", "yesterday", "last month", "26 August", "August 26", "in March",
-                                  "last year", "this year", "today"])
+                                  "last year", "this year", "today", "a week ago"])
 def test_unknown_publication_date_guesses_no_year(text):
     assert parse_date(text, None) is None
 

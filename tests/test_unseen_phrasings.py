@@ -765,3 +765,15 @@ def test_the_attacks_a_strike_answers_lend_it_no_place(analyse_text):
                       "targets in Iraq in response to the attacks on its forces and to threats to shipping in the Red "
                       "Sea.", PUB)
     assert "Red Sea" not in {e.place.name for e in ex.events if e.place}, describe(ex)
+
+
+def test_a_headline_placing_an_attack_keeps_it_for_the_report_to_date_and_name(analyse_text):
+    ex = analyse_text("Survivors describe arson in attack on Sudan's Abu Shouk camp\n\nThe paramilitary Rapid Support "
+                      "Forces seized the camp in North Darfur a week ago in an attack that left 300 people dead.", PUB)
+    assert [(e.date, e.place.name) for e in ex.events] == [("2024-06-10", "Abu Shouk")], describe(ex)
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["Rapid Support Forces"]], describe(ex)
+
+
+def test_a_second_in_command_is_a_member(analyse_text):
+    ex = analyse_text("The RSF posted videos of its second-in-command, Abdelrahim Dagalo.", PUB)
+    assert has_claim(ex, "Abdelrahim Dagalo", "member_of", "Rapid Support Forces"), describe(ex)

@@ -1299,7 +1299,8 @@ def extract_events(doc: Doc) -> list[RawEvent]:
         if into is not None and (into.date is not None or ev.date is None or not _plural(ev)):
             _merge(into, ev)
             continue
-        if ev.date is None and ev.killed is None and (not ev.perpetrators or ev.place is None) or \
+        headline = ev.place is not None and ev.sentences[0].start == 0  # the report's own event, told in brief
+        if ev.date is None and ev.killed is None and (not ev.perpetrators or ev.place is None) and not headline or \
                 _plural(ev) and not _one_day_one_place(ev):
             continue  # too vague to be one event ("casualties in clashes with X"), or a plural referring to none
         ev.background = _compared_in_time(ev.trigger)

