@@ -777,3 +777,14 @@ def test_a_headline_placing_an_attack_keeps_it_for_the_report_to_date_and_name(a
 def test_a_second_in_command_is_a_member(analyse_text):
     ex = analyse_text("The RSF posted videos of its second-in-command, Abdelrahim Dagalo.", PUB)
     assert has_claim(ex, "Abdelrahim Dagalo", "member_of", "Rapid Support Forces"), describe(ex)
+
+
+def test_a_numbered_unit_keeps_its_number(analyse_text):
+    ex = analyse_text("The Arakan Army took control of the headquarters of the junta's Light Infantry Battalion 552 in "
+                      "Buthidaung.", PUB)
+    assert "Light Infantry Battalion 552" in {c.subject.name for c in ex.claims}, describe(ex)
+
+
+def test_a_title_case_headline_with_a_determiner_names_no_organisation(analyse_text):
+    ex = analyse_text("Arakan Army Captures Another Battalion Headquarters in Myanmar’s Rakhine State", PUB)
+    assert not [c for c in ex.claims if "Captures" in c.subject.name], describe(ex)

@@ -30,6 +30,7 @@ _PLURAL_HEADS = {"states", "provinces", "districts", "regions", "counties"}  # "
 _ADMIN_UNITS = {"township", "district", "village", "county", "municipality", "province", "prefecture", "governorate",
                "oblast", "tehsil", "subdistrict", "commune", "division"}
 _SUFFIX_NOUNS = {"network", "faction", "militia", "brigade", "brigades"}
+_NUMBERED_UNITS = {"battalion", "brigade", "division", "regiment", "company", "corps", "squadron", "unit"}
 
 if not Doc.has_extension("alias_links"):
     Doc.set_extension("alias_links", default=None)
@@ -120,6 +121,9 @@ def _relabel(doc: Doc) -> list[Span]:
         label = ent.label_
         if all(t.lower_ in _TITLES for t in ent) and not ent.id_:
             continue  # "Brig.", "Brig. Gen.": ranks in front of a name name nothing themselves
+        if label == "ORG" and not ent.id_ and any(t.pos_ in {"DET", "PRON"} and t.lower_ != "the" for t in ent) and \
+                _headline(ent.sent):
+            continue  # "Arakan Army Captures Another Battalion Headquarters": a headline's words, no name
         if label == "ORG" and not ent.id_ and ent[-1].lower_ in nouns("role") and ent.start > 0 and \
                 doc[ent.start - 1].lower_ in {"a", "an"}:
             continue  # "Zagazola Makama, a Counter Insurgency Expert": what someone is, in capitals, no body
@@ -152,6 +156,8 @@ def _relabel(doc: Doc) -> list[Span]:
         if ent[-1].text in {"No", "No.", "Number"} and end + 1 < len(doc) and (
                 doc[end].like_num or doc[end].text == "." and doc[end + 1].like_num):
             end += 1 if doc[end].like_num else 2  # "Infantry Battalion No. 23": the number is part of the name
+        elif ent[-1].lower_ in _NUMBERED_UNITS and end < len(doc) and doc[end].like_num and doc[end].text.isdigit():
+            end += 1  # "Light Infantry Battalion 552"
         # "Haqqani" + "network"; but "a pro-Iranian militia", "a Shia militia" describe a group, naming none
         if label in {"ORG", "PERSON", "NORP"} and end < len(doc) and doc[end].lower_ in _SUFFIX_NOUNS and (
                 label != "NORP" or doc[end].is_title):
