@@ -788,3 +788,22 @@ def test_a_numbered_unit_keeps_its_number(analyse_text):
 def test_a_title_case_headline_with_a_determiner_names_no_organisation(analyse_text):
     ex = analyse_text("Arakan Army Captures Another Battalion Headquarters in Myanmar’s Rakhine State", PUB)
     assert not [c for c in ex.claims if "Captures" in c.subject.name], describe(ex)
+
+
+def test_a_clause_with_a_date_of_its_own_tells_another_event(analyse_text):
+    ex = analyse_text("The offensive against the rebels was launched after the country was hit by one of its "
+                      "deadliest attacks in years, when 30 villagers were killed in a March 3 suicide bombing in "
+                      "Maiduguri blamed on Boko Haram fighters.", PUB)
+    bombing = [e for e in ex.events if e.date == "2024-03-03"]
+    assert [(e.type, e.place.name, [p.entity.name for p in e.perpetrators]) for e in bombing] == [
+        ("explosions_remote_violence", "Maiduguri", ["Boko Haram"])], describe(ex)
+    # the offensive is not Boko Haram's
+    assert not [e for e in ex.events if e.date != "2024-03-03" and e.perpetrators], describe(ex)
+
+
+def test_a_coordinated_event_with_its_own_year_shares_the_doer(analyse_text):
+    ex = analyse_text("The Haqqani Network is responsible for some of the deadliest attacks of the war, including "
+                      "the June 2011 assault on a hotel in Kabul, conducted with the Taliban, and two major suicide "
+                      "bombings—in 2008 and 2009—against the Indian Embassy in Kabul.", PUB)
+    assert ("2008", ["Haqqani network"]) in [(e.date, [p.entity.name for p in e.perpetrators]) for e in ex.events], \
+        describe(ex)

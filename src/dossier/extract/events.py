@@ -320,9 +320,10 @@ def _describes_other_noun(date: Token, trigger: Token) -> bool:
     return False
 
 
-def _date(sent: Span, trigger: Token) -> DateValue | None:
+def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> DateValue | None:
+    """The event's date; `others`: date words that belong to another event of the sentence."""
     published = trigger.doc.user_data.get("published")
-    dates = [t for t in sent if t.ent_type_ in {"DATE", "TIME"}]
+    dates = [t for t in sent if t.ent_type_ in {"DATE", "TIME"} and t.i not in others]
     # "claimed responsibility on Thursday for an ambush", "X has taken control of Y, it said on Wednesday": the
     # day of the claim or statement, not of the event
     statements = {*lexicon()["claim_verbs"], *lexicon()["report_verbs"]}
@@ -801,6 +802,35 @@ def _suspected_to_be(tok: Token) -> list[Token]:
     return out
 
 
+def _clause_root(tok: Token) -> Token:
+    """The verb whose clause tells of an event word: itself, or the verb it is the subject or object of."""
+    if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
+        return tok.head
+    return tok
+
+
+def _own_dates(sent: Span, tok: Token) -> set[int]:
+    """Date words told in the event word's own phrase or clause: "a July 20 suicide bombing", "Ankara on
+    July 24 launched air raids"."""
+    root = _clause_root(tok)
+    return {d.i for d in sent if d.ent_type_ == "DATE" and (d in set(tok.subtree) or _clause_verb(d) == root)}
+
+
+def _dated_apart(sent: Span, first: Token) -> list[Token]:
+    """Event words of the sentence in a clause of their own, with a date of their own, besides the first: "the
+    offensive was launched after 33 activists were killed in a July 20 suicide bombing"."""
+    first_root = _clause_root(first)
+    out = []
+    for t in sent:
+        if t == first or _trigger(t) is None or _one_of_kind(t) or t in set(first.subtree) or \
+                first in set(_clause_root(t).subtree) or _clause_root(t) in {first, first_root}:
+            continue
+        own = _own_dates(sent, t)
+        if own and not own & _own_dates(sent, first) and all(t not in set(o.subtree) for o in out):
+            out.append(t)
+    return out[:2]
+
+
 def _mentions(doc: Doc) -> Iterator[RawEvent]:
     for sent in doc.sents:
         for tok in sent:
@@ -809,20 +839,34 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
                 continue
             # "the attack comes a week after a blast in X killed seven": the blast is this sentence's own event
             tok = next((t for t in sent if t.i > tok.i and _compared_in_time(t) and _trigger(t)), tok)
-            hit = _trigger(tok)
             battle = _battle_killed_in(tok)
             if battle is not None:  # "ten rebels were killed in an encounter with soldiers": the encounter
-                tok, hit = battle, _trigger(battle)
-            etype, sub = _classify(sent, tok, *hit)
-            perpetrators = _perpetrators(sent, tok)
-            victims = victim_tokens(tok, harmed=True)
-            place = _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent)
-            yield RawEvent(etype, sub, tok, date=_date(sent, tok), place=place, perpetrators=perpetrators,
-                           killed=_number_for(sent, set(lexicon()["kill_words"])),
-                           injured=_number_for(sent, set(lexicon()["injure_words"])),
-                           targets=_targets(victims), victims=victims, sentences=[sent],
-                           place_where=place is not None and tok in set(place.subtree) and place != tok)
-            break  # one event mention a sentence
+                tok = battle
+            apart = _dated_apart(sent, tok)
+            others = frozenset(i for t in apart for i in _own_dates(sent, t))
+            first = _mention(sent, tok, others)
+            # "... was launched after 33 were killed in a July 20 bombing blamed on IS": IS did the bombing only
+            first.perpetrators = [(p, how) for p, how in first.perpetrators
+                                  if not any(p in set(t.subtree) for t in apart)]
+            yield first
+            for t in apart:  # one event a clause that dates its own
+                ev = _mention(sent, t, frozenset(_own_dates(sent, tok)))
+                if not ev.perpetrators and t.dep_ == "conj":  # "X is behind A, and two bombings in 2008"
+                    ev.perpetrators = list(first.perpetrators)
+                yield ev
+            break
+
+
+def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
+    etype, sub = _classify(sent, tok, *_trigger(tok))
+    perpetrators = _perpetrators(sent, tok)
+    victims = victim_tokens(tok, harmed=True)
+    place = _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent)
+    return RawEvent(etype, sub, tok, date=_date(sent, tok, others), place=place, perpetrators=perpetrators,
+                    killed=_number_for(sent, set(lexicon()["kill_words"])),
+                    injured=_number_for(sent, set(lexicon()["injure_words"])),
+                    targets=_targets(victims), victims=victims, sentences=[sent],
+                    place_where=place is not None and tok in set(place.subtree) and place != tok)
 
 
 def _one_of_kind(tok: Token) -> bool:
