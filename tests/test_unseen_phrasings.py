@@ -807,3 +807,15 @@ def test_a_coordinated_event_with_its_own_year_shares_the_doer(analyse_text):
                       "bombings—in 2008 and 2009—against the Indian Embassy in Kabul.", PUB)
     assert ("2008", ["Haqqani network"]) in [(e.date, [p.entity.name for p in e.perpetrators]) for e in ex.events], \
         describe(ex)
+
+
+def test_secretary_of_state_is_a_title_not_a_government(analyse_text):
+    ex = analyse_text("U.S. Secretary of State Antony Blinken said the Taliban had broken the Doha Agreement.", PUB)
+    assert not [c for c in ex.claims if c.predicate == "member_of"], describe(ex)
+
+
+def test_a_named_item_the_parser_hung_on_the_next_one_stays_in_the_list(analyse_text):
+    ex = analyse_text("ISWAP has targeted Nigerian security forces, Nigerian politicians and ministries, the "
+                      "Taliban, religious minorities, including Shia Muslims and Sikhs, US and Nato forces, and "
+                      "international agencies, including aid organisations.", PUB)
+    assert has_claim(ex, "ISWAP", "targets", "Taliban"), describe(ex)

@@ -65,6 +65,11 @@ def conjuncts(tok: Token) -> list[Token]:
     for c in tok.conjuncts:
         if c not in out:
             out.append(c)
+    if len(out) > 1:  # "A, B and C, the Taliban, D and E": a named item the parser hung on the next one
+        doc = tok.doc
+        out += [n for c in list(out) for n in c.children if n.dep_ in {"nmod", "appos"} and n.ent_type_ and
+                n.i < c.i and n.left_edge.i > 0 and doc[n.left_edge.i - 1].text == "," and
+                n.i + 1 < len(doc) and doc[n.i + 1].text == "," and n not in out]
     return sorted(out, key=lambda t: t.i)
 
 

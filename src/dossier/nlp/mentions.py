@@ -30,6 +30,7 @@ _PLURAL_HEADS = {"states", "provinces", "districts", "regions", "counties"}  # "
 _ADMIN_UNITS = {"township", "district", "village", "county", "municipality", "province", "prefecture", "governorate",
                "oblast", "tehsil", "subdistrict", "commune", "division"}
 _SUFFIX_NOUNS = {"network", "faction", "militia", "brigade", "brigades"}
+_OFFICE_WORDS = {"secretary", "minister", "ministry", "department", "undersecretary", "office"}
 _NUMBERED_UNITS = {"battalion", "brigade", "division", "regiment", "company", "corps", "squadron", "unit"}
 
 if not Doc.has_extension("alias_links"):
@@ -124,6 +125,9 @@ def _relabel(doc: Doc) -> list[Span]:
         if label == "ORG" and not ent.id_ and any(t.pos_ in {"DET", "PRON"} and t.lower_ != "the" for t in ent) and \
                 _headline(ent.sent):
             continue  # "Arakan Army Captures Another Battalion Headquarters": a headline's words, no name
+        if label == "ORG" and not ent.id_ and len(ent) == 1 and ent.start > 1 and doc[ent.start - 1].lower_ == "of" \
+                and doc[ent.start - 2].lower_ in _OFFICE_WORDS:
+            continue  # "Secretary of State", "Minister of Defence": part of a title, no body of its own
         if label == "ORG" and not ent.id_ and ent[-1].lower_ in nouns("role") and ent.start > 0 and \
                 doc[ent.start - 1].lower_ in {"a", "an"}:
             continue  # "Zagazola Makama, a Counter Insurgency Expert": what someone is, in capitals, no body
