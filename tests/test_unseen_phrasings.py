@@ -819,3 +819,15 @@ def test_a_named_item_the_parser_hung_on_the_next_one_stays_in_the_list(analyse_
                       "Taliban, religious minorities, including Shia Muslims and Sikhs, US and Nato forces, and "
                       "international agencies, including aid organisations.", PUB)
     assert has_claim(ex, "ISWAP", "targets", "Taliban"), describe(ex)
+
+
+def test_a_headline_of_the_dead_is_the_reports_event_and_its_dead_did_not_do_it(analyse_text):
+    ex = analyse_text("4 ISIS militants killed in Nangarhar airstrike", PUB)
+    assert [(e.date, e.date_precision, e.place.name, e.killed) for e in ex.events] == [
+        ("2024-06-17", "week", "Nangarhar", (4, 4))], describe(ex)
+    assert [e.perpetrators for e in ex.events] == [[]], describe(ex)
+
+
+def test_the_dead_of_both_sides_of_a_headline_are_counted_together(analyse_text):
+    ex = analyse_text("Twelve soldiers, 26 insurgents killed in clashes in Afghanistan - agency", PUB)
+    assert [e.killed for e in ex.events] == [(38, 38)], describe(ex)

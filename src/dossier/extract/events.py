@@ -528,6 +528,14 @@ def _number_for(sent: Span, words: set[str]) -> Quantity | None:
             cands += [c for c in tok.head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
         if tok.dep_ == "amod":  # "20 people dead"
             cands.append(tok.head)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "Twelve soldiers, 26 insurgents killed in clashes": all of them
+            counts = [parse_quantity(n.text) for c in [tok.head, *([tok.head.head] if tok.head.dep_ in {
+                "appos", "conj"} else [])] for n in c.children if n.dep_ == "nummod" and _is_count(n)]
+            if counts and all(q is not None and q.low for q in counts):
+                if len(counts) == 1:
+                    return counts[0]
+                high = None if any(q.high is None for q in counts) else sum(q.high for q in counts)
+                return Quantity(sum(q.low for q in counts), high, counts[0].qualifier)
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in lexicon()["toll_verbs"]:
             verb = tok.head  # "the death toll rose to 100", "the toll tops 10"
             cands += prep_objects(verb, {"to", "at", "above", "past"})
@@ -699,8 +707,10 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             if lexicon()["triggers"].get(trigger.lemma_.lower(), [""])[0] == "strategic_development" or own and \
                     trigger.lemma_.lower() == "take":
                 labels.add("PERSON")  # "Shahid pledged allegiance", "Mangal Bagh took charge"
-            passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-            # "soldiers were killed by X": the passive subject is the victim, the agent the perpetrator
+            # "soldiers were killed by X", "4 ISIS militants killed in an airstrike": the passive subject, or the noun
+            # a participle describes, is the victim; the agent is the perpetrator
+            passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or \
+                verb.tag_ == "VBN" and verb.dep_ == "acl"
             # "the attack was led by the Viv Ansanm group": the group a noun phrase names
             doers = _by_agents(verb) if passive else subjects(verb, PERPETRATOR_LABELS)
             if not passive and not any(s.ent_type_ in labels for s in doers):
@@ -1351,6 +1361,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
         if events and _continues(events[-1], ev):
             ev.place, ev.place_where = events[-1].place, False
         events.append(ev)
+    _date_the_lead(doc, events)  # before the vague are dropped: the report's own event is dated by its day
     events = [e for e in events if e.date is not None or e.place is not None and (
         len(e.sentences) > 1 or e.killed is not None or _specificity(e.place) < _SPECIFICITY["region"])]
     # "clashes in Somalia", with no date and no toll, is no one event
@@ -1362,9 +1373,13 @@ def extract_events(doc: Doc) -> list[RawEvent]:
         main = next((e for e in reversed(events[:k]) if not e.background), None)
         if ev.background and ev.date is None and main is not None:
             ev.date = _dated_before(ev, main)
+    _date_the_lead(doc, events)
+    return events
+
+
+def _date_the_lead(doc: Doc, events: list[RawEvent]) -> None:
     if events and events[0].date is None and events[0].type != "strategic_development":
         events[0].date = _dateline(doc) or _lead_report(doc, events[0])
-    return events
 
 
 _LEAD_SENTENCES = 3
