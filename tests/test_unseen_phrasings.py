@@ -831,3 +831,9 @@ def test_a_headline_of_the_dead_is_the_reports_event_and_its_dead_did_not_do_it(
 def test_the_dead_of_both_sides_of_a_headline_are_counted_together(analyse_text):
     ex = analyse_text("Twelve soldiers, 26 insurgents killed in clashes in Afghanistan - agency", PUB)
     assert [e.killed for e in ex.events] == [(38, 38)], describe(ex)
+
+
+def test_a_headline_claim_the_parser_made_a_compound_is_still_a_claim(analyse_text):
+    ex = analyse_text("Al-Shabab claims attack against AU convoy in southern Somalia", PUB)
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
+        [("al-Shabaab", "claimed")]], describe(ex)

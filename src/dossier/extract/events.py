@@ -611,8 +611,10 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                     and not any(x.dep_ in {"auxpass", "nsubjpass"} for x in c.children)]
             owned = any(c.lower_ in {"responsibility", "credit"} for c in tok.subtree) or said
             # "claimed that its fighters killed 20", "claimed the bombing"; not "claimed that troops came too late"
+            # ("Al-Shabab claims attack on convoy": a headline the parser read as a compound of the event word)
+            claimed = [*tok.subtree, *([tok.head] if tok.dep_ == "compound" else [])]
             if not owned and (lemma in {"say", "announce"} or not any(
-                    c.lemma_.lower() in lex["triggers"] or c.lemma_.lower() in lex["kill_words"] for c in tok.subtree)):
+                    c.lemma_.lower() in lex["triggers"] or c.lemma_.lower() in lex["kill_words"] for c in claimed)):
                 continue
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
             if not owned and clauses and all(any(x.dep_ == "auxpass" for x in c.children) and not any(
