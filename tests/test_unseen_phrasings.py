@@ -837,3 +837,17 @@ def test_a_headline_claim_the_parser_made_a_compound_is_still_a_claim(analyse_te
     ex = analyse_text("Al-Shabab claims attack against AU convoy in southern Somalia", PUB)
     assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
         [("al-Shabaab", "claimed")]], describe(ex)
+
+
+def test_a_name_with_a_list_inside_keeps_all_of_it_before_its_acronym(analyse_text):
+    ex = analyse_text("Mohamed Ramadane, spokesman for the Permanent Strategic Framework for Peace, Security and "
+                      "Development (CSP-PSD) alliance, said the CSP-PSD had killed 7 soldiers.", PUB)
+    names = {c.subject.name for c in ex.claims} | {c.obj.name for c in ex.claims if hasattr(c.obj, "name")}
+    assert "Permanent Strategic Framework for Peace, Security and Development" in names, describe(ex)
+    assert "Security and Development" not in names, describe(ex)
+
+
+def test_a_town_the_ner_took_for_a_nationality_is_a_place(analyse_text):
+    ex = analyse_text("The rebels said they damaged a helicopter, which crashed in Kidal on Friday, killing two "
+                      "soldiers.", PUB)
+    assert [e.place.name for e in ex.events] == ["Kidal"], describe(ex)

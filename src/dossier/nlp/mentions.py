@@ -217,6 +217,10 @@ def _long_form(doc: Doc, end: int, sent_start: int) -> Span | None:
     while start - 1 >= sent_start and end - start < 10:
         t = doc[start - 1]
         people = start - 2 >= sent_start and doc[start - 2].lower_ in {"people", "peoples"}
+        if t.text == "," and start - 2 >= sent_start and doc[start - 2].is_title and doc[start].is_title and \
+                any(w.lower_ == "and" for w in doc[start:end]):
+            start -= 1  # "Framework for Peace, Security and Development (CSP-PSD)": a list inside the name
+            continue
         if t.text in {"’s", "'s", "’", "'"} and not people or t.is_punct and t.text not in {"-", "‐", "&", "’", "'"}:
             break  # "Pakistan's Tehrik-i-Taliban (TTP)"; but "Tigray People's Liberation Front (TPLF)"
         if people and t.text in {"’s", "'s"}:
@@ -384,6 +388,9 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     # a one-word name the NER called an organisation or a person may still be a place: "in Jilib"
     relabelable = {e.start for e in ents if len(e) == 1 and e.label_ in {"ORG", "PERSON", "PRODUCT"} and not e.id_}
+    # "crashed in Kidal": a town the NER took for a nationality, when no people is called so
+    relabelable |= {e.start for e in ents if len(e) == 1 and e.label_ == "NORP" and not e.id_ and
+                    places().demonym(e.text) is None and places().lookup(e.text) is not None}
     # "in El-Fasher", "in Sadr City" (an organisation to the NER): a longer name the gazetteer knows as a town
     out = [Span(doc, e.start, e.end, label="GPE") for e in ents if len(e) > 1 and e.label_ in {"ORG", "PERSON"}
            and not e.id_ and e.root.dep_ == "pobj" and e.root.head.lower_ in _SITE_PREPS and _town(e.text)]
