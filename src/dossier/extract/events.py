@@ -1380,6 +1380,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
 
 
 def _date_the_lead(doc: Doc, events: list[RawEvent]) -> None:
+    """The first event, if undated, takes the report's dateline or, told in its lead, the week before publication."""
     if events and events[0].date is None and events[0].type != "strategic_development":
         events[0].date = _dateline(doc) or _lead_report(doc, events[0])
 
