@@ -831,14 +831,14 @@ def _own_dates(sent: Span, tok: Token) -> set[int]:
 def _dated_apart(sent: Span, first: Token) -> list[Token]:
     """Event words of the sentence in a clause of their own, with a date of their own, besides the first: "the
     offensive was launched after 33 activists were killed in a July 20 suicide bombing"."""
-    first_root = _clause_root(first)
+    first_root, first_phrase, first_dates = _clause_root(first), set(first.subtree), _own_dates(sent, first)
     out = []
     for t in sent:
-        if t == first or _trigger(t) is None or _one_of_kind(t) or t in set(first.subtree) or \
+        if t == first or t in first_phrase or _trigger(t) is None or _one_of_kind(t) or \
                 first in set(_clause_root(t).subtree) or _clause_root(t) in {first, first_root}:
             continue
         own = _own_dates(sent, t)
-        if own and not own & _own_dates(sent, first) and all(t not in set(o.subtree) for o in out):
+        if own and not own & first_dates and all(t not in set(o.subtree) for o in out):
             out.append(t)
     return out[:2]
 
@@ -855,14 +855,14 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             if battle is not None:  # "ten rebels were killed in an encounter with soldiers": the encounter
                 tok = battle
             apart = _dated_apart(sent, tok)
-            others = frozenset(i for t in apart for i in _own_dates(sent, t))
-            first = _mention(sent, tok, others)
+            first = _mention(sent, tok, frozenset(i for t in apart for i in _own_dates(sent, t)))
             # "... was launched after 33 were killed in a July 20 bombing blamed on IS": IS did the bombing only
             first.perpetrators = [(p, how) for p, how in first.perpetrators
                                   if not any(p in set(t.subtree) for t in apart)]
             yield first
+            first_dates = frozenset(_own_dates(sent, tok)) if apart else frozenset()
             for t in apart:  # one event a clause that dates its own
-                ev = _mention(sent, t, frozenset(_own_dates(sent, tok)))
+                ev = _mention(sent, t, first_dates)
                 if not ev.perpetrators and t.dep_ == "conj":  # "X is behind A, and two bombings in 2008"
                     ev.perpetrators = list(first.perpetrators)
                 yield ev
