@@ -845,3 +845,42 @@ def test_a_town_the_ner_took_for_a_nationality_is_a_place(analyse_text):
     ex = analyse_text("The rebels said they damaged a helicopter, which crashed in Kidal on Friday, killing two "
                       "soldiers.", PUB)
     assert [e.place.name for e in ex.events] == ["Kidal"], describe(ex)
+
+
+def test_groups_listed_after_such_as_share_the_description_and_a_rival_offshoot_opposes(analyse_text):
+    ex = analyse_text("The north has been hit by Islamist groups such as Ansar Dine and its rival offshoot, the "
+                      "Macina Liberation Front (FLM), since 2015.", PUB)
+    for group in ("Ansar Dine", "Macina Liberation Front"):
+        assert literal_claims(ex, group, "ideology") == [{"text": "Islamist"}], describe(ex)
+    assert has_claim(ex, "Macina Liberation Front", "split_from", "Ansar Dine"), describe(ex)
+    assert has_claim(ex, "Macina Liberation Front", "opposes", "Ansar Dine"), describe(ex)
+
+
+def test_a_council_named_after_a_militant_word_is_a_group(analyse_text):
+    ex = analyse_text("Martin Eyong heads the separatist Southern Cameroons Restoration Council, which wants a "
+                      "state of its own.", PUB)
+    assert has_claim(ex, "Southern Cameroons Restoration Council", "leader", "Martin Eyong"), describe(ex)
+    # a council with no such word before it stays what it was
+    ex = analyse_text("Martin Eyong heads the Bamenda City Council.", PUB)
+    assert not claims_of(ex, "leader"), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("The Ambazonia Defence Forces (ADF) attacked soldiers in Bamenda on Monday. The ADF later claimed it.",
+     "Ambazonia Defence Forces"),
+    ("The Allied Democratic Forces (ADF) attacked soldiers in Beni on Monday. The ADF later claimed it.",
+     "Allied Democratic Forces"),
+])
+def test_an_acronym_defined_in_the_text_is_the_texts_group(analyse_text, text, group):
+    ex = analyse_text(text, PUB)
+    doers = {p.entity.name for e in ex.events for p in e.perpetrators}
+    assert doers == {group}, describe(ex)
+
+
+def test_he_is_the_one_person_just_named(analyse_text):
+    ex = analyse_text("Police in Oslo detained Paul Tembe on Tuesday. He is also the commander-in-chief of the "
+                      "Southern Defence Forces.", PUB)
+    assert has_claim(ex, "Southern Defence Forces", "leader", "Paul Tembe"), describe(ex)
+    ex = analyse_text("Police in Oslo detained Paul Tembe and Ali Musa on Tuesday. He is also the "
+                      "commander-in-chief of the Southern Defence Forces.", PUB)
+    assert not claims_of(ex, "leader"), describe(ex)

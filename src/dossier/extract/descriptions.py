@@ -23,7 +23,9 @@ from dossier.extract.syntax import (
     entity,
     expand,
     governing_verb,
+    included,
     loyal_side,
+    named_beside,
     nouns,
     owner,
     phrase,
@@ -112,6 +114,12 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
         ante = tok._.antecedent
         if ante is not None and ante.ent_type_ == "PERSON" and not tok.ent_type_:
             yield ante, tok  # "the leader of HTS says ...", said of the person just named
+        if tok.tag_ == "NNS" and not tok.ent_type_ and tok.lemma_.lower() in words("group_nouns"):
+            # "jihadist groups such as Boko Haram and ISWAP": each group the list names is one of them
+            for item in included(tok):
+                named = entity(item, ORGS) or named_beside(item)
+                if named is not None and named.ent_type_ in ORGS:
+                    yield named, tok
         if tok.dep_ == "prep" and tok.lower_ == "as" and tok.head.pos_ == "VERB":
             # "TRF came into existence as a proxy outfit of LeT", "emerged as an offshoot of X": what it was born as
             for noun in (c for c in tok.children if c.dep_ == "pobj"):
@@ -279,6 +287,8 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
             elif lemma in split_nouns or mods & {"splinter", "breakaway", "dissident", "renegade"}:
                 for g in groups:
                     yield _claim(ent, "split_from", g, noun, "splinter", 0.75)
+                    if mods & {"rival", "rebel"} and lemma not in opp_nouns:  # "its rival offshoot": both at once
+                        yield _claim(ent, "opposes", g, noun, "rival_splinter", 0.65)
             elif lemma in part_nouns or noun.lower_ in part_nouns or lemma in words("group_nouns") and \
                     mods & _FRONT_MODIFIERS:  # "a shadow organisation of LeT", "a proxy outfit of LeT"
                 for g in groups:

@@ -73,10 +73,11 @@ def conjuncts(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _included(tok: Token) -> Iterator[Token]:
+def included(tok: Token) -> Iterator[Token]:
     """ "religious minorities, including Shia Muslims and Sikhs" -> Shia Muslims, Sikhs."""
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"including", "such", "notably", "especially", "like"}:
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)  # "such" hung on "as"
+        if prep.dep_ == "prep" and (prep.lower_ in {"including", "such", "notably", "especially", "like"} or such_as):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     yield from conjuncts(obj)
@@ -91,7 +92,7 @@ def expand(tok: Token) -> list[Token]:
     out = []
     for c in conjuncts(tok):
         out.append(c)
-        out.extend(_included(c))
+        out.extend(included(c))
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
 

@@ -87,6 +87,12 @@ def _bare_title(token: Token) -> bool:
     return not named and bool(owners)
 
 
+def _only_person(named: list[Token]) -> Token | None:
+    """ "Police arrested Lucas Ayaba Cho. He is also ...": "he" is the one person just named, when there is one."""
+    names = {t.text for t in named}
+    return named[-1] if len(names) == 1 else None
+
+
 @Language.component("dossier_coref")
 def resolve_coreference(doc: Doc) -> Doc:
     last_subject: tuple[int, Token] | None = None  # (sentence number, token)
@@ -94,8 +100,14 @@ def resolve_coreference(doc: Doc) -> Doc:
     counts: Counter[str] = Counter()
     first_of: dict[str, Token] = {}
     last_person: tuple[int, Token] | None = None
+    people: list[list[Token]] = []  # the people named in each sentence so far
     for n, sent in enumerate(doc.sents):
+        people.append([])
         for tok in sent:
+            if tok.ent_type_ == "PERSON":
+                people[n].append(tok)
+            elif tok.lower_ in {"he", "she"} and tok.dep_ in _SUBJECT_DEPS:
+                tok._.antecedent = _only_person(people[n] or (people[n - 1] if n else []))
             if tok.ent_type_ == "PERSON" and (tok.dep_ in _SUBJECT_DEPS or tok.head.dep_ in _SUBJECT_DEPS):
                 last_person = (n, tok)
             if _bare_title(tok) and last_person and n - last_person[0] <= _PERSON_WINDOW:

@@ -282,7 +282,7 @@ def _label_for(long: Span, short: Span, ents: list[Span]) -> tuple[str, str]:
     by_tokens = {(e.start, e.end): e for e in ents}
     for span in (short, long):
         known = by_tokens.get((span.start, span.end))
-        if known is not None and known.id_:
+        if known is not None and known.id_ and not (span is short and names_another(long.text, known.id_)):
             return known.label_, known.id_
     inside = [e for e in ents if e.start >= long.start and e.end <= long.end]
     if len(inside) == 1 and inside[0].end - inside[0].start == len(long) and inside[0].label_ in PLACE_LABELS:
@@ -290,6 +290,20 @@ def _label_for(long: Span, short: Span, ents: list[Span]) -> tuple[str, str]:
     if _is_group_name(long) or any(t.lower_ in words("group_nouns") for t in long) or _described_after(short):
         return GROUP_LABEL, ""
     return "ORG", ""
+
+
+def _distinctive_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", name.lower()) if len(w) > 2} - words("group_name_words") - {
+        "the", "and", "for", "people", "peoples", "national", "islamic"}
+
+
+def names_another(long: str, actor_id: str) -> bool:
+    """ "the Ambazonia Defence Forces (ADF)": a long form sharing no distinctive word with any name of the known
+    group its acronym stands for (the Allied Democratic Forces) defines another group with that acronym."""
+    actor = actors().get(actor_id)
+    mine = _distinctive_words(long)
+    return actor is not None and bool(mine) and not any(
+        mine & _distinctive_words(name) for name in (actor.name, *actor.aliases))
 
 
 def _described_after(short: Span) -> bool:
@@ -574,6 +588,27 @@ def _unlabelled_groups(doc: Doc, ents: list[Span]) -> list[Span]:
                                    before.label_ == "COMMUNITY"):
             start = before.start  # "Sahel" + "Liberation Front", "Oromo" + "People’s Liberation Front"
         if tok.i - start >= 1:
+            out.append(Span(doc, start, tok.i + 1, label=GROUP_LABEL))
+    return out + _cued_bodies(doc, by_token)
+
+
+# A council or an alliance is anyone's; with a militant word before its name, it is an armed movement's
+_BODY_HEADS = {"council", "committee", "alliance", "coalition", "union", "congress", "assembly", "command"}
+
+
+def _cued_bodies(doc: Doc, by_token: dict[int, Span]) -> list[Span]:
+    """ "the separatist Ambazonia Governing Council", "the rebel Alliance of Patriots": a capitalised body
+    named right after a militant word, even where the NER read part of the name as a person."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in _BODY_HEADS or not tok.is_title or tok.i in by_token and by_token[tok.i].id_:
+            continue
+        start = tok.i
+        while start - 1 >= tok.sent.start and doc[start - 1].is_title and not doc[start - 1].ent_id_ and (
+                start - 1 not in by_token or by_token[start - 1].label_ in {"PERSON", "ORG", "GPE", "NORP"}):
+            start -= 1
+        cue = doc[start - 1] if start > tok.sent.start else None
+        if tok.i > start and cue is not None and cue.lower_ in words("militant_cues"):
             out.append(Span(doc, start, tok.i + 1, label=GROUP_LABEL))
     return out
 

@@ -17,7 +17,7 @@ from dossier.model import EntityRef, EntityType, Place
 from dossier.names import clean_surface, norm
 from dossier.nlp.collectives import COLLECTIVE
 from dossier.nlp.gazetteer import actors
-from dossier.nlp.mentions import BRANCH_NOUNS, STATE_NOUNS, local_unit
+from dossier.nlp.mentions import BRANCH_NOUNS, STATE_NOUNS, local_unit, names_another
 from dossier.nlp.places import gazetteer as places
 
 LABEL_TYPES = {
@@ -134,11 +134,13 @@ class DocumentLinker:
         local = defined is not None and local_unit(defined[0])  # "Myinmu People's Defense Force (PDF)"
         if tok.ent_id_.startswith("gaz:") and not local:
             actor = gaz.get(tok.ent_id_[4:])
-            if actor is not None:
+            if actor is not None and not (defined and names_another(defined[0], actor.id)):
                 return self._with_alias(actor.ref(), surface)
         names = [defined[0]] if local else [surface] + ([defined[0], defined[1]] if defined else [])
         for name in names:
             actor = gaz.lookup(name)
+            if actor is not None and defined and names_another(defined[0], actor.id):
+                continue  # "Ambazonia Defence Forces (ADF)": this report's ADF is not the gazetteer's
             if actor is not None and (etype != EntityType.PERSON or actor.type == "person"):
                 return self._with_alias(actor.ref(), surface)
         if etype == EntityType.PLACE:
