@@ -884,3 +884,19 @@ def test_he_is_the_one_person_just_named(analyse_text):
     ex = analyse_text("Police in Oslo detained Paul Tembe and Ali Musa on Tuesday. He is also the "
                       "commander-in-chief of the Southern Defence Forces.", PUB)
     assert not claims_of(ex, "leader"), describe(ex)
+
+
+def test_martyred_in_terror_strikes_is_killed_in_an_attack(analyse_text):
+    ex = analyse_text("Five policemen were martyred in two terror strikes near Bannu on Sunday.", PUB)
+    assert [(e.place.name, e.killed[0]) for e in ex.events] == [("Bannu", 5)], describe(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "TTP spokesman Ali Khan claimed responsibility for the bombing in Bannu on Sunday.",
+    "Ali Khan, the TTP's spokesman, claimed responsibility for the bombing in Bannu on Sunday.",
+    "Banned militant outfit TTP claimed responsibility for the bombing in Bannu on Sunday.",
+])
+def test_the_group_claims_through_its_spokesman_and_under_a_misparsed_description(analyse_text, text):
+    ex = analyse_text(text, PUB)
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
+        [("Tehrik-i-Taliban Pakistan", "claimed")]], describe(ex)

@@ -96,8 +96,9 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     if hit is None:
         return None
     if lemma == "strike" and not any(c.lower_ in lexicon()["strike_cues"] for c in tok.children):
-        if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS for c in tok.children):
-            return None  # "a suicide bomber struck": an attack; "the tremor struck": not one
+        if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS or
+                   c.dep_ in {"amod", "compound"} and c.lower_ in _TERROR_WORDS for c in tok.children):
+            return None  # "a suicide bomber struck", "two terror strikes": attacks; "the tremor struck": not one
         return tuple(trig["attack"])
     if lemma in {"capture", "seize", "overrun"} and not any(
             places_in(o) or places_below(o, {"in", "near", "outside"}) for o in _objects(tok)):
@@ -121,6 +122,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return None  # "the site of frequent clashes": a pattern over time, not one event
     return tuple(hit)
 
+
+_TERROR_WORDS = {"terror", "terrorist", "militant", "insurgent", "jihadist", "rebel", "suicide", "guerrilla"}
 
 # verbs that name the doer, not an event
 _STRONGHOLDS = {"headquarters", "base", "outpost", "camp", "barracks", "garrison", "checkpoint", "airport", "town",
@@ -643,7 +646,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             # "attacks that killed 55 have been claimed by Islamic State"
             who = _by_agents(tok)
         elif attribution == "claimed":
-            who = subjects(tok, PERPETRATOR_LABELS) or _called(tok)
+            who = [_spoken_for(w) or w for w in subjects(tok, PERPETRATOR_LABELS)] or _called(tok)
         elif attribution == "suspected":
             who = [e for o in prep_objects(tok, {"of", "in"})
                    for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
@@ -748,6 +751,23 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 if s.ent_type_ == "ARMED_GROUP" and not any(s == q for q, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
     return _past_dateline(sent, out)
+
+
+_SPOKESMEN = {"spokesman", "spokesperson", "spokeswoman", "commander", "leader", "chief", "official"}
+
+
+def _spoken_for(person: Token) -> Token | None:
+    """ "TTP spokesperson Muhammad Khurasani claimed ...", "Abu Ali, the group's spokesman, claimed ...": a
+    person who claims an attack for his group; the group is who claimed it."""
+    if person.ent_type_ != "PERSON":
+        return None
+    titles = [c for c in person.children if c.dep_ in {"appos", "compound"} and c.lemma_.lower() in _SPOKESMEN]
+    for t in (person, *titles):
+        for g in [*(c for c in t.children if c.dep_ in {"compound", "nmod", "poss"}), *prep_objects(t, {"of", "for"})]:
+            group = entity(g, {"ARMED_GROUP"})
+            if group is not None:
+                return group
+    return None
 
 
 def _adverb_apart(verb: Token) -> list[Token]:

@@ -262,6 +262,8 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
             out = []
             for s in subj:
                 for c in conjuncts(s):
+                    if c.pos_ == "VERB" and c.tag_ == "VBN":  # "Banned militant outfit X claimed ...": the parser
+                        c = next((d for d in c.children if d.dep_ == "dobj"), c)  # made the participle the subject
                     o = owner(c, labels)
                     if o is not None:
                         out.append(o)
