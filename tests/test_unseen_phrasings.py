@@ -900,3 +900,16 @@ def test_the_group_claims_through_its_spokesman_and_under_a_misparsed_descriptio
     ex = analyse_text(text, PUB)
     assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
         [("Tehrik-i-Taliban Pakistan", "claimed")]], describe(ex)
+
+
+def test_maoists_before_the_name_are_the_named_maoist_party(analyse_text):
+    ex = analyse_text("Seven guards killed in blast carried out by Maoists in Bijapur\n\nSeven guards were killed in "
+                      "an explosion triggered by the outlawed CPI (Maoist) at Tarrem in Bijapur district on "
+                      "Monday.", PUB)
+    assert [(e.place.name, [p.entity.name for p in e.perpetrators]) for e in ex.events] == [
+        ("Tarrem", ["Communist Party of India (Maoist)"])], describe(ex)
+
+
+def test_maoists_with_no_maoist_group_named_are_a_described_group(analyse_text):
+    ex = analyse_text("Seven guards were killed in a blast carried out by Maoists in Bijapur on Monday.", PUB)
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["Maoists"]], describe(ex)

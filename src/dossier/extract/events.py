@@ -130,7 +130,8 @@ _STRONGHOLDS = {"headquarters", "base", "outpost", "camp", "barracks", "garrison
                 "city", "village", "post", "fort", "airbase", "port"}
 _ATTACK_VERBS = {"blow", "fire", "shoot", "open", "gun", "ambush", "swarm", "storm", "raid", "overrun"}
 _DOING_DEPS = {"advcl", "conj", "ROOT", "ccomp", "acl"}
-_DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim", "plant", "detonate"}
+_DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim", "plant", "detonate",
+               "trigger"}
 _ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent", "assailant", "fighter", "rebel",
               "jihadist", "terrorist"}
 # verbs telling where an event word's blast or blow landed: the place below them is where it happened
@@ -1043,6 +1044,9 @@ def written_within(doc: Doc) -> set[tuple[str, str]]:
             if not is_place(t):
                 continue
             outer = [c for c in t.children if c.dep_ in {"appos", "poss"}] + prep_objects(t, {"in"})
+            if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "in" and doc[t.i + 1].head != t:
+                # "at Aranpur in Dantewada district", both hung on the verb: the second holds the first
+                outer += [p for o in doc[t.i + 1].children if o.dep_ == "pobj" for p in places_in(o)]
             # "El Aguaje, a town in the municipality of Aguililla"
             outer += [p for c in t.children if c.dep_ == "appos" and c.lower_ in PLACE_NOUNS for p in places_in(c)]
             if t.i + 3 <= len(doc) and doc[t.i + 1].text == "," and (t.i == 0 or doc[t.i - 1].text != ",") and (

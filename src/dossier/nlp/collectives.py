@@ -13,6 +13,8 @@ has one ("FARC dissidents"), whatever else the document names.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from dossier.lexicon import words
@@ -68,10 +70,13 @@ def described_groups(doc: Doc, ents: list[Span]) -> list[Span]:
     named = [e for e in ents if e.label_ == GROUP_LABEL]
     until = named[0].sent.start if named else len(doc)  # after a name, "the rebels" is that group
     taken = {i for e in ents for i in range(e.start, e.end)}
+    # ("Maoists", "Islamists": the NER often takes the descriptive word for a people)
+    creeds = {i for e in ents if e.label_ == "NORP" and not e.id_ and len(e) == 1 and
+              e.root.lower_ in words("descriptive_member_nouns") for i in range(e.start, e.end)}
     heads = words("descriptive_member_nouns") | words("collective_heads")
     found: list[tuple[int, int, str, bool, tuple[int, int]]] = []
     for tok in doc:
-        if tok.lower_ not in heads or tok.tag_ != "NNS" or tok.i in taken:
+        if tok.lower_ not in heads or tok.tag_ not in {"NNS", "NNPS"} or tok.i in taken - creeds:
             continue
         mods = _modifiers(tok, taken)
         core = _core(tok, mods)
@@ -88,12 +93,28 @@ def described_groups(doc: Doc, ents: list[Span]) -> list[Span]:
     for start, end, core, is_specific, rank in found:
         if not is_specific and len(specific) == 1:
             core = next(iter(specific))
-        span = Span(doc, start, end, label=GROUP_LABEL, span_id=COLLECTIVE + core)
+        known = _named_for(core, named)
+        span = Span(doc, start, end, label=GROUP_LABEL, span_id=known or COLLECTIVE + core)
+        if known:
+            out.append(span)
+            continue
         out.append(span)
         if span.id_ not in best or rank < best[span.id_][0]:
             best[span.id_] = (rank, span.text)
     doc._.collective_names = {k: name for k, (_, name) in best.items()}
     return out
+
+
+def _named_for(core: str, named: list[Span]) -> str | None:
+    """The gazetteer id of the one known group the document names after the word its description is made of
+    ("Maoists" ... "the CPI (Maoist)"): the description is that group."""
+    ids = set()
+    for e in named:
+        actor = actors().get(e.id_[4:]) if e.id_.startswith("gaz:") else None
+        if actor is not None and any(core in {_singular(w) for w in re.findall(r"\w+", name.lower())}
+                                     for name in (e.text, actor.name, *actor.aliases)):
+            ids.add(e.id_)
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _breakaway(ent: Span) -> str | None:
