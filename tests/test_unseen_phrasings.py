@@ -913,3 +913,26 @@ def test_maoists_before_the_name_are_the_named_maoist_party(analyse_text):
 def test_maoists_with_no_maoist_group_named_are_a_described_group(analyse_text):
     ex = analyse_text("Seven guards were killed in a blast carried out by Maoists in Bijapur on Monday.", PUB)
     assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["Maoists"]], describe(ex)
+
+
+def test_an_event_dated_years_before_an_undated_lead_is_another_event(analyse_text):
+    ex = analyse_text("Gunmen attack hotel in Kismayo\n\nGunmen stormed a hotel in Kismayo, killing 9 people. The dead "
+                      "included the colonel who led the 2012 offensive that drove the rebels out of the port. "
+                      "Al-Shabaab said it was responsible for the attack.", PUB)
+    lead = ex.events[0]
+    assert (lead.date, [p.entity.name for p in lead.perpetrators]) == ("2024-06-17", ["al-Shabaab"]), describe(ex)
+    assert [e.date for e in ex.events[1:]] == ["2012"], describe(ex)
+
+
+def test_a_link_written_without_its_hyphen_is_a_link(analyse_text):
+    ex = analyse_text("Al-Shabaab fighters stormed a base in Baidoa on Friday. The al-Qaeda linked group later "
+                      "attacked Kismayo.", PUB)
+    assert has_claim(ex, "al-Shabaab", "linked_to", "al-Qaeda"), describe(ex)
+    assert not claims_of(ex, "active_in", "al-Qaeda"), describe(ex)
+
+
+def test_a_group_named_before_its_described_men_has_their_creed_and_deeds(analyse_text):
+    ex = analyse_text("Al-Shabaab Islamist militants have attacked a hotel in Kismayo, killing 9 people.", PUB)
+    assert literal_claims(ex, "al-Shabaab", "ideology") == [{"text": "Islamist"}], describe(ex)
+    ex = analyse_text("Islamic State militants in Syria attacked a prison in Hasakah on Monday.", PUB)
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["Islamic State"]], describe(ex)

@@ -102,6 +102,9 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             for c in tok.children:
                 if c.dep_ in {"compound", "nmod"} and c.lower_ in words("group_nouns") and not c.ent_type_:
                     yield tok, c
+            men = _described_men(tok)
+            if men is not None and tok.ent_type_ in ORGS:
+                yield tok, men  # "Al-Shabab Islamist militants": described between its name and its men
         if tok.ent_type_ and tok.i >= 2 and tok.dep_ in {"nsubj", "dobj", "pobj"}:
             # "PKK's armed wing the People's Defence Force": an apposition the parser split into two subjects
             j = tok.i - 1 - (tok.doc[tok.i - 1].dep_ == "det")
@@ -219,13 +222,24 @@ def _coordinated(tok: Token, top: Token) -> bool:
     return False
 
 
+def _described_men(name: Token) -> Token | None:
+    """The member noun a few adjectives after a group's name ("Al-Shabab Islamist militants"), however parsed."""
+    doc = name.doc
+    j = name.i + 1
+    while j < min(name.i + 4, len(doc)) and doc[j].pos_ in {"ADJ", "PROPN"} and doc[j].ent_type_ in {"", "NORP"}:
+        j += 1
+    return doc[j] if name.i + 1 < j < len(doc) and doc[j].lower_ in words("member_nouns") else None
+
+
 def _ideology(noun: Token) -> str | None:
     lexicon = sorted(triggers()["ideology"], key=len, reverse=True)
     heads = [noun, *[t for t in noun.subtree
                      if t.lower_ in words("group_nouns") | {"groups"} and not _coordinated(t, noun)]]
     for n in heads:
         span = _modifiers(n)
-        if span is None:
+        while span is not None and len(span) and span[0].ent_type_ in ACTORS:
+            span = span[1:]  # "Al-Shabab Islamist militants": the name itself is no creed
+        if not span:
             continue
         text = span.text.lower()
         hits = [(m.start(), m.end()) for w in lexicon for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
@@ -424,7 +438,9 @@ def link_modifiers(sent: Span) -> Iterator[RawClaim]:
         participle = link_participle(tok) if tok.ent_type_ in SIDES | {"GPE"} else None
         if participle is None:
             continue
-        noun = participle.head if tok.head == participle else tok.head  # the parser hangs X on either
+        # the parser hangs X on either; written without a hyphen, the noun is the next word, however parsed
+        noun = tok.doc[participle.i + 1] if participle.i == tok.i + 1 else \
+            participle.head if tok.head == participle else tok.head
         group = owner(noun, ACTORS) if noun not in {tok, participle} else None
         if group is None and noun.dep_ in {"compound", "nmod"}:  # "the ISIS-affiliated group Ansar al-Sunna"
             group = entity(noun.head, ACTORS)

@@ -1376,6 +1376,9 @@ def extract_events(doc: Doc) -> list[RawEvent]:
     events: list[RawEvent] = []
     for ev in _mentions(doc):
         into = _merge_target(events, ev)
+        earlier = into is not None and into is events[0] and _before_the_lead(doc, into, ev)
+        if earlier:
+            into = None
         if into is not None and (into.date is not None or ev.date is None or not _plural(ev)):
             _merge(into, ev)
             continue
@@ -1383,7 +1386,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
         if ev.date is None and ev.killed is None and (not ev.perpetrators or ev.place is None) and not headline or \
                 _plural(ev) and not _one_day_one_place(ev):
             continue  # too vague to be one event ("casualties in clashes with X"), or a plural referring to none
-        ev.background = _compared_in_time(ev.trigger)
+        ev.background = earlier or _compared_in_time(ev.trigger)  # told beside the report's own, not for itself
         if events and _continues(events[-1], ev):
             ev.place, ev.place_where = events[-1].place, False
         events.append(ev)
@@ -1401,6 +1404,19 @@ def extract_events(doc: Doc) -> list[RawEvent]:
             ev.date = _dated_before(ev, main)
     _date_the_lead(doc, events)
     return events
+
+
+_LEAD_SLACK = 30  # days before an undated lead's presumed date that a later sentence may still date it to
+
+
+def _before_the_lead(doc: Doc, lead: RawEvent, ev: RawEvent) -> bool:
+    """ "Victims included the general who led the 2011 offensive": a mention dated well before the days an
+    undated lead is presumed to fall in (its dateline, or the week before publication) is another event; "seized
+    the camp a week ago" still dates it."""
+    if lead.date is not None or ev.date is None:
+        return False
+    presumed = _dateline(doc) or _lead_report(doc, lead)
+    return presumed is not None and (presumed.last_day() - ev.date.last_day()).days > _LEAD_SLACK
 
 
 def _date_the_lead(doc: Doc, events: list[RawEvent]) -> None:

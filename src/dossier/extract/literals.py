@@ -6,6 +6,7 @@ publication date; without one, a date that needs it stays unknown instead of gue
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -42,6 +43,17 @@ class DateValue:
 
     def literal(self) -> dict:
         return {"date": self.iso, "precision": self.precision}
+
+    def last_day(self) -> dt.date:
+        """The latest day the date can stand for: "2011" -> 31 December 2011, "2010s" -> 31 December 2019."""
+        if self.precision == "decade":
+            return dt.date(int(self.iso) * 10 + 9, 12, 31)
+        parts = [int(p) for p in self.iso.split("-")]
+        if len(parts) == 3:
+            return dt.date(*parts)
+        if len(parts) == 2:
+            return dt.date(parts[0], parts[1], calendar.monthrange(*parts)[1])
+        return dt.date(parts[0], 12, 31)
 
 
 def _month(word: str) -> int | None:

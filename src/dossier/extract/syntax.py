@@ -190,6 +190,9 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     if ent is None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in GROUP_HEADS | {
             "coalition", "alliance", "umbrella"}:
         ent = called(tok.head.head, labels)
+    if ent is None and tok.lower_ in MEMBER_HEADS and tok.i > 0 and tok.doc[tok.i - 1].ent_type_ in GROUP_LABELS & \
+            labels:
+        ent = tok.doc[tok.i - 1]  # "Islamic State militants", however the parser hung the name
     return ent
 
 

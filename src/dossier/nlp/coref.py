@@ -39,6 +39,9 @@ def link_participle(token: Token) -> Token | None:
     i = token.i
     if i + 2 < len(doc) and doc[i + 1].text in {"-", "–"} and doc[i + 2].lower_ in words("link_participles"):
         return doc[i + 2]
+    if i + 2 < len(doc) and doc[i + 1].lower_ in words("link_participles") and \
+            doc[i + 2].lower_ in words("group_nouns") | words("member_nouns"):
+        return doc[i + 1]  # "the al-Qaeda linked group", written without its hyphen (however parsed)
     return None
 
 
@@ -49,6 +52,9 @@ def _definite_group_noun(token: Token) -> bool:
     if token.ent_type_ or token.lower_ not in words("definite_group_nouns") and not irregular:
         return False
     dets = [c for c in token.children if c.dep_ in {"det", "poss"}]
+    doc = token.doc
+    if not dets and token.i >= 3 and link_participle(doc[token.i - 2]) == doc[token.i - 1]:
+        dets = [doc[token.i - 3]]  # "the al-Qaeda linked group": the parser hung "the" on the name
     if not dets or dets[0].lower_ not in {"the", "this", "these", "its", "their"}:
         return False
     # "the Afghan militants", "the Taliban fighters" name another group of people; "the militant group" and "the
