@@ -936,3 +936,19 @@ def test_a_group_named_before_its_described_men_has_their_creed_and_deeds(analys
     assert literal_claims(ex, "al-Shabaab", "ideology") == [{"text": "Islamist"}], describe(ex)
     ex = analyse_text("Islamic State militants in Syria attacked a prison in Hasakah on Monday.", PUB)
     assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["Islamic State"]], describe(ex)
+
+
+def test_a_group_noun_right_before_a_name_describes_it_however_parsed(analyse_text):
+    ex = analyse_text("After months of raids, Kenya and the Somali militant group al-Shabaab are now engaged in "
+                      "open war.", PUB)
+    assert has_claim(ex, "al-Shabaab", "based_in", "Somalia"), describe(ex)
+
+
+def test_a_creed_written_on_the_name_and_an_aim_of_destruction(analyse_text):
+    ex = analyse_text("Shiite Muslim Kataib Hezbollah was devoted to ending the US presence in Iraq. It seeks "
+                      "Israel's destruction.", PUB)
+    aims = literal_claims(ex, "Kataib Hezbollah", "ideology")
+    assert {"text": "Shiite Muslim"} in aims, describe(ex)
+    assert {"text": "ending the US presence in Iraq"} in aims, describe(ex)
+    assert {"text": "Israel's destruction"} in aims, describe(ex)
+    assert has_claim(ex, "Kataib Hezbollah", "opposes", "Israel"), describe(ex)

@@ -102,6 +102,10 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             for c in tok.children:
                 if c.dep_ in {"compound", "nmod"} and c.lower_ in words("group_nouns") and not c.ent_type_:
                     yield tok, c
+            before = tok.doc[tok.i - 1] if tok.i > 0 else None
+            if before is not None and before.head != tok and before.lower_ in words("group_nouns") and \
+                    before.pos_ == "NOUN" and not before.ent_type_ and tok.ent_type_ in ORGS:
+                yield tok, before  # "Israel and the Lebanese militant group Hezbollah", however parsed
             men = _described_men(tok)
             if men is not None and tok.ent_type_ in ORGS:
                 yield tok, men  # "Al-Shabab Islamist militants": described between its name and its men
@@ -574,8 +578,13 @@ def group_places(sent: Span) -> Iterator[RawClaim]:
 
 
 def referring_ideology(sent: Span) -> Iterator[RawClaim]:
-    """ "the jihadist group claims ...": a creed on a noun that refers back to a named group describes that group."""
+    """ "the jihadist group claims ...": a creed on a noun that refers back to a named group describes that group;
+    so does one written on the name itself ("Shiite Muslim Hezbollah")."""
     for tok in sent:
+        if tok.ent_type_ in ACTORS and any(c.dep_ in {"amod", "compound"} and c.i < tok.i for c in tok.children):
+            ideology = _ideology(tok)
+            if ideology:
+                yield _claim(tok, "ideology", {"text": ideology}, tok, "named_ideology", 0.6)
         ante = tok._.antecedent
         if ante is not None and ante.ent_type_ in ACTORS and not tok.ent_type_ and tok.pos_ in {"NOUN", "PROPN"}:
             ideology = _ideology(tok)

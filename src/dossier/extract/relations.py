@@ -676,6 +676,7 @@ GOAL_VERBS = {"seek", "want", "aim", "strive", "endorse", "espouse", "advocate",
               "promote", "demand", "envision", "pursue", "champion", "embrace"}
 GOAL_NOUNS = {"goal", "goals", "aim", "aims", "objective", "objectives", "agenda", "mission", "ambition"}
 _CREED_NOUNS = {"ideology", "principle", "doctrine", "belief", "creed", "platform"}
+_DEVOTION = {"devote", "devoted", "dedicate", "dedicated", "commit", "committed"}  # (the tagger may read an adjective)
 HOSTILE_NOUNS = {"destruction", "defeat", "overthrow", "downfall", "elimination", "annihilation", "ouster", "removal"}
 HOSTILE = {"overthrow", "topple", "destroy", "fight", "attack", "kill", "defeat", "oust", "expel", "drive", "target"}
 
@@ -724,6 +725,12 @@ def goals(verb: Token) -> Iterator[RawClaim]:
         heads = [c for c in verb.children if c.dep_ == "xcomp" and not any(
             a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)]
         groups = _actor_subjects(verb, GROUP_LABELS)
+    elif lemma in _DEVOTION and (any(c.dep_ == "auxpass" for c in verb.children) or
+                                 verb.dep_ == "acomp" and verb.head.lemma_ == "be"):
+        # "was devoted to ending Israel's occupation of southern Lebanon" (a passive, or an adjective after "was")
+        heads = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
+                 if o.dep_ in {"pcomp", "pobj"}]
+        groups = _actor_subjects(verb if verb.dep_ != "acomp" else verb.head, GROUP_LABELS)
     elif lemma == "stand" and prep_objects(verb, {"for"}):  # "stood for autonomy and cultural rights for Kurds"
         heads = prep_objects(verb, {"for"})
         groups = _actor_subjects(verb, GROUP_LABELS)
@@ -742,8 +749,7 @@ def goals(verb: Token) -> Iterator[RawClaim]:
                 for o in [c for c in h.children if c.dep_ == "poss"] + prep_objects(h, {"of"}):
                     enemy = entity(o, SIDES)
                     if enemy is not None and not same(enemy, g):
-                        yield _claim(g, "opposes", enemy, h, "goal_enemy", 0.6)
-                continue
+                        yield _claim(g, "opposes", enemy, h, "goal_enemy", 0.6)  # and the aim is still its aim
             if h.dep_ == "conj" and any(h in conjuncts(x) for x in heads if x != h):
                 continue  # told with the first of its list
             for trigger, text in _goal_phrases(h):
