@@ -952,3 +952,37 @@ def test_a_creed_written_on_the_name_and_an_aim_of_destruction(analyse_text):
     assert {"text": "ending the US presence in Iraq"} in aims, describe(ex)
     assert {"text": "Israel's destruction"} in aims, describe(ex)
     assert has_claim(ex, "Kataib Hezbollah", "opposes", "Israel"), describe(ex)
+
+
+def test_police_investigating_the_suspected_involvement_of_a_group_suspect_it(analyse_text):
+    ex = analyse_text("Five police officers were killed on Saturday in an ambush in Huanta. Police were investigating "
+                      "the suspected involvement of the Shining Path group in the attack.", PUB)
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
+        [("Shining Path", "suspected")]], describe(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 June, the Karen National Union captured a junta military base.",
+    "On 9 June, a KNU-led coalition captured a junta military base.",
+    "On 9 June, joint forces led by the KNU captured a junta military base.",
+])
+def test_a_captured_base_is_an_event_and_who_leads_the_attackers_did_it(analyse_text, text):
+    ex = analyse_text(text, PUB)
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["Karen National Union"]], describe(ex)
+
+
+def test_whoever_knew_of_a_claim_did_not_claim(analyse_text):
+    ex = analyse_text("The New IRA said on Thursday that it planted the bomb found under a car in Belfast on "
+                      "Saturday. Inspector John Bell said detectives were aware of the claim of responsibility.", PUB)
+    doers = {p.entity.name for e in ex.events for p in e.perpetrators}
+    assert doers == {"New IRA"}, describe(ex)
+    assert [e.place.name for e in ex.events] == ["Belfast"], describe(ex)
+
+
+def test_crimes_charged_are_no_event_and_an_attempt_to_murder_kills_no_one(analyse_text):
+    ex = analyse_text("Police issued a wanted poster for Wilson Joseph on charges including murder and kidnapping.",
+                      PUB)
+    assert not ex.events, describe(ex)
+    ex = analyse_text("The New IRA has claimed an attempt to murder a police officer with a car bomb in Belfast last "
+                      "week.", PUB)
+    assert [(e.place.name, e.killed) for e in ex.events] == [("Belfast", (None, None))], describe(ex)

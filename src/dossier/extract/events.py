@@ -90,6 +90,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
             o.like_num or o.lower_ in MEMBER_HEADS or o.ent_type_ == "PERSON" for c in tok.children
             if c.dep_ in {"dobj", "nsubjpass"} for o in [c, *c.children]):
         return "violence_against_civilians", "attack"  # "eliminated 8 of Boko Haram terrorists", "neutralised"
+    if lemma == "plant" and any(o.lemma_.lower() in _DEVICES for o in _objects(tok)):
+        return tuple(trig["bomb"])  # "planted the device that was found under the officer's car"
     if lemma == "fire" and any(o.lemma_ in {"rocket", "missile", "mortar", "shell"} for o in _objects(tok)):
         return "explosions_remote_violence", "shelling/artillery/missile attack"
     hit = trig.get(lemma) or trig.get(tok.lower_)
@@ -101,12 +103,15 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
             return None  # "a suicide bomber struck", "two terror strikes": attacks; "the tremor struck": not one
         return tuple(trig["attack"])
     if lemma in {"capture", "seize", "overrun"} and not any(
-            places_in(o) or places_below(o, {"in", "near", "outside"}) for o in _objects(tok)):
-        return None  # "seized the town of X", "overran the base in X"; not "seized weapons"
+            places_in(o) or places_below(o, {"in", "near", "outside"}) or o.lemma_.lower() in _STRONGHOLDS
+            for o in _objects(tok)):
+        return None  # "seized the town of X", "overran the base in X", "captured a military base"; not "weapons"
     if lemma in {"bomb", "rocket"} and tok.pos_ == "NOUN" and tok.dep_ == "compound":
         return None
     if _intended(tok):
         return None  # "with the intention of seizing the headquarters", "a plot to bomb": not (yet) an event
+    if any(a.lemma_.lower() in _CHARGE_NOUNS and a.pos_ == "NOUN" for a in list(tok.ancestors)[:4]):
+        return None  # "a wanted poster on charges including murder and kidnapping": crimes charged, no one event
     if lemma == "encounter" and (tok.pos_ != "NOUN" or not prep_objects(tok, {"with"})):
         return None  # "an encounter with soldiers" is a gunfight; "they encountered delays" is not
     cues = lexicon()["strategic_cues"].get(lemma)
@@ -123,6 +128,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     return tuple(hit)
 
 
+_CHARGE_NOUNS = {"charge", "conviction", "warrant", "indictment"}
+_DEVICES = {"device", "bomb", "explosive", "ied", "mine", "landmine", "charge"}
 _TERROR_WORDS = {"terror", "terrorist", "militant", "insurgent", "jihadist", "rebel", "suicide", "guerrilla"}
 
 # verbs that name the doer, not an event
@@ -251,10 +258,15 @@ _FULL_DATE = re.compile(r"(January|February|March|April|May|June|July|August|Sep
                         r"December)\.?,?\s+(1[89]\d\d|20\d\d)")
 
 
+_STATEMENT_NOUNS = {"statement", "announcement", "message", "post", "video", "communique", "press"}
+
+
 def _governor(tok: Token) -> Token:
-    """The verb a date hangs on: "rose to 45 on Monday" -> rose."""
+    """The verb a date hangs on: "rose to 45 on Monday" -> rose; "said in a statement on Thursday night" -> said."""
+    if tok.dep_ == "compound" and tok.head.ent_type_ in {"DATE", "TIME"}:
+        tok = tok.head  # "Thursday" of "Thursday night"
     head = tok.head
-    while head.dep_ == "prep" or head.pos_ == "ADP":
+    while head.dep_ == "prep" or head.pos_ == "ADP" or head.lower_ in _STATEMENT_NOUNS and head.dep_ == "pobj":
         if head.head == head:
             break
         head = head.head
@@ -517,8 +529,9 @@ def _number_for(sent: Span, words: set[str]) -> Quantity | None:
     """A count tied to a kill/injure word: "killed 35 people", "at least 25 civilians were killed",
     "the death toll rose to 100", "(13 killed, 25 wounded)"."""
     for tok in sent:
-        if tok.lemma_.lower() not in words and tok.lower_ not in words:
-            continue
+        if tok.lemma_.lower() not in words and tok.lower_ not in words or _intended(tok) or \
+                tok.dep_ in {"acl", "xcomp"} and tok.head.lemma_ in {"attempt", "try"}:
+            continue  # ("an attempt to murder a police officer": no one died of it)
         cands: list[Token] = []
         heads = [tok] + ([tok.head] if tok.dep_ in {"compound", "amod"} else [])
         for h in heads:
@@ -613,7 +626,11 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             # (not "Biden said the attack was carried out by militias": the speaker names another doer)
             said = [c for c in tok.children if c.dep_ == "ccomp" and c.lemma_ in {"carry", "conduct", "launch", "stage"}
                     and not any(x.dep_ in {"auxpass", "nsubjpass"} for x in c.children)]
-            owned = any(c.lower_ in {"responsibility", "credit"} for c in tok.subtree) or said
+            # (a speaker owns the attack he says his side took responsibility for; not one he says police knew of
+            # "the claim of responsibility")
+            owned = any(c.lower_ in {"responsibility", "credit"} and (
+                lemma not in {"say", "announce"} or c.head == tok or c.head.lemma_ in _OWNING_VERBS)
+                for c in tok.subtree) or said
             # "claimed that its fighters killed 20", "claimed the bombing"; not "claimed that troops came too late"
             # ("Al-Shabab claims attack on convoy": a headline the parser read as a compound of the event word)
             claimed = [*tok.subtree, *([tok.head] if tok.dep_ == "compound" else [])]
@@ -646,11 +663,14 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         if attribution == "claimed" and any(c.dep_ == "auxpass" for c in tok.children):
             # "attacks that killed 55 have been claimed by Islamic State"
             who = _by_agents(tok)
+        elif attribution == "claimed" and tok.pos_ == "NOUN":  # "X's claim", "a claim by X" (not "Y knew of the claim")
+            who = [e for c in tok.children if c.dep_ == "poss" for e in [entity(c, PERPETRATOR_LABELS)] if e] + \
+                [e for o in prep_objects(tok, {"by"}) for e in [owner(o, PERPETRATOR_LABELS)] if e]
         elif attribution == "claimed":
             who = [_spoken_for(w) or w for w in subjects(tok, PERPETRATOR_LABELS)] or _called(tok)
         elif attribution == "suspected":
-            who = [e for o in prep_objects(tok, {"of", "in"})
-                   for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
+            who = [e for o in prep_objects(tok, {"of", "in"})  # "the suspected involvement of the X group"
+                   for e in [owner(o, PERPETRATOR_LABELS)] if e is not None]
             if tok.lemma_ == "suspect":
                 who += [e for o in _objects(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
                 who += _suspected_to_be(tok)
@@ -754,6 +774,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     return _past_dateline(sent, out)
 
 
+_OWNING_VERBS = {"claim", "take", "accept", "assume", "bear", "admit"}
 _SPOKESMEN = {"spokesman", "spokesperson", "spokeswoman", "commander", "leader", "chief", "official"}
 
 
@@ -1188,7 +1209,9 @@ def _merge_target(events: list[RawEvent], ev: RawEvent) -> RawEvent | None:
     """
     if _separate(ev):
         return None
-    for into in reversed([e for e in events if not e.background]):
+    # (an event told as background takes only mentions of its own place: "the attack" is the report's own)
+    for into in reversed([e for e in events if not e.background or ev.place is not None and e.place is not None
+                          and e.place.text == ev.place.text]):
         if _compatible(into, ev):
             return into
         if _is_anaphoric(ev) and _families_agree(into, ev, True):
@@ -1376,8 +1399,8 @@ def extract_events(doc: Doc) -> list[RawEvent]:
     events: list[RawEvent] = []
     for ev in _mentions(doc):
         into = _merge_target(events, ev)
-        earlier = into is not None and into is events[0] and _before_the_lead(doc, into, ev)
-        if earlier:
+        earlier = bool(events) and _before_the_lead(doc, events[0], ev)
+        if earlier and into is events[0]:
             into = None
         if into is not None and (into.date is not None or ev.date is None or not _plural(ev)):
             _merge(into, ev)
@@ -1410,12 +1433,13 @@ _LEAD_SLACK = 30  # days before an undated lead's presumed date that a later sen
 
 
 def _before_the_lead(doc: Doc, lead: RawEvent, ev: RawEvent) -> bool:
-    """ "Victims included the general who led the 2011 offensive": a mention dated well before the days an
-    undated lead is presumed to fall in (its dateline, or the week before publication) is another event; "seized
-    the camp a week ago" still dates it."""
-    if lead.date is not None or ev.date is None:
+    """ "Victims included the general who led the 2011 offensive", "despite a backlash over the killing in April":
+    a mention dated well before the report's lead event (by its date, or for an undated lead the days it is presumed
+    to fall in: its dateline, or the week before publication) is another, earlier event told beside it; "seized the
+    camp a week ago" still dates the lead."""
+    if ev.date is None:
         return False
-    presumed = _dateline(doc) or _lead_report(doc, lead)
+    presumed = lead.date or _dateline(doc) or _lead_report(doc, lead)
     return presumed is not None and (presumed.last_day() - ev.date.last_day()).days > _LEAD_SLACK
 
 

@@ -179,6 +179,14 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
                 ent = owner(o, labels) if o.dep_ == "pobj" else None
                 if ent is not None and ent.ent_type_ in {"ARMED_GROUP", "FORCE"}:
                     return ent
+        if c.lemma_ == "lead" and c.dep_ in {"amod", "acl"} and tok.lower_ in GROUP_HEADS | MEMBER_HEADS | {
+                "coalition", "alliance", "force"}:
+            # "a KNU-led coalition", "joint forces led by Brigade 5": who leads them is the side they fight for
+            leaders = [x for x in c.children if x.ent_type_ in labels and x.i < c.i] + [
+                o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            ent = next((e for e in (entity(x, labels) for x in leaders) if e is not None), None)
+            if ent is not None:
+                return ent
         if c.dep_ == "acl" and c.lemma_ in {"affiliate", "link", "belong", "loyal"} and tok.lower_ in MEMBER_HEADS:
             # "armed men affiliated with the X group", "fighters belonging to X"
             for o in prep_objects(c, {"with", "to"}):
