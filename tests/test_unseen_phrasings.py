@@ -986,3 +986,25 @@ def test_crimes_charged_are_no_event_and_an_attempt_to_murder_kills_no_one(analy
     ex = analyse_text("The New IRA has claimed an attempt to murder a police officer with a car bomb in Belfast last "
                       "week.", PUB)
     assert [(e.place.name, e.killed) for e in ex.events] == [("Belfast", (None, None))], describe(ex)
+
+
+def test_a_short_name_is_the_known_group_the_report_names_and_a_local_head_is_a_member(analyse_text):
+    ex = analyse_text("Jaish-e-Mohammad claimed the bombing. Police were looking for Ali Umair, the commander of "
+                      "the Jaish in the region. Umair had entered Kashmir in September to head the Jaish in the "
+                      "region.", PUB)
+    assert has_claim(ex, "Ali Umair", "member_of", "Jaish-e-Mohammed"), describe(ex)
+    assert not claims_of(ex, "leader"), describe(ex)
+    assert {c.subject.name for c in ex.claims} | {c.obj.name for c in ex.claims if hasattr(c.obj, "name")} == {
+        "Ali Umair", "Jaish-e-Mohammed"}, describe(ex)
+
+
+def test_a_capital_that_speaks_is_no_place_of_the_attack(analyse_text):
+    ex = analyse_text("A car bomb killed 40 soldiers on Thursday. Islamabad has rejected the suggestion it was "
+                      "linked to the attack.", PUB)
+    assert ex.events and not [e for e in ex.events if e.place is not None], describe(ex)
+
+
+def test_a_group_noun_after_the_name_carries_its_creed_and_its_degree(analyse_text):
+    ex = analyse_text("Eleven soldiers were killed on Wednesday in attacks carried out by fighters from the hardline "
+                      "Islamist Hayat Tahrir al-Sham group.", PUB)
+    assert literal_claims(ex, "Hayat Tahrir al-Sham", "ideology") == [{"text": "hardline Islamist"}], describe(ex)

@@ -60,7 +60,8 @@ def _named_before_comma(noun: Token) -> Token | None:
         while i > 0 and doc[i].text != "(":
             i -= 1
         i -= 1
-    return entity(doc[i], ORGS) if i >= 0 and doc[i].ent_type_ in ORGS else None
+    # ("looking for Mohammed Umair, the commander of X": a person's title, however hung)
+    return entity(doc[i], ORGS | {"PERSON"}) if i >= 0 and doc[i].ent_type_ in ORGS | {"PERSON"} else None
 
 
 def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
@@ -106,6 +107,9 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             if before is not None and before.head != tok and before.lower_ in words("group_nouns") and \
                     before.pos_ == "NOUN" and not before.ent_type_ and tok.ent_type_ in ORGS:
                 yield tok, before  # "Israel and the Lebanese militant group Hezbollah", however parsed
+            if tok.dep_ == "compound" and tok.head.lower_ in words("group_nouns") and not tok.head.ent_type_ and \
+                    tok.ent_type_ in ORGS and tok.head.lemma_.lower() not in nouns("part_of") | nouns("split_from"):
+                yield tok, tok.head  # "the hardline Islamist HTS group"; not "Syria's Al-Qaeda franchise"
             men = _described_men(tok)
             if men is not None and tok.ent_type_ in ORGS:
                 yield tok, men  # "Al-Shabab Islamist militants": described between its name and its men
@@ -226,6 +230,10 @@ def _coordinated(tok: Token, top: Token) -> bool:
     return False
 
 
+_CREED_DEGREES = {"hardline", "hard-line", "radical", "ultra-radical", "ultraconservative", "ultra-conservative",
+                  "militant", "violent", "extreme", "fundamentalist", "moderate"}
+
+
 def _described_men(name: Token) -> Token | None:
     """The member noun a few adjectives after a group's name ("Al-Shabab Islamist militants"), however parsed."""
     doc = name.doc
@@ -249,6 +257,9 @@ def _ideology(noun: Token) -> str | None:
         hits = [(m.start(), m.end()) for w in lexicon for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
         if hits:
             start, end = min(h[0] for h in hits), max(h[1] for h in hits)
+            before = span.text[:start].split()
+            if before and before[-1].lower() in _CREED_DEGREES:  # "hardline Islamist", "radical Islamist"
+                start -= len(before[-1]) + 1
             return span.text[start:end]
     return None
 

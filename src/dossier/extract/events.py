@@ -128,6 +128,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     return tuple(hit)
 
 
+_STANCE_VERBS = {"reject", "deny", "accuse", "blame", "condemn", "say", "warn", "demand", "insist", "call", "urge",
+                 "claim", "vow", "threaten", "respond", "dismiss"}
 _CHARGE_NOUNS = {"charge", "conviction", "warrant", "indictment"}
 _DEVICES = {"device", "bomb", "explosive", "ied", "mine", "landmine", "charge"}
 _TERROR_WORDS = {"terror", "terrorist", "militant", "insurgent", "jihadist", "rebel", "suicide", "guerrilla"}
@@ -473,6 +475,8 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     filed_at = _dateline_end(sent)
     candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude and p.i >= filed_at
                   and link_participle(p) is None  # "Iran-backed militia groups"
+                  # "Islamabad has rejected the suggestion it was linked to the attack": a capital speaking is a state
+                  and not (p.dep_ == "nsubj" and p.head.lemma_.lower() in _STANCE_VERBS)
                   and not (p.dep_ == "pobj" and p.head.lower_ == "for")  # "volunteers fighting for Ukraine"
                   and not (p.dep_ == "pobj" and p.head.lower_ == "from" and p.head.head != trigger and
                            p.head.head.pos_ == "VERB")  # "jets launched from Maiduguri attacked": their origin

@@ -288,13 +288,22 @@ def leader(verb: Token) -> Iterator[RawClaim]:
         # "leads the day-to-day activities of the group": whose activities they are
         objects += [g for o in objects if o.lemma_.lower() in _RUN_NOUNS for g in prep_objects(o, {"of"})]
         groups = [g for o in objects for g in [owner(o, ACTORS | {"ORG"})] if g is not None]
-        band = any(_band(o) for o in objects)
+        # ("to head the Jaish in the region": its local chief, one of its members)
+        band = any(_band(o) or _in_an_area(o) for o in objects) or _in_an_area(verb)
     for g in groups:
         for p in people:
             if band:
                 yield _claim(p, "member_of", g, verb, "leads_band", 0.6)
             else:
                 yield _claim(g, "leader", p, verb, "led_by", 0.7)
+
+
+_AREA_NOUNS = {"region", "area", "province", "district", "state", "city", "town", "valley", "zone", "sector"}
+
+
+def _in_an_area(tok: Token) -> bool:
+    """ "the Jaish in the region", "its fighters in Kashmir": a part of the group, where it is."""
+    return any(is_place(o) or o.lemma_.lower() in _AREA_NOUNS for o in prep_objects(tok, {"in", "inside"}))
 
 
 _BAND_NOUNS = {"column", "unit", "cell", "squad", "band", "contingent", "detachment", "convoy", "platoon",

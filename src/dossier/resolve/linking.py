@@ -16,7 +16,7 @@ from dossier.lexicon import words
 from dossier.model import EntityRef, EntityType, Place
 from dossier.names import clean_surface, norm
 from dossier.nlp.collectives import COLLECTIVE
-from dossier.nlp.gazetteer import actors
+from dossier.nlp.gazetteer import Actor, actors
 from dossier.nlp.mentions import BRANCH_NOUNS, STATE_NOUNS, local_unit, names_another
 from dossier.nlp.places import gazetteer as places
 
@@ -79,6 +79,7 @@ class DocumentLinker:
         self._country = self._main_country(doc)
         # after the pipeline's last merge every entity is one token: walk the entities, not every token
         self._people = [doc[e.start] for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1]
+        self._known_groups = {e.id_ for e in doc.ents if e.label_ == "ARMED_GROUP" and e.id_.startswith("gaz:")}
 
     @staticmethod
     def _defined_aliases(doc: Doc) -> dict[str, tuple[str, str]]:
@@ -136,6 +137,9 @@ class DocumentLinker:
             actor = gaz.get(tok.ent_id_[4:])
             if actor is not None and not (defined and names_another(defined[0], actor.id)):
                 return self._with_alias(actor.ref(), surface)
+        short = self._short_name_of(surface) if etype == EntityType.ARMED_GROUP and not defined else None
+        if short is not None:
+            return short.ref()  # "the Jaish" after "Jaish-e-Mohammad" (no alias: elsewhere it may be another Jaish)
         names = [defined[0]] if local else [surface] + ([defined[0], defined[1]] if defined else [])
         for name in names:
             actor = gaz.lookup(name)
@@ -254,6 +258,16 @@ class DocumentLinker:
         code = demonym_country(tok.text.removeprefix("pro-").removeprefix("Pro-"))
         place = places().country(code) if code else None
         return EntityRef.of_place(place) if place is not None else None
+
+    def _short_name_of(self, surface: str) -> Actor | None:
+        """The one known group this document names whose name begins with the one word `surface` ("Jaish" of
+        "Jaish-e-Mohammad"), when the gazetteer has no group of that name itself."""
+        word = surface.lower().removeprefix("the ")
+        if not word.isalpha() or actors().lookup(surface) is not None:
+            return None
+        found = [a for a in (actors().get(k[4:]) for k in self._known_groups) if a is not None and any(
+            re.split(r"[\s\-‐]+", n.lower())[0] == word for n in (a.name, *a.aliases))]
+        return found[0] if len(found) == 1 else None
 
     def _full_person_name(self, tok: Token, name: str) -> str:
         """ "Shahid" -> "Shahidullah Shahid" when that person was named in full earlier."""
