@@ -108,8 +108,8 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                     before.pos_ == "NOUN" and not before.ent_type_ and tok.ent_type_ in ORGS:
                 yield tok, before  # "Israel and the Lebanese militant group Hezbollah", however parsed
             if tok.dep_ == "compound" and tok.head.lower_ in words("group_nouns") and not tok.head.ent_type_ and \
-                    tok.ent_type_ in ORGS and tok.head.lemma_.lower() not in nouns("part_of") | nouns("split_from"):
-                yield tok, tok.head  # "the hardline Islamist HTS group"; not "Syria's Al-Qaeda franchise"
+                    tok.ent_type_ in ORGS:
+                yield tok, tok.head  # "the hardline Islamist HTS group", "the ISIS branch in Afghanistan"
             men = _described_men(tok)
             if men is not None and tok.ent_type_ in ORGS:
                 yield tok, men  # "Al-Shabab Islamist militants": described between its name and its men
