@@ -121,6 +121,12 @@ def test_event_question_finds_the_toll(store):
     assert answer.sources and answer.sources[0]["doc_id"] == "t-attack"
 
 
+def test_a_toll_asked_of_its_doer_finds_the_event(store):
+    parsed = parse("How many people did IS-K kill in Jalalabad in April 2015?")
+    assert parsed.name == "event_killed"
+    assert "33" in ask(store, "How many people did IS-K kill in Jalalabad in April 2015?").answer
+
+
 def test_absent_fact_is_not_known(store):
     for question in ("When was the Haqqani network founded?", "How many fighters does Hezbollah have?",
                      "Who leads the Atlantis Liberation Front?"):
