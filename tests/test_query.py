@@ -125,6 +125,7 @@ def test_a_toll_asked_of_its_doer_finds_the_event(store):
     parsed = parse("How many people did IS-K kill in Jalalabad in April 2015?")
     assert parsed.name == "event_killed"
     assert "33" in ask(store, "How many people did IS-K kill in Jalalabad in April 2015?").answer
+    assert parse("How many civilians has IS-K killed since 2015?").name != "event_killed"  # a tally over time
 
 
 def test_absent_fact_is_not_known(store):
