@@ -1008,3 +1008,14 @@ def test_a_group_noun_after_the_name_carries_its_creed_and_its_degree(analyse_te
     ex = analyse_text("Eleven soldiers were killed on Wednesday in attacks carried out by fighters from the hardline "
                       "Islamist Hayat Tahrir al-Sham group.", PUB)
     assert literal_claims(ex, "Hayat Tahrir al-Sham", "ideology") == [{"text": "hardline Islamist"}], describe(ex)
+
+
+@pytest.mark.parametrize(("text", "leader"), [
+    ("In July, several Fano factions elected Dawit Bekele, a former teacher and activist as their leader.",
+     "Dawit Bekele"),
+    ("The TTP named Noor Wali Mehsud as its new leader in 2018.", "Noor Wali Mehsud"),
+    ("The TTP appointed Noor Wali Mehsud as deputy leader in 2018.", None),
+])
+def test_a_person_chosen_as_a_groups_leader_leads_it(analyse_text, text, leader):
+    ex = analyse_text(text, PUB)
+    assert [c.obj.name for c in claims_of(ex, "leader")] == ([leader] if leader else []), describe(ex)

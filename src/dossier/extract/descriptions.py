@@ -14,7 +14,14 @@ from spacy.tokens import Span, Token
 
 from dossier.extract.events import force_object
 from dossier.extract.raw import RawClaim
-from dossier.extract.relations import ACTORS, COALITION_NOUNS, PRESENCE_ADJECTIVES, SIDES, _actor_subjects
+from dossier.extract.relations import (
+    ACTORS,
+    COALITION_NOUNS,
+    PRESENCE_ADJECTIVES,
+    SIDES,
+    SUB_LEADER,
+    _actor_subjects,
+)
 from dossier.extract.syntax import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -274,17 +281,12 @@ def _home_country(noun: Token) -> Token | None:
     return None
 
 
-# "its military leader", "a regional commander", "the deputy leader": one of the group's leaders, not its head
-_SUB_LEADER = {"military", "deputy", "regional", "local", "field", "spiritual", "senior", "provincial", "district",
-               "top", "political", "religious", "operational", "mid-level", "junior", "area", "sector", "unit",
-               "rogue", "renegade"}
-
 
 _FRONT_MODIFIERS = {"shadow", "proxy", "front", "cover", "surrogate"}
 
 
 def _sub_leader(noun: Token) -> bool:
-    return any(c.dep_ in {"amod", "compound"} and c.lower_ in _SUB_LEADER for c in noun.children)
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in SUB_LEADER for c in noun.children)
 
 
 def _head_of(noun: Token, groups: list[Token]) -> bool:
@@ -404,7 +406,7 @@ def titles(sent: Span) -> Iterator[RawClaim]:
             not t.ent_id_ and t.ent_type_ == "ORG" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "minister")]
         # the title's own noun decides: "MILF chief negotiator" negotiates, "rogue MILF leader" leads no MILF
         if orgs and heads[-1].lemma_.lower() in nouns("leader") and not _sub_leader(heads[-1]) and \
-                not any(t.lower_ in _SUB_LEADER for t in words):
+                not any(t.lower_ in SUB_LEADER for t in words):
             # "Al-Qaida leader Osama bin Laden": the title says who leads what, and nothing more
             for t in orgs:
                 yield _claim(t, "leader", person, person, "title", 0.7)

@@ -259,6 +259,11 @@ def founded(verb: Token) -> Iterator[RawClaim]:
                         yield _claim(g, "split_from", parent, verb, "founded_by_members", 0.6)
 
 
+_CHOOSING_VERBS = {"elect", "appoint", "name", "choose", "select", "install", "designate"}
+# "its military leader", "a regional commander", "the deputy leader": one of the group's leaders, not its head
+SUB_LEADER = {"military", "deputy", "regional", "local", "field", "spiritual", "senior", "provincial", "district",
+              "top", "political", "religious", "operational", "mid-level", "junior", "area", "sector", "unit",
+              "rogue", "renegade", "acting"}
 _RUN_NOUNS = {"activity", "operation", "affair"}
 
 
@@ -272,6 +277,16 @@ def leader(verb: Token) -> Iterator[RawClaim]:
                     for s in _actor_subjects(verb, {"PERSON"}):
                         if g is not None:
                             yield _claim(g, "leader", s, verb, "took_charge", 0.7)
+        return
+    if lemma in _CHOOSING_VERBS:  # "Fano factions elected Eskinder Nega as their leader"
+        for person in (o for o in direct_objects(verb) if o.ent_type_ == "PERSON"):
+            # ("elected X, a journalist, as their leader": "as" may hang anywhere below the person)
+            roles = prep_objects(verb, {"as"}) + [n for t in person.subtree for n in prep_objects(t, {"as"})]
+            heads = [n for n in roles
+                     if n.lemma_.lower() in nouns("leader") and not any(m.lower_ in SUB_LEADER for m in n.children)]
+            own = [entity(c, ACTORS) for n in heads for c in n.children if c.dep_ == "poss"]
+            for g in [g for g in own if g is not None] or (_actor_subjects(verb, ACTORS) if heads else []):
+                yield _claim(g, "leader", person, verb, "chosen_leader", 0.65)
         return
     if lemma not in {"lead", "head", "command", "run", "direct"}:
         return
