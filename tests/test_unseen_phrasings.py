@@ -1019,3 +1019,11 @@ def test_a_group_noun_after_the_name_carries_its_creed_and_its_degree(analyse_te
 def test_a_person_chosen_as_a_groups_leader_leads_it(analyse_text, text, leader):
     ex = analyse_text(text, PUB)
     assert [c.obj.name for c in claims_of(ex, "leader")] == ([leader] if leader else []), describe(ex)
+
+
+def test_fighting_between_two_sides_as_the_subject_of_a_toll(analyse_text):
+    ex = analyse_text("Fighting between the army and the Fano militia has killed hundreds in Ethiopia's Amhara "
+                      "region.", PUB)
+    assert has_claim(ex, "Fano", "opposes", "Ethiopian National Defense Force"), describe(ex)
+    assert [{p.entity.name for p in e.perpetrators} for e in ex.events] == [
+        {"Fano", "Ethiopian National Defense Force"}], describe(ex)

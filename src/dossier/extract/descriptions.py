@@ -490,7 +490,9 @@ def relation_nouns(sent: Span) -> Iterator[RawClaim]:
     link_nouns, opp_nouns, target_nouns = nouns("linked_to"), nouns("opposes"), nouns("targets")
     for noun in sent:
         lemma, low = noun.lemma_.lower(), noun.lower_
-        if noun.ent_type_ or noun.pos_ not in {"NOUN", "PROPN"}:
+        # ("Fighting between X and Y has killed ...": a gerund standing as a noun)
+        gerund = noun.tag_ == "VBG" and noun.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+        if noun.ent_type_ or noun.pos_ not in {"NOUN", "PROPN"} and not gerund:
             continue
         fire = low == "exchange" and any(o.lemma_ in {"fire", "gunfire"} for o in prep_objects(noun, {"of"}))
         if low in link_nouns or low in opp_nouns or lemma in opp_nouns or fire:

@@ -689,9 +689,12 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 who = subjects(tok, PERPETRATOR_LABELS)
         out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
     # "clashes between X and Y": both sides took part; so did "X fighters killed in a clash with troops"
-    if trigger.lemma_ in _BATTLE_WORDS:
+    # ("Fighting between the army and Fano has killed hundreds": the fight is the subject of the killing)
+    fights = [f for f in [trigger, *(c for c in trigger.children if c.dep_ == "nsubj")]
+              if f.lemma_ in _BATTLE_WORDS or f.lower_ in _BATTLE_WORDS]
+    if fights:
         # "a clash with Abu Sayyaf militants": the group whose members fought
-        out += [(e, "stated") for o in prep_objects(trigger, {"between", "with"})
+        out += [(e, "stated") for f in fights for o in prep_objects(f, {"between", "with"})
                 for e in [side_of(o, PERPETRATOR_LABELS)] if e is not None]
         verb = trigger.head.head if trigger.dep_ == "pobj" else None
         if verb is not None and verb.lemma_.lower() in lex["kill_words"]:
