@@ -1002,6 +1002,8 @@ def test_a_capital_that_speaks_is_no_place_of_the_attack(analyse_text):
     ex = analyse_text("A car bomb killed 40 soldiers on Thursday. Islamabad has rejected the suggestion it was "
                       "linked to the attack.", PUB)
     assert ex.events and not [e for e in ex.events if e.place is not None], describe(ex)
+    ex = analyse_text("Algeria says two soldiers were killed in a clash with armed Islamists on Monday.", PUB)
+    assert [e.place.name for e in ex.events] == ["Algeria"], describe(ex)  # a country that speaks is where it is
 
 
 def test_a_group_noun_after_the_name_carries_its_creed_and_its_degree(analyse_text):

@@ -469,6 +469,11 @@ def _across_border(p: Token) -> bool:
 _BORDER_WORDS = {"border", "borders", "frontier", "frontiers", "boundary", "boundaries"}
 
 
+def _city(tok: Token) -> bool:
+    place = places().lookup(tok.text)
+    return place is not None and place.precision == "city"
+
+
 def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token | None:
     """Where the event happened: the most specific place near the trigger word (not a country that is
     one of the perpetrators)."""
@@ -476,7 +481,7 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude and p.i >= filed_at
                   and link_participle(p) is None  # "Iran-backed militia groups"
                   # "Islamabad has rejected the suggestion it was linked to the attack": a capital speaking is a state
-                  and not (p.dep_ == "nsubj" and p.head.lemma_.lower() in _STANCE_VERBS)
+                  and not (p.dep_ == "nsubj" and p.head.lemma_.lower() in _STANCE_VERBS and _city(p))
                   and not (p.dep_ == "pobj" and p.head.lower_ == "for")  # "volunteers fighting for Ukraine"
                   and not (p.dep_ == "pobj" and p.head.lower_ == "from" and p.head.head != trigger and
                            p.head.head.pos_ == "VERB")  # "jets launched from Maiduguri attacked": their origin
