@@ -131,7 +131,7 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
 _STANCE_VERBS = {"reject", "deny", "accuse", "blame", "condemn", "say", "warn", "demand", "insist", "call", "urge",
                  "claim", "vow", "threaten", "respond", "dismiss"}
 _CHARGE_NOUNS = {"charge", "conviction", "warrant", "indictment"}
-_DEVICES = {"device", "bomb", "explosive", "ied", "mine", "landmine", "charge"}
+_DEVICES = {"device", "bomb", "explosive", "ied", "mine", "landmine"}
 _TERROR_WORDS = {"terror", "terrorist", "militant", "insurgent", "jihadist", "rebel", "suicide", "guerrilla"}
 
 # verbs that name the doer, not an event
