@@ -110,16 +110,8 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             for c in tok.children:
                 if c.dep_ in {"compound", "nmod"} and c.lower_ in words("group_nouns") and not c.ent_type_:
                     yield tok, c
-            before = tok.doc[tok.i - 1] if tok.i > 0 else None
-            if before is not None and before.head != tok and before.lower_ in words("group_nouns") and \
-                    before.pos_ == "NOUN" and not before.ent_type_ and tok.ent_type_ in ORGS:
-                yield tok, before  # "Israel and the Lebanese militant group Hezbollah", however parsed
-            if tok.dep_ == "compound" and tok.head.lower_ in words("group_nouns") and not tok.head.ent_type_ and \
-                    tok.ent_type_ in ORGS:
-                yield tok, tok.head  # "the hardline Islamist HTS group", "the ISIS branch in Afghanistan"
-            men = _described_men(tok)
-            if men is not None and tok.ent_type_ in ORGS:
-                yield tok, men  # "Al-Shabab Islamist militants": described between its name and its men
+            if tok.ent_type_ in ORGS:
+                yield from ((tok, noun) for noun in _group_nouns_beside(tok))
         if tok.ent_type_ and tok.i >= 2 and tok.dep_ in {"nsubj", "dobj", "pobj"}:
             # "PKK's armed wing the People's Defence Force": an apposition the parser split into two subjects
             j = tok.i - 1 - (tok.doc[tok.i - 1].dep_ == "det")
@@ -241,13 +233,20 @@ _CREED_DEGREES = {"hardline", "hard-line", "radical", "ultra-radical", "ultracon
                   "militant", "violent", "extreme", "fundamentalist", "moderate"}
 
 
-def _described_men(name: Token) -> Token | None:
-    """The member noun a few adjectives after a group's name ("Al-Shabab Islamist militants"), however parsed."""
-    doc = name.doc
+def _group_nouns_beside(name: Token) -> Iterator[Token]:
+    """The group or member nouns right beside a group's name that describe it, however the parser hung them."""
+    doc, group_nouns = name.doc, words("group_nouns")
+    before = doc[name.i - 1] if name.i > 0 else None
+    if before is not None and before.head != name and before.lower_ in group_nouns and before.pos_ == "NOUN" and \
+            not before.ent_type_:
+        yield before  # "Israel and the Lebanese militant group Hezbollah"
+    if name.dep_ == "compound" and name.head.lower_ in group_nouns and not name.head.ent_type_:
+        yield name.head  # "the hardline Islamist HTS group", "the ISIS branch in Afghanistan"
     j = name.i + 1
     while j < min(name.i + 4, len(doc)) and doc[j].pos_ in {"ADJ", "PROPN"} and doc[j].ent_type_ in {"", "NORP"}:
         j += 1
-    return doc[j] if name.i + 1 < j < len(doc) and doc[j].lower_ in words("member_nouns") else None
+    if name.i + 1 < j < len(doc) and doc[j].lower_ in words("member_nouns"):
+        yield doc[j]  # "Al-Shabab Islamist militants": described between its name and its men
 
 
 def _ideology(noun: Token) -> str | None:

@@ -1409,9 +1409,10 @@ def _dateline(doc: Doc) -> DateValue | None:
 def extract_events(doc: Doc) -> list[RawEvent]:
     """Events of one document, mentions of the same event merged."""
     events: list[RawEvent] = []
+    dateline = _dateline(doc)  # read once: every dated mention is measured against the lead's presumed day
     for ev in _mentions(doc):
         into = _merge_target(events, ev)
-        earlier = bool(events) and _before_the_lead(doc, events[0], ev)
+        earlier = bool(events) and _before_the_lead(doc, events[0], ev, dateline)
         if earlier and into is events[0]:
             into = None
         if into is not None and (into.date is not None or ev.date is None or not _plural(ev)):
@@ -1425,7 +1426,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
         if events and _continues(events[-1], ev):
             ev.place, ev.place_where = events[-1].place, False
         events.append(ev)
-    _date_the_lead(doc, events)  # before the vague are dropped: the report's own event is dated by its day
+    _date_the_lead(doc, events, dateline)  # before the vague are dropped: the report's own event is dated by its day
     events = [e for e in events if e.date is not None or e.place is not None and (
         len(e.sentences) > 1 or e.killed is not None or _specificity(e.place) < _SPECIFICITY["region"])]
     # "clashes in Somalia", with no date and no toll, is no one event
@@ -1437,28 +1438,34 @@ def extract_events(doc: Doc) -> list[RawEvent]:
         main = next((e for e in reversed(events[:k]) if not e.background), None)
         if ev.background and ev.date is None and main is not None:
             ev.date = _dated_before(ev, main)
-    _date_the_lead(doc, events)
+    _date_the_lead(doc, events, dateline)
     return events
 
 
 _LEAD_SLACK = 30  # days before an undated lead's presumed date that a later sentence may still date it to
 
 
-def _before_the_lead(doc: Doc, lead: RawEvent, ev: RawEvent) -> bool:
+def _before_the_lead(doc: Doc, lead: RawEvent, ev: RawEvent, dateline: DateValue | None) -> bool:
     """ "Victims included the general who led the 2011 offensive", "despite a backlash over the killing in April":
     a mention dated well before the report's lead event (by its date, or for an undated lead the days it is presumed
     to fall in: its dateline, or the week before publication) is another, earlier event told beside it; "seized the
     camp a week ago" still dates the lead."""
     if ev.date is None:
         return False
-    presumed = lead.date or _dateline(doc) or _lead_report(doc, lead)
+    presumed = lead.date or _presumed_date(doc, lead, dateline)
     return presumed is not None and (presumed.last_day() - ev.date.last_day()).days > _LEAD_SLACK
 
 
-def _date_the_lead(doc: Doc, events: list[RawEvent]) -> None:
-    """The first event, if undated, takes the report's dateline or, told in its lead, the week before publication."""
+def _date_the_lead(doc: Doc, events: list[RawEvent], dateline: DateValue | None) -> None:
+    """The first event, if undated, takes its presumed date."""
     if events and events[0].date is None and events[0].type != "strategic_development":
-        events[0].date = _dateline(doc) or _lead_report(doc, events[0])
+        events[0].date = _presumed_date(doc, events[0], dateline)
+
+
+def _presumed_date(doc: Doc, lead: RawEvent, dateline: DateValue | None) -> DateValue | None:
+    """The date of an undated lead event: the report's dateline (`_dateline(doc)`) or, told in its lead, the week
+    before publication."""
+    return dateline or _lead_report(doc, lead)
 
 
 _LEAD_SENTENCES = 3
