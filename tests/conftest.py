@@ -90,6 +90,16 @@ def literal_claims(extraction: Extraction, subject: str, predicate: str) -> list
     return [c.obj for c in claims_of(extraction, predicate, subject) if isinstance(c.obj, dict)]
 
 
+def doers(extraction: Extraction) -> list[list[str]]:
+    """The names of each event's perpetrators, event by event."""
+    return [[p.entity.name for p in e.perpetrators] for e in extraction.events]
+
+
+def event_places(extraction: Extraction) -> list[str | None]:
+    """The name of each event's place, event by event."""
+    return [e.place.name if e.place is not None else None for e in extraction.events]
+
+
 def describe(extraction: Extraction) -> str:
     """A readable dump of what was extracted, for assertion messages."""
     lines = []
