@@ -21,6 +21,7 @@ from dossier.extract.relations import (
     SIDES,
     SUB_LEADER,
     _actor_subjects,
+    in_an_area,
 )
 from dossier.extract.syntax import (
     ACTOR_LABELS,
@@ -289,8 +290,15 @@ def _sub_leader(noun: Token) -> bool:
 
 
 def _head_of(noun: Token, groups: list[Token]) -> bool:
-    """ "the head of the Gulf Clan" leads it; "the head of its media wing" does not."""
-    return noun.lower_ == "head" and any(o in groups for o in prep_objects(noun, {"of"}))
+    """ "the head of the Gulf Clan" leads it; "the head of its media wing" does not. "The commander of ULFA"
+    leads it too, but not "a commander of ULFA", "the commander of the Jaish in the region" or the commander of
+    a state's unit ("Joint Task Force Sulu")."""
+    of = [o for o in prep_objects(noun, {"of"}) if o in groups]
+    if noun.lower_ == "head":
+        return bool(of)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    return noun.lower_ == "commander" and definite and not in_an_area(noun) and any(
+        o.ent_type_ == "ARMED_GROUP" and not in_an_area(o) for o in of)
 
 
 def descriptions(sent: Span) -> Iterator[RawClaim]:
@@ -396,7 +404,13 @@ def titles(sent: Span) -> Iterator[RawClaim]:
         if not comp:
             continue
         start = min(t.i for c in comp for t in c.subtree)
-        words = person.doc[start:person.i]
+        doc = person.doc
+        # "Congolese military spokesman X": the words right before the title are part of it, however parsed
+        while start > sent.start and person.i - start < 6 and doc[start - 1].text[0].isalpha() and (
+                doc[start - 1].ent_type_ in ACTORS | {"NORP"} or doc[start - 1].pos_ in {"ADJ", "NOUN", "PROPN"} and
+                not doc[start - 1].ent_type_) and doc[start - 1].dep_ not in {"nsubj", "dobj", "pobj", "ROOT"}:
+            start -= 1
+        words = doc[start:person.i]
         heads = [t for t in words if t.lower_ in role_nouns or t.lemma_.lower() in role_nouns]
         if not heads:
             continue
@@ -411,8 +425,8 @@ def titles(sent: Span) -> Iterator[RawClaim]:
                 yield _claim(t, "leader", person, person, "title", 0.7)
             continue
         abbreviations = triggers().get("abbreviations", {})
-        text = " ".join(abbreviations.get(t.lower_, t.text) for t in words
-                        if t.dep_ not in {"det", "punct"} and t.lower_ not in {"slain", "late"})
+        text = " ".join(abbreviations.get(t.lower_, abbreviations.get(f"{t.lower_}.", t.text)) for t in words
+                        if t.dep_ != "det" and not t.is_punct and t.lower_ not in {"slain", "late"})
         if text and _says_something(text):
             yield _claim(person, "role", {"text": text}, person, "title", 0.7)
         for t in orgs:
@@ -563,6 +577,15 @@ def _compared(noun: Token) -> bool:
 _PRESENCE_VERBS = {"operate", "fight", "wage", "remain"}
 
 
+def _country_owners(noun: Token) -> list[Token]:
+    """ "Nigeria's homegrown jihadis", "Yemen’s Houthi rebels" (which the parser may not read as a possessive)."""
+    doc = noun.doc
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+    if not owners and noun.i >= 2 and doc[noun.i - 1].text in {"’s", "'s"} and doc[noun.i - 2].ent_type_ == "GPE":
+        owners.append(doc[noun.i - 2])
+    return owners
+
+
 def group_places(sent: Span) -> Iterator[RawClaim]:
     """ "Hezbollah in Lebanon", "Kony's Lord's Resistance Army in Uganda", "the groups operating in Northern
     Ireland": a place attached to the group's own name (or its description) says where the group is."""
@@ -571,6 +594,10 @@ def group_places(sent: Span) -> Iterator[RawClaim]:
     pairs += [(g, t) for t in sent if t.lower_ in words("member_nouns") and not t.ent_type_
               for g in [owner(t, {"ARMED_GROUP"})] if g is not None]  # "IS-K fighters in Nangarhar"
     for ent, noun in pairs:
+        # "Yemen's Houthi rebels": the country the group's fighters are of is their home (not so "Russia's
+        # Wagner mercenaries" or "Afghanistan's Taliban rulers", which say whose they are or what they rule)
+        for place in _country_owners(noun) if noun.lower_ in words("member_nouns") else ():
+            yield _claim(ent, "based_in", place, noun, "country_owned", 0.55)
         if noun.dep_ == "pobj" and noun.head.lower_ == "by" or _compared(noun):
             continue  # "an attack by IS-K in Kabul": where that attack was
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in nouns("part_of"):

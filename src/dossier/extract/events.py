@@ -510,6 +510,8 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
         if phrase.dep_ != "pobj" or prep.lower_ not in {"of", "in"}:
             return False
         held = prep.head  # "the Kakopathar area of ...", "the town of Daglica in ...", "Daglica in ..."
+        if prep.lower_ == "in" and prep.i > 0 and prep.i - 1 in names - {p.i} and held.i not in names:
+            held = prep.doc[prep.i - 1]  # "the attack on Darul Jamal in the Bama area", "in" hung on the attack
         if held.i in names:
             return held.ent_type_ != "FAC"  # "the Westgate Mall in Nairobi": a building names no place to merge on
         if held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.lower_ in PLACE_NOUNS:

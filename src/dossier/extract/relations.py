@@ -304,7 +304,7 @@ def leader(verb: Token) -> Iterator[RawClaim]:
         objects += [g for o in objects if o.lemma_.lower() in _RUN_NOUNS for g in prep_objects(o, {"of"})]
         groups = [g for o in objects for g in [owner(o, ACTORS | {"ORG"})] if g is not None]
         # ("to head the Jaish in the region": its local chief, one of its members)
-        band = any(_band(o) or _in_an_area(o) for o in objects) or _in_an_area(verb)
+        band = any(_band(o) or in_an_area(o) for o in objects) or in_an_area(verb)
     for g in groups:
         for p in people:
             if band:
@@ -316,7 +316,7 @@ def leader(verb: Token) -> Iterator[RawClaim]:
 _AREA_NOUNS = {"region", "area", "province", "district", "state", "city", "town", "valley", "zone", "sector"}
 
 
-def _in_an_area(tok: Token) -> bool:
+def in_an_area(tok: Token) -> bool:
     """ "the Jaish in the region", "its fighters in Kashmir": a part of the group, where it is."""
     return any(is_place(o) or o.lemma_.lower() in _AREA_NOUNS for o in prep_objects(tok, {"in", "inside"}))
 
@@ -440,7 +440,7 @@ def hostilities(verb: Token) -> Iterator[RawClaim]:
     if not hostile:
         return
     against = [o for d in hostile for o in prep_objects(d, {"against"})] + prep_objects(verb, {"against"})
-    sides = _actor_subjects(verb, GROUP_LABELS)
+    sides = _actor_subjects(verb, ACTORS)  # a group's campaign, or the army's operations against one
     for o in (x for a in against for x in expand(a)):
         named = list(_objects([o], SIDES, allow_text=False))  # "AMISOM troops": AMISOM's, before any state's
         force = force_object(o) if not named else None
@@ -795,7 +795,9 @@ def size(sent: Span) -> Iterator[RawClaim]:
                 yield _claim(group, "size", q.literal(), noun, "number_verb", 0.6)
             continue
         if noun.lower_ in STRENGTH_NOUNS:  # "experts place al-Shabaab's numbers around 3,000"
-            group = owner(noun, ACTORS)
+            # ("placed the strength of the Abu Sayyaf at about 300")
+            group = owner(noun, ACTORS) or next((g for o in prep_objects(noun, {"of"})
+                                                 for g in [entity(o, GROUP_LABELS)] if g is not None), None)
             clause = noun.head.subtree if noun.head != noun else noun.subtree
             nums = [t for t in clause if t.ent_type_ in {"CARDINAL", "QUANTITY"}]
             q = parse_quantity(nums[0].text) if group is not None and nums else None
@@ -874,6 +876,27 @@ def under_control(sent: Span) -> Iterator[RawClaim]:
                     yield _claim(g, "active_in", p, ctl, "under_control", 0.6)
 
 
+_LEADERSHIP_NOUNS = {"leadership", "command", "stewardship"}
+
+
+def under_leadership(sent: Span) -> Iterator[RawClaim]:
+    """ "the group, now under the leadership of his brother, Abdul-Malik al-Houthi, ...", "the ADF, under Musa
+    Baluku's command": the person leads the group the phrase hangs on (or the group doing what it qualifies)."""
+    for prep in sent:
+        if prep.lower_ != "under" or prep.dep_ != "prep":
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _LEADERSHIP_NOUNS):
+            named = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, {"of"})
+            # ("his brother, X": the name in apposition to the kin word)
+            named += [a for n in named if n.ent_type_ != "PERSON" for a in n.children if a.dep_ == "appos"]
+            people = [p for n in named for p in expand(n) if p.ent_type_ == "PERSON"]
+            where = prep.head
+            groups = subjects(where, GROUP_LABELS) if where.pos_ in {"VERB", "AUX"} else [owner(where, GROUP_LABELS)]
+            for g in (g for g in groups if g is not None and g.ent_type_ in GROUP_LABELS):
+                for p in people:
+                    yield _claim(g, "leader", p, noun, "under_leadership", 0.6)
+
+
 def presence(sent: Span) -> Iterator[RawClaim]:
     """ "the presence of armed Hezbollah forces in Southern Lebanon", "al-Shabaab's presence in Puntland"."""
     for noun in sent:
@@ -915,5 +938,6 @@ def verb_claims(sent: Span) -> Iterator[RawClaim]:
                 yield from rule(tok)
     yield from size(sent)
     yield from under_control(sent)
+    yield from under_leadership(sent)
     yield from presence(sent)
     yield from founding_nouns(sent)

@@ -170,11 +170,22 @@ def _relabel(doc: Doc) -> list[Span]:
         if label in {"ORG", "PERSON", "NORP", "GPE", "FAC"} and (_is_group_name(ent) or _context_says_group(ent)):
             label = GROUP_LABEL
         start = ent.start
+        if label == "ORG" and not ent.id_ and 2 <= len(ent) <= 4 and all(t.is_title for t in ent) and \
+                ent.start > 0 and doc[ent.start - 1].lower_ in nouns("role") and doc[ent.start - 1].dep_ == "compound" \
+                and not _is_group_name(ent) and places().lookup(ent.text) is None:
+            label = "PERSON"  # "village chief Gervain Paluku Murandia": a title makes the name a person's
+        if label == "PERSON" and len(ent) > 2 and ent[0].lower_.rstrip(".") in _SHORT_TITLES:
+            start += 1  # "Gov Babagana Zulum": the title is not part of the name
+        if label in {"PERSON", "ORG", "GPE", "LOC"} and len(ent) > 1 and ent[0].lower_ in _UNIT_PREFIXES:
+            start, label = start + 1, "GPE"  # "Barangay Buhanginan": a local unit's name, the unit word before it
         if label == "PERSON":
             # "Sheikh Sajjad" + "Gul", "Hassan" + "Ali": a name split by a place-name match
             if end < len(doc) and doc[end].ent_type_ in PLACE_LABELS and not doc[end].ent_id_ and doc[end].is_title \
                     and len(doc[end].text.split()) == 1:
                 end += 1
+            elif end < len(doc) and doc[end].is_title and (ent.text.endswith("-") or
+                                                           ent[-1].lower_.rstrip("-") in _NAME_PARTICLES):
+                end += 1  # "Abdul-Malik al-" + "Houthi": a surname the group's or a place's name took
             if start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS and doc[start - 1].is_title and \
                     len(doc[start - 1].text.split()) == 1 and (start < 2 or doc[start - 2].ent_type_ != "PERSON"):
                 start -= 1
@@ -201,10 +212,36 @@ def _regional_branch(ent: Span) -> str | None:
     if ent.end >= len(doc) or doc[ent.end].lower_ not in BRANCH_NOUNS or ent.start < 2 or \
             doc[ent.start - 1].text not in {"'s", "’s"} or not doc[ent.start - 2].ent_id_.startswith("gaz:"):
         return None
-    country = places().demonym(ent.text)
-    parent = doc[ent.start - 2].ent_id_[len("gaz:"):]
+    return _branch_of(doc[ent.start - 2].ent_id_[len("gaz:"):], ent.text)
+
+
+def _branch_of(parent: str, where: str) -> str | None:
+    """The gazetteer id of the parent's one affiliate in `where`: a country (by name or demonym) the affiliate is
+    based in, or a region its own names carry ("Khorasan", "West Africa")."""
+    country = places().country_code(where) or places().demonym(where)
     found = actors().branches(parent, country) if country else []
+    if not found:
+        words = " ".join(re.findall(r"\w+", where.lower()))
+        found = [a for a in actors().actors.values() if a.parent == parent and words and any(
+            f" {words} " in " {} ".format(" ".join(re.findall(r"\w+", n.lower()))) for n in (a.name, *a.aliases))]
     return found[0].key if len(found) == 1 else None
+
+
+def _possessive_branches(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the Islamic State's Khorasan arm", "al-Qaeda's Yemen affiliate": a known group's branch named by its
+    region ("Khorasan arm") is that branch when the gazetteer knows it (as "Yemeni faction" in _regional_branch)."""
+    out = []
+    for e in ents:
+        if e.label_ != GROUP_LABEL or not e.id_.startswith("gaz:") or e.end + 2 >= len(doc) or \
+                doc[e.end].text not in {"'s", "’s"}:
+            continue
+        noun = next((t for t in doc[e.end + 1: min(e.end + 5, len(doc))] if not t.is_title), None)
+        if noun is None or noun.lower_ not in BRANCH_NOUNS | {"province"} or noun.i == e.end + 1:
+            continue
+        branch = _branch_of(e.id_[len("gaz:"):], doc[e.end + 1: noun.i].text)
+        if branch is not None and branch != e.id_:
+            out.append(Span(doc, e.end + 1, noun.i + 1, label=GROUP_LABEL, span_id=branch))
+    return out
 
 
 _CONNECTORS = {"of", "for", "the", "and", "in", "al", "wal", "el", "de", "du", "des", "la", "le", "-", "‐", "e",
@@ -383,6 +420,7 @@ def _town(name: str) -> bool:
 
 
 _ASSAULT_NOUNS = {"attack", "assault", "raid", "offensive", "incursion", "siege"}
+_ASSAULT_VERBS = {"attack", "raid", "storm", "overrun", "invade", "besiege", "ransack", "torch"}
 _ATTACK_NAMES = _ASSAULT_NOUNS | {"bombing", "massacre", "blast", "explosion", "shooting", "ambush"}
 
 
@@ -444,6 +482,74 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
             out.append(Span(doc, i, end, label="GPE"))
         i = end
     return out
+
+
+# nouns after which "in X" names a person's standing, not where: "faith in Mera", "a role in Tafida's cabinet"
+_STANDING_NOUNS = {"faith", "trust", "confidence", "belief", "interest", "role", "part", "stake", "hand", "pride"}
+# local units written before the name: "Barangay Buhanginan", "Sitio Sangay", "Kampung Lubok"
+_UNIT_PREFIXES = {"barangay", "sitio", "purok", "kampung", "kebele", "woreda", "moshav", "kibbutz"}
+_DISTANCE_WORDS = ("kilomet", "km", "mile")
+_HARM_VERBS = {"kill", "attack", "abduct", "kidnap", "ambush", "shoot", "behead", "massacre", "bomb", "slaughter"}
+
+
+def _distance_after(doc: Doc, end: int) -> bool:
+    """ "Miriki, 110 kilometres north of Goma", "Mera, around 50 kilometers from the border": a distance set off
+    right after a name measures where that place is."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1: min(end + 4, len(doc))]
+    return any(t.ent_type_ == "QUANTITY" and any(w in t.lower_ for w in _DISTANCE_WORDS) for t in nxt)
+
+
+def _placed_inside(ent: Span) -> bool:
+    """ "the attack on Darul Jamal in the Bama local government area", "raided Dangwaram in Borno state": a name
+    that something hit or happened at, set inside a known place or area."""
+    root, doc = ent.root, ent.doc
+    prep = root.head
+    hit = root.dep_ == "pobj" and (prep.lower_ in _SITE_PREPS or prep.lower_ in {"on", "against"} and
+                                   prep.head.lemma_.lower() in _ASSAULT_NOUNS) or \
+        root.dep_ == "dobj" and prep.lemma_.lower() in _ASSAULT_VERBS and not _is_group_name(ent)
+    if not hit:
+        return False
+    # (the parser may hang "in the ... area" on the attack; right after the name, it still places the name)
+    preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "in"]
+    preps += [doc[ent.end]] if ent.end < len(doc) and doc[ent.end].lower_ == "in" else []
+    for o in (o for c in preps for o in c.children if o.dep_ == "pobj"):
+        if o.ent_type_ in PLACE_LABELS or o.lower_ in _PLACE_HEADS | {"state"} and any(
+                c.ent_type_ in PLACE_LABELS for c in o.subtree if c.i < o.i):
+            return True
+    return False
+
+
+def _unknown_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Places no gazetteer knows, which the NER took for a person or an organisation, where the words around the
+    name say "place": a local unit before it ("Barangay Buhanginan"), a distance after it ("Miriki, 110
+    kilometres north of Goma"), a known area around it ("Darul Jamal in the Bama local government area"), or,
+    for a one-word name, something put "in" or "at" it by a report that never has it act, speak or carry a
+    surname ("the victims in Mera"; for an organisation's, only people harmed there). Every mention of such a
+    name becomes the place."""
+    named = [e for e in ents if e.label_ in {"PERSON", "ORG"} and not e.id_ and e[0].is_title]
+    in_longer = {t.lower_ for e in named if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    located, acting, places_named = set(), set(), set()
+    for e in named:
+        unit = e.start > 0 and doc[e.start - 1].lower_ in _UNIT_PREFIXES
+        if unit or _distance_after(doc, e.end) or _placed_inside(e):
+            places_named.add(e.text.lower())
+        if len(e) > 1 or english_word(e.text):
+            continue
+        tok, key = e[0], e[0].lower_
+        prep = tok.head
+        # (an organisation's name only where people were harmed: "killed eleven herders at Talakmau")
+        harmed = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+        if tok.dep_ == "pobj" and prep.lower_ in _SITE_PREPS and prep.head.lemma_.lower() not in _STANDING_NOUNS \
+                and (e.label_ == "PERSON" or harmed.lemma_.lower() in _HARM_VERBS):
+            located.add(key)
+        # "Mera said", "Mera's office", "Mera, 45,", "Mr Mera": someone who acts, owns, has an age or a title
+        if tok.dep_ in {"nsubj", "poss", "agent"} or any(c.dep_ == "appos" for c in tok.children) or \
+                _aged(doc, tok.i) or tok.i > 0 and doc[tok.i - 1].lower_ in _TITLES:
+            acting.add(key)
+    places_named |= located - acting - in_longer
+    return [Span(doc, e.start, e.end, label="GPE") for e in named if e.text.lower() in places_named]
 
 
 _LISTED_PLACES = {"towns", "villages", "cities", "districts", "townships", "provinces", "areas", "localities",
@@ -676,6 +782,12 @@ _TITLES = {"president", "minister", "general", "commander", "sheikh", "mullah", 
            "admiral", "marshal"}
 
 
+# particles that open the last part of an Arabic name ("Abdul-Malik al-Houthi", "Sirajuddin bin Ali")
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "ul"}
+# abbreviated titles the NER may take into a name ("Gov Babagana Zulum"); whole words ("Mullah", "Emir") may be names
+_SHORT_TITLES = {"gov", "gen", "col", "lt", "maj", "capt", "sgt", "brig", "mr", "mrs", "ms", "dr", "sen", "rep", "supt"}
+
+
 def _headline(sent: Span) -> bool:
     """Title Case Headlines Make Every Word Look Like A Name."""
     words_ = [t for t in sent if t.is_alpha]
@@ -830,6 +942,8 @@ def find_mentions(doc: Doc) -> Doc:
     ents = [e for e in ents if not covered & set(range(e.start, e.end))] + states
     found = _unlabelled_places(doc, ents)
     starts = {s.start for s in found}
+    found += [p for p in _unknown_places(doc, ents) if p.start not in starts]
+    starts = {s.start for s in found}
     ents = [e for e in ents if e.start not in starts] + found
     found = _settlement_names(doc, ents)
     covered = {i for g in found for i in range(g.start, g.end)}
@@ -837,7 +951,7 @@ def find_mentions(doc: Doc) -> Doc:
     ents += _national_capitals(doc, ents)
     ents = filter_spans([_non_prefixed(_hyphen_joined(e)) for e in ents])
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
-    extra += _branch_names(doc, ents)
+    extra += _branch_names(doc, ents) + _possessive_branches(doc, ents)
     for long, short in _paren_acronyms(doc, ents):
         label, ent_id = _label_for(long, short, ents)
         extra += [Span(doc, long.start, long.end, label=label, span_id=ent_id),
