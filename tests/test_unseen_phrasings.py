@@ -1125,3 +1125,63 @@ def test_a_surname_after_a_name_particle_stays_in_the_name(parse):
 def test_the_strength_of_a_group_is_its_size(analyse_text):
     ex = analyse_text("Military officials put the strength of the Lord's Resistance Army at about 200.", PUB)
     assert [o["value"] for o in literal_claims(ex, "Lord's Resistance Army", "size")] == [200], describe(ex)
+
+
+def test_an_attack_named_by_its_group_keeps_the_group(analyse_text):
+    ex = analyse_text("Earlier this month, six people were killed in an al-Shabab attack on a hotel in Mandera.", PUB)
+    assert doers(ex) == [["al-Shabaab"]], describe(ex)
+
+
+def test_a_common_noun_left_out_of_a_name_carries_no_groups_id(parse):
+    doc = parse("The militants want an Islamic state in Somalia.", PUB)
+    assert all(not t.ent_id_.startswith("gaz:") for t in doc), [(t.text, t.ent_id_) for t in doc]
+
+
+def test_an_acronym_written_as_a_word_is_the_same_group(analyse_text):
+    ex = analyse_text("ETA was once Spain's deadliest armed group. In 1980 Eta killed 91 people in Spain.", PUB)
+    assert doers(ex) == [["ETA"]], describe(ex)
+
+
+def test_a_question_states_nothing(analyse_text):
+    ex = analyse_text("Did the ADF target civilians in Beni? Rebels from the ADF attacked soldiers in Beni.", PUB)
+    assert [c.obj for c in claims_of(ex, "targets")] != [] and not any(
+        c.provenance.sentence == 0 for c in ex.claims), describe(ex)
+
+
+def test_an_acronym_with_dots_is_the_acronym_and_what_it_is_estimated_to_number_its_size(analyse_text):
+    ex = analyse_text("Officials estimate the R.S.F. to number between 70,000 and 150,000 fighters.", PUB)
+    assert literal_claims(ex, "Rapid Support Forces", "size") == [{"low": 70000, "high": 150000}], describe(ex)
+
+
+def test_a_verb_the_parser_joined_to_a_noun_keeps_the_clauses_subject(analyse_text):
+    ex = analyse_text("The ADF also receives funding and military support from Iran, another Shia power, and shares "
+                      "ties to Hezbollah, the Shia political and military group in Lebanon.", PUB)
+    assert has_claim(ex, "Allied Democratic Forces", "linked_to", "Hezbollah"), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Iran armed them. The Houthis took control of the capital, San’a, in 2014.", "Sanaa"),
+    ("Iran armed them. The rebels seized the capital, Marawi, in 2017.", None),
+])
+def test_a_capital_named_beside_the_word_is_that_city(analyse_text, text, place):
+    ex = analyse_text(text, PUB)
+    assert [c.obj.name for c in claims_of(ex, "active_in")] == ([place] if place else []), describe(ex)
+
+
+def test_an_acronym_offered_as_an_alternative_in_brackets_is_the_group(analyse_text):
+    ex = analyse_text("The Shining Path (Sendero Luminoso or SL) was designated in 1997. SL leader Tarcela Loya "
+                      "Vilchez remains at large.", PUB)
+    assert has_claim(ex, "Shining Path", "leader", "Tarcela Loya Vilchez"), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "parent"), [
+    ("Members of the Jaime Martinez Front, which takes orders from the Estado Mayor Central, attacked a patrol.",
+     "Estado Mayor Central"),
+    ("The Jaime Martinez Front has attacked indigenous communities and falls under the Western Coordinated Command.",
+     "Western Coordinated Command"),
+])
+def test_a_group_taking_orders_from_another_is_part_of_it(analyse_text, text, parent):
+    ex = analyse_text(text, PUB)
+    assert [(c.subject.name, c.obj.name) for c in claims_of(ex, "part_of")] == [("Jaime Martinez Front", parent)], \
+        describe(ex)
+    assert not claims_of(ex, "linked_to"), describe(ex)

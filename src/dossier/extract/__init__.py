@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.descriptions import noun_claims
 from dossier.extract.raw import RawClaim
@@ -23,10 +23,17 @@ def _opposition(claim: RawClaim) -> RawClaim | None:
                    confidence=round(claim.confidence - 0.1, 2))
 
 
+def _question(sent: Span) -> bool:
+    """ "Did Eta target civilians in the past?": an explainer's question asks, it does not state."""
+    return sent.text.rstrip().rstrip("\"'”’").endswith("?")
+
+
 def extract_claims(doc: Doc) -> list[RawClaim]:
     """Every claim the rules find in `doc`, one per (subject, predicate, object) token triple."""
     seen: dict[tuple, RawClaim] = {}
     for sent in doc.sents:
+        if _question(sent):
+            continue
         for claim in (*verb_claims(sent), *noun_claims(sent)):
             for c in (claim, _opposition(claim)):
                 if c is None:

@@ -520,6 +520,8 @@ def received_support(verb: Token) -> Iterator[RawClaim]:
     sources = [s for g in goods for s in prep_objects(g, {"from"})] + prep_objects(verb, {"from"})
     # "from the Islamic State's Central Command": the organisation behind the office counts too
     sources += [c for s in sources for c in s.children if c.dep_ == "poss" and c.ent_type_]
+    if all(g.lower_ in _ORDER_NOUNS for g in goods):  # orders from a group put the taker under it (part_of_verbs)
+        sources = [s for s in sources if s.ent_type_ not in GROUP_LABELS]
     for s in subjects(verb, SIDES):
         for o in _objects(sources, SIDES, allow_text=False):
             if not same(o, s):
@@ -566,6 +568,14 @@ _HOLDING_VERBS = {"include", "encompass", "incorporate", "unite", "embrace"}
 COALITION_NOUNS = {"coalition", "alliance", "umbrella", "merger", "grouping", "federation", "confederation"}
 
 
+_ORDER_NOUNS = {"orders", "order", "instructions", "directions", "commands"}
+
+
+def _is_command(tok: Token) -> bool:
+    """ "the Western Coordinated Command", "the Northern Bloc": a rebel command the NER calls an organisation."""
+    return tok.text.split()[-1].lower() in {"command", "bloc", "front", "brigade", "wing"}
+
+
 def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma in _HOLDING_VERBS:  # "the Islamic Resistance in Iraq, a group that includes Kataib Hezbollah"
@@ -581,6 +591,17 @@ def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
         return
     # "declared allegiance to al-Qaeda", "swore loyalty to": whatever the verb, the oath makes the affiliation
     oath = any(o.lower_ in _OATH_NOUNS for o in direct_objects(verb))
+    # "which takes orders from the Estado Mayor Central", "falls under the Western Command": a chain of command
+    command = lemma == "take" and any(o.lower_ in _ORDER_NOUNS for o in direct_objects(verb)) or \
+        lemma == "fall" and bool(prep_objects(verb, {"under"}))
+    if command:
+        objs = prep_objects(verb, {"from", "under"}) + [o for d in direct_objects(verb)
+                                                        for o in prep_objects(d, {"from"})]
+        objs = [o for o in objs if o.ent_type_ in GROUP_LABELS or o.ent_type_ == "ORG" and _is_command(o)]
+        for s in subjects(verb, GROUP_LABELS):
+            for o in (o for o in objs if not same(o, s)):
+                yield _claim(s, "part_of", o, verb, "chain_of_command", 0.6)
+        return
     if lemma not in verb_lemmas("part_of") | verb_lemmas("member_of") and not oath:
         return
     objs = [o for o in prep_objects(verb, {"with", "to"}) + direct_objects(verb) if o.ent_type_ in ACTORS | {"ORG"}]
@@ -816,6 +837,8 @@ def size(sent: Span) -> Iterator[RawClaim]:
             continue
         nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod", "det", "amod", "advmod"}
                 and c.ent_type_ in {"CARDINAL", "QUANTITY"}]
+        if not nums and noun.dep_ == "pobj" and noun.head.ent_type_ in {"CARDINAL", "QUANTITY"}:
+            nums = [noun.head]  # "between 70,000 and 150,000 fighters": a range the parser took for a preposition
         if not nums:
             continue
         if noun.lower_ in {"member", "strong"} and noun.dep_ in {"nmod", "amod", "compound"}:

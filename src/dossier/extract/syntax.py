@@ -299,6 +299,18 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
             if v.lower_ in _PURPOSE_NOUNS and v.dep_ == "pobj":  # "formed with the aim of overthrowing X"
                 v = v.head.head
             continue
+        if v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "estimate the R.S.F. to number 70,000", "ordered its fighters to attack": the object of the verb
+            # above is the one who does it
+            raised = [o for c in v.head.children if c.dep_ == "dobj" and c.i < v.i
+                      for o in [owner(c, labels)] if o is not None]
+            if raised:
+                return raised
+        if v.dep_ == "conj" and v.pos_ in {"VERB", "AUX"} and v.head.pos_ in {"NOUN", "PROPN"}:
+            # "receives support from Iran, another Shia power, and shares ties to X": a verb the parser joined to
+            # a noun of the clause before shares that clause's subject
+            v = next((a for a in v.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            continue
         if v.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp"} and v.head != v:
             v = v.head
             continue

@@ -53,7 +53,7 @@ _PARTICLE_SPACE = re.compile(r"\b(al|el|fi|wal|wa|li|lil|bi|ul) (?=\w)", re.IGNO
 
 def spelling_variants(alias: str) -> set[str]:
     """ "al-Qaeda" is also written "al Qaeda"; "fi Biladis" also "fi-Biladis"; "Qa'ida" also "Qa’ida"; "Islamic
-    State Sinai Province" also "IS Sinai Province"."""
+    State Sinai Province" also "IS Sinai Province"; "RSF" also "R.S.F."."""
     out = {alias}
     if re.search(r"\w-\w", alias):
         out.add(re.sub(r"(?<=\w)-(?=\w)", " ", alias))
@@ -61,6 +61,8 @@ def spelling_variants(alias: str) -> set[str]:
         out.add(_PARTICLE_SPACE.sub(lambda m: m.group(1) + "-", alias))
     if alias.startswith("Islamic State ") and alias.endswith(" Province"):  # "IS West Africa Province"
         out |= {"IS " + alias[len("Islamic State "):], "ISIS " + alias[len("Islamic State "):]}
+    if re.fullmatch(r"[A-Z]{2,5}", alias):  # "RSF" is also "R.S.F." in some house styles
+        out.add(".".join(alias) + ".")
     for form in list(out):
         if "'" in form or "’" in form:
             out |= {form.replace("'", "’"), form.replace("’", "'"), form.replace("'", "‘").replace("’", "‘")}

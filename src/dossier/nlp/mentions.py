@@ -386,11 +386,14 @@ def _branch_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _or_acronym(doc: Doc, ent: Span) -> Span | None:
-    """ "Long Name, or ACR," """
+    """ "Long Name, or ACR," and, inside brackets, "(Other Name or ACR)"."""
     j = ent.end
-    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "or":
-        k = j + 2
+    bracketed = ent.start > 0 and doc[ent.start - 1].text == "(" and j + 2 < len(doc) and doc[j].lower_ == "or"
+    if bracketed or j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "or":
+        k = j + 1 if bracketed else j + 2
         end = k + 1
+        if bracketed and (end >= len(doc) or doc[end].text != ")"):
+            return None
         while end + 1 < len(doc) and doc[end].text in {"-", "‐"}:
             end += 2
         inner = doc[k:end]
@@ -406,6 +409,20 @@ def _repeats(doc: Doc, defined: list[Span]) -> list[Span]:
         for m in re.finditer(rf"(?<![\w-]){re.escape(acr.text)}(?![\w-])", doc.text):
             span = doc.char_span(m.start(), m.end(), label=acr.label_, span_id=acr.id_)
             if span is not None and span.start != acr.start:
+                out.append(span)
+    return out
+
+
+def _title_case_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "ETA ... Eta escalated its terrorism": house styles that write a long acronym as a word ("Eta", "Farc")
+    still name the group the text has named by its capitals."""
+    acronyms = {e.text: e for e in ents if e.label_ in {GROUP_LABEL, "FORCE"} and e.id_.startswith("gaz:") and
+                len(e.text) >= 3 and e.text.isalpha() and e.text.isupper()}
+    out = []
+    for text, acr in acronyms.items():
+        for m in re.finditer(rf"(?<![\w-]){text.capitalize()}(?![\w-])", doc.text):
+            span = doc.char_span(m.start(), m.end(), label=acr.label_, span_id=acr.id_)
+            if span is not None:
                 out.append(span)
     return out
 
@@ -595,6 +612,14 @@ def _non_prefixed(ent: Span) -> Span:
     return ent
 
 
+def _capital_named(text: str) -> str | None:
+    """The country whose capital city `text` is ("San’a" -> "YE"), or None (not a capital, or unknown)."""
+    known = places().lookup(text)
+    city = places().capital(known.country) if known is not None and known.country else None
+    forms = {n.lower().replace("’", "'") for n in (city.name, *city.aliases)} if city is not None else set()
+    return known.country if text.lower().replace("’", "'") in forms else None
+
+
 def _national_capitals(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "the Somali capital", "Yemen's capital", "the capital of Mali", and "the capital" alone: the capital city of
     that country (of the report's own country when none is named). The entity id carries the country code
@@ -618,6 +643,10 @@ def _national_capitals(doc: Doc, ents: list[Span]) -> list[Span]:
                 code, other = (found, other) if found else (code, True)
             elif c.dep_ in {"appos", "compound", "npadvmod"} and c.ent_type_ in PLACE_LABELS:
                 other = True  # "the Afghan capital, Kabul": the city is named
+            elif c.dep_ == "appos" and c.pos_ == "PROPN":
+                # "the capital, San’a": a spelling the place ruler missed still says whose capital it is
+                named = _capital_named(c.text)
+                code, other = (named, other) if named else (code, True)
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and (nxt.ent_type_ in PLACE_LABELS or nxt.lower_ in {"city", "region", "district"}):
             other = True  # "the capital Kabul", "the capital city"
@@ -965,7 +994,7 @@ def find_mentions(doc: Doc) -> Doc:
             if acr is not None and acr.text != ent.text:
                 extra.append(Span(doc, acr.start, acr.end, label=ent.label_, span_id=ent.id_))
                 links.append((ent.start_char, acr.start_char))
-    extra += _repeats(doc, extra)
+    extra += _repeats(doc, extra) + _title_case_acronyms(doc, ents)
     chosen = filter_spans(extra)
     taken = {i for span in chosen for i in range(span.start, span.end)}
     ents = filter_spans(chosen + [e for e in ents if not taken & set(range(e.start, e.end))])

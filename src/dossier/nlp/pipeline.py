@@ -48,7 +48,11 @@ def common_nouns(doc: Doc) -> Doc:
     keep = []
     for ent in doc.ents:
         indefinite = ent.start > 0 and doc[ent.start - 1].lower_ in {"a", "an"}
-        if indefinite and any(w[:1].islower() and w.lower() not in _LOWER_PARTICLES for w in ent.text.split()):
+        # ("an al-Shabab attack": a word with a capitalised part after its particle is still a name's)
+        if indefinite and any(w[:1].islower() and w.lower() not in _LOWER_PARTICLES and
+                              not any(part[:1].isupper() for part in re.split(r"[-‐]", w)) for w in ent.text.split()):
+            for t in ent:
+                t.ent_id_ = ""  # (or the NER's own entity over these words would inherit the group's id)
             continue
         keep.append(ent)
     if len(keep) != len(doc.ents):
