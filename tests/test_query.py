@@ -330,3 +330,30 @@ def test_who_did_a_deed_named_by_its_verb(tmp_path):
         answer = ask(store, "Who stormed the hotel in Kismayo?")
     assert answer.intent == "event_perpetrator", answer
     assert "Shabaab" in answer.answer and answer.sources, answer.answer
+
+
+@pytest.mark.parametrize("question,subject", [
+    ("Who is fighting the ADF?", "ADF"),
+    ("Which forces are battling al-Shabaab?", "al-Shabaab"),
+    ("Who fought the Taliban?", "Taliban"),
+])
+def test_who_fights_a_group_asks_its_enemies(question, subject):
+    assert (parse(question).name, parse(question).subject) == ("enemies", subject)
+    assert parse("Who is fighting whom in Sudan?").name != "enemies"  # no group named
+
+
+def test_attacks_asked_of_a_place_and_time_are_those_there_and_then(tmp_path):
+    docs = [
+        {"id": "t-a", "url": None, "title": "Attack", "publisher": "Test Wire", "published": "2016-10-25",
+         "text": "Al-Shabaab fighters killed 12 people in an attack on a guest house in Mandera on Tuesday."},
+        {"id": "t-b", "url": None, "title": "Attack", "publisher": "Test Wire", "published": "2014-12-03",
+         "text": "Al-Shabaab fighters killed 36 quarry workers near Mandera on Tuesday."},
+        {"id": "t-c", "url": None, "title": "Attack", "publisher": "Test Desk", "published": "2015-04-03",
+         "text": "Al-Shabaab gunmen killed 148 people at a university in Garissa on Thursday."},
+    ]
+    with Store.from_path(build_kb(tmp_path, docs)) as store:
+        before = ask(store, "What attacks has al-Shabaab carried out in Mandera before October 2016?").answer
+        assert "36" in before and "148" not in before and "12 killed" not in before, before
+        in_garissa = ask(store, "What attack did al-Shabaab carry out in Garissa in April 2015?").answer
+        assert "148" in in_garissa and "Mandera" not in in_garissa, in_garissa
+        assert ask(store, "What attacks has al-Shabaab carried out in Lamu?").answer.startswith("Not known")

@@ -1185,3 +1185,9 @@ def test_a_group_taking_orders_from_another_is_part_of_it(analyse_text, text, pa
     assert [(c.subject.name, c.obj.name) for c in claims_of(ex, "part_of")] == [("Jaime Martinez Front", parent)], \
         describe(ex)
     assert not claims_of(ex, "linked_to"), describe(ex)
+
+
+def test_of_two_floors_on_a_toll_the_higher_is_kept(analyse_text):
+    ex = analyse_text("More than a dozen killed in rebel attack in Beni\n\nAt least 22 people were killed by ADF "
+                      "fighters in Beni on Saturday, officials said.", PUB)
+    assert [e.killed for e in ex.events] == [(22, None)], describe(ex)

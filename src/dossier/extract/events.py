@@ -1198,7 +1198,10 @@ def _merge(into: RawEvent, ev: RawEvent) -> None:
         into.place, into.place_where = ev.place, ev.place_where  # "in Borno state" ... "in the village of X"
     toll = bool(_TOLL & {t.lower_ for s in ev.sentences for t in s})
     vague = into.killed is not None and into.killed.qualifier == "vague"  # "dozens were killed" ... "at least 42"
-    if into.killed is None or ev.killed is not None and (toll and not into.toll or
+    # "more than a dozen killed" ... "at least 22 people killed": of two floors, the higher says more
+    floors = into.killed is not None and ev.killed is not None and into.killed.high is None and \
+        ev.killed.high is None and (ev.killed.low or 0) > (into.killed.low or 0) and not into.toll
+    if into.killed is None or ev.killed is not None and (toll and not into.toll or floors or
                                                          vague and ev.killed.qualifier != "vague"):
         into.killed, into.toll = ev.killed, into.toll or toll  # "the death toll rose to 100" updates a figure
     into.injured = into.injured or ev.injured

@@ -23,12 +23,12 @@ from dossier.store.reader import event_dict, newest_events
 from dossier.store.schema import EntityRow, EventPerpetratorRow, EventRow, EventSourceRow
 
 from . import lookup
-from .events import find_events
+from .events import find_events, question_date
 from .intents import Intent, parse
 from .passages import best_passage
 from .paths import find_paths
 from .render import Citations, fit, fmt_date, fmt_number, hedge, join, literal_text, object_text, on_date
-from .text import content_words, stem
+from .text import MONTH_NUM, content_words, stem
 
 
 @dataclass
@@ -514,6 +514,35 @@ def funding(ctx: Ctx) -> str:
     return fit(parts) if parts else not_known(f"who funds {m.name}")
 
 
+_BEFORE = re.compile(r"\b(before|until|prior\s+to|by)\s+(.+)$", re.I)
+_AFTER = re.compile(r"\b(after|since|from)\s+(.+)$", re.I)
+
+
+def _qualified(ctx: Ctx, events: list[dict[str, Any]], qualifier: str) -> list[dict[str, Any]]:
+    """The events a question's "in Beni", "in December 2019", "before October 2016" leave: a place named must be
+    the event's (or its region), a date must agree to the precision asked, or fall on the side asked of it."""
+    places = lookup.find_entities_in(ctx.store, qualifier, ("place",))
+    names = {norm(n) for n, _ in places}
+    if not names:  # a place the knowledge base does not know: no event of it can be there
+        names = {norm(w) for w in re.findall(r"\b(?:in|at|near|around)\s+((?:[A-Z][\w'-]+\s?)+)", qualifier)
+                 if w[:3].casefold() not in MONTH_NUM}
+    when = question_date(qualifier)
+    side = "before" if _BEFORE.search(qualifier) else "after" if _AFTER.search(qualifier) else None
+    out = []
+    for ev in events:
+        place = ev.get("place") or {}
+        if names and not names & {norm(place.get("name") or ""), norm(place.get("admin1") or "")}:
+            continue
+        date = ev.get("date") or ""
+        if when:
+            have = date[:len(when)]
+            if not date or side == "before" and not have < when or side == "after" and not have >= when or \
+                    side is None and have != when:
+                continue
+        out.append(ev)
+    return out
+
+
 def attacks(ctx: Ctx) -> str:
     m = _resolve(ctx, ctx.intent.subject)
     if m is None:
@@ -530,13 +559,20 @@ def attacks(ctx: Ctx) -> str:
     with Session(ctx.store.engine) as session:
         if detail == "first" and session.scalar(select(EventRow.id).where(mine, EventRow.date.is_(None)).limit(1)):
             return _passage(ctx, m, ctx.intent.question)  # an undated one may be the first
-        if order is None:
+        if ctx.intent.event:  # "... in Mandera before October 2016": all of them, then those that fit
+            rows = session.scalars(select(EventRow).where(mine).order_by(EventRow.date.desc(), EventRow.id)
+                                   .limit(500).options(*loads)).all()
+        elif order is None:
             rows = newest_events(session, mine, 3, newest_id_first=False, options=loads)
         else:
             rows = session.scalars(select(EventRow).where(mine, *((EventRow.date.is_not(None),) if detail == "first"
                                                                   else ())).order_by(*order, EventRow.id).limit(3)
                                    .options(*loads)).all()
         events = [event_dict(r) for r in rows]
+    if ctx.intent.event:
+        events = _qualified(ctx, events, ctx.intent.event)
+        if not events:
+            return f"Not known: the knowledge base records no attack by {m.name} {ctx.intent.event}."
     docs = lookup.documents(ctx.store, {d for ev in events for d in ev["doc_ids"]})
     for ev in events:
         ev["_docs"] = docs

@@ -88,7 +88,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("event_date", r"^(?:on\s+)?what\s+(?:date|day)\s+(?:did|was|were)\s+(?P<event>.+?)(?:\s+(?:happen|take\s+place|occur|carried\s+out))?$"),
     ("events_in", r"^what\s+(?:happened|took\s+place|occurred)\s+(?:in|at|on|near)\s+(?P<event>.+)$"),
     # ---- groups: attacks
-    ("attacks", r"^what\s+(?:attacks|bombings|operations|atrocities|violence|incidents|acts)\s+(?:has|have|had|did|is|are|was|were)\s+(?P<subject>.+?)\s+(?:carried\s+out|carry\s+out|conducted|conduct|committed|commit|claimed|claim|launched|staged|been\s+responsible\s+for|responsible\s+for|been\s+blamed\s+for|blamed\s+for|done|behind)$"),
+    ("attacks", r"^what\s+(?:attacks?|bombings?|operations?|atrocities|violence|incidents?|acts)\s+(?:has|have|had|did|is|are|was|were)\s+(?P<subject>.+?)\s+(?:carried\s+out|carry\s+out|conducted|conduct|committed|commit|claimed|claim|launched|launch|staged|stage|been\s+responsible\s+for|responsible\s+for|been\s+blamed\s+for|blamed\s+for|done|behind)(?:\s+(?P<event>(?:in|at|near|around|on|before|after|since|during)\s+.+))?$"),
     ("attacks", r"^what\s+(?:is|are|was|were|has|have)\s+(?P<subject>.+?)\s+(?:been\s+)?(?:responsible\s+for|blamed\s+for|behind)$"),
     ("attacks", r"^what\s+(?:has|have|did)\s+(?P<subject>.+?)\s+(?:done|carried\s+out|attacked|claimed)$"),
     ("attacks", r"^(?:which|what)\s+attacks?\s+(?:is|are|was|were)\s+(?P<subject>.+?)\s+(?:responsible\s+for|behind|blamed\s+for)$"),
@@ -136,6 +136,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("enemies", r"^(?:who|what|which\s+groups?)\s+(?:is|are|was|were)\s+(?P<subject>.+?)'s?\s+(?:enemies|enemy|rivals|rival|opponents|adversaries|foes)$"),
     ("enemies", r"^(?:who|what|which\s+groups?)\s+(?:does|do|did|has|have)\s+(?P<subject>.+?)\s+(?:fight|fought|oppose|opposed|clash\s+with|clashed\s+with|battle|battled|rival)$"),
     ("enemies", r"^(?:who|what|which\s+groups?)\s+(?:is|are)\s+(?P<subject>.+?)\s+(?:fighting|fighting\s+against|at\s+war\s+with|in\s+conflict\s+with)$"),
+    # "who is fighting the ADF?": the group is the one fought (opposes is read both ways)
+    ("enemies", r"^(?:who|what|which\s+(?:\w+\s+)?(?:groups?|forces?|countries))\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:fighting|battling|combating|combatting|opposing|at\s+war\s+with)\s+(?:against\s+)?(?!whom\b|each\s+other\b)(?P<subject>.+)$"),
+    ("enemies", r"^(?:who|what|which\s+(?:\w+\s+)?(?:groups?|forces?|countries))\s+(?:fights|fought|opposes|opposed|battles|battled)\s+(?:against\s+)?(?!whom\b|each\s+other\b)(?P<subject>.+)$"),
     ("targets", r"^(?:who|what|whom)\s+(?:does|do|did|has|have)\s+(?P<subject>.+?)\s+(?:target|targeted|attack|attacked|kill|killed|go\s+after)$"),
     ("targets", r"^(?:who|what)\s+(?:is|are|were)\s+(?P<subject>.+?)'s?\s+(?:targets|victims)$"),
     ("funding", r"^who\s+(?:funds|finances|backs|supports|sponsors|arms|bankrolls|supplies|pays|aids|helps)\s+(?P<subject>.+)$"),
