@@ -707,6 +707,15 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         if verb is not None and verb.lemma_.lower() in lex["kill_words"]:
             out += [(e, "stated") for c in verb.children if c.dep_ == "nsubjpass"
                     for e in [owner(c, {"ARMED_GROUP"})] if e is not None]
+    elif trigger.lemma_.lower() in lex["kill_words"] and any(
+            _battle_killed_in(v) is not None or any(o.lemma_.lower() in _BATTLE_WORDS for o in prep_objects(v, {"in",
+                                                                                                           "during"}))
+            for v in [trigger, *(c for c in trigger.children if c.dep_ in {"advcl", "conj"})]):
+        # "12 were killed, including seven Marines and five Abu Sayyaf bandits, ... in a firefight": the groups
+        # whose men fell in the fight fought it
+        dead = [t for c in trigger.children if c.dep_ == "nsubjpass" for t in c.subtree]
+        dead += [t for c in trigger.children if c.dep_ == "prep" and c.lower_ == "including" for t in c.subtree]
+        out += [(e, "stated") for t in dead for e in [owner(t, {"ARMED_GROUP"})] if e is not None]
     # "air strikes led by Uganda", "an attack carried out by X": the doer named on the event word
     for c in sent:
         # ("an explosive planted by suspected separatists exploded": the doer of what the event word tells of)
