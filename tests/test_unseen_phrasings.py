@@ -1191,3 +1191,11 @@ def test_of_two_floors_on_a_toll_the_higher_is_kept(analyse_text):
     ex = analyse_text("More than a dozen killed in rebel attack in Beni\n\nAt least 22 people were killed by ADF "
                       "fighters in Beni on Saturday, officials said.", PUB)
     assert [e.killed for e in ex.events] == [(22, None)], describe(ex)
+
+
+def test_the_group_whose_men_fell_in_a_firefight_fought_it(analyse_text):
+    ex = analyse_text("Nine people were killed, including four soldiers and five Abu Sayyaf gunmen, while two soldiers "
+                      "were wounded in a gunfight in Patikul on Saturday.", PUB)
+    assert doers(ex) == [["Abu Sayyaf"]], describe(ex)
+    ex = analyse_text("Nine people were killed, including five Abu Sayyaf hostages, in Patikul on Saturday.", PUB)
+    assert doers(ex) == [[]], describe(ex)  # no fight: the dead are not a side
