@@ -357,3 +357,11 @@ def test_attacks_asked_of_a_place_and_time_are_those_there_and_then(tmp_path):
         in_garissa = ask(store, "What attack did al-Shabaab carry out in Garissa in April 2015?").answer
         assert "148" in in_garissa and "Mandera" not in in_garissa, in_garissa
         assert ask(store, "What attacks has al-Shabaab carried out in Lamu?").answer.startswith("Not known")
+
+
+def test_where_a_group_came_from_names_the_group_it_came_out_of(tmp_path):
+    docs = [{"id": "t-o", "url": None, "title": "ISWAP", "publisher": "Test Desk", "published": "2020-01-02",
+             "text": "ISWAP emerged from a split within Boko Haram in 2016. It now controls islands in Lake Chad."}]
+    with Store.from_path(build_kb(tmp_path, docs)) as store:
+        answer = ask(store, "Where did ISWAP come from?")
+    assert "came out of Boko Haram" in answer.answer and answer.sources, answer.answer

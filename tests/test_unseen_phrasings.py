@@ -1199,3 +1199,24 @@ def test_the_group_whose_men_fell_in_a_firefight_fought_it(analyse_text):
     assert doers(ex) == [["Abu Sayyaf"]], describe(ex)
     ex = analyse_text("Nine people were killed, including five Abu Sayyaf hostages, in Patikul on Saturday.", PUB)
     assert doers(ex) == [[]], describe(ex)  # no fight: the dead are not a side
+
+
+def test_a_former_leader_was_a_member_and_leads_no_longer(analyse_text):
+    ex = analyse_text("Mohamed Hamdan is a former Janjaweed leader who now heads another force.", PUB)
+    assert not claims_of(ex, "leader"), describe(ex)
+    assert has_claim(ex, "Mohamed Hamdan", "member_of", "Janjaweed"), describe(ex)
+    assert [c.obj for c in claims_of(ex, "role", "Mohamed Hamdan")] == [{"text": "former Janjaweed leader"}]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The ADF repeatedly carries out attacks around Beni.", "Beni"),
+    ("Al-Shabaab has also struck coastal areas and the capital Nairobi.", "Nairobi"),
+])
+def test_where_a_group_keeps_attacking_it_is_active(analyse_text, text, place):
+    ex = analyse_text(text, PUB)
+    assert [c.obj.name for c in claims_of(ex, "active_in")] == [place], describe(ex)
+
+
+def test_a_group_tracing_its_origins_to_another_came_out_of_it(analyse_text):
+    ex = analyse_text("The Rapid Support Forces trace their origins to the Janjaweed militias of Darfur.", PUB)
+    assert has_claim(ex, "Rapid Support Forces", "split_from", "Janjaweed"), describe(ex)

@@ -361,8 +361,10 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                     r.ent_type_ in ORGS for r in related):
                 continue  # "the search operation, Muhammed Asim": a misparsed neighbour, not a role
             groups = [g for g in related if g.ent_type_ in ORGS]
-            if groups and (lemma in leader_nouns or _head_of(noun, groups)) and not _sub_leader(noun):
-                # "X, the leader of Y": who leads what says it all
+            former = any(c.lower_ in {"former", "ex", "erstwhile", "onetime", "one-time"} for c in noun.children)
+            if groups and (lemma in leader_nouns or _head_of(noun, groups)) and not _sub_leader(noun) and not former:
+                # "X, the leader of Y": who leads what says it all ("a former Janjaweed leader": a member once, whose
+                # role the title tells)
                 for g in groups:
                     yield _claim(g, "leader", ent, noun, "leader_title", 0.65)
                 continue

@@ -18,6 +18,7 @@ from dossier.extract.syntax import (
     ACTOR_LABELS,
     GROUP_LABELS,
     MEMBER_HEADS,
+    PLACE_NOUNS,
     called,
     conjuncts,
     direct_objects,
@@ -197,7 +198,7 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         holders = acomp + [verb]
     else:
         return
-    preps = {"in", "across", "throughout", "into", "inside", "to", "within", "along"}
+    preps = {"in", "across", "throughout", "into", "inside", "to", "within", "along", "around"}
     places = [p for h in holders for p in places_below(h, preps)]
     if lemma in CONTROL_VERBS:  # "has run the Gaza Strip since 2007", "controls much of Mogadishu"
         places += [p for o in direct_objects(verb) for p in places_in(o)]
@@ -383,8 +384,10 @@ def targets(verb: Token) -> Iterator[RawClaim]:
         # "al-Shabaab targeted Kampala": attacking a place is acting there
         for o in _verb_objects(verb, {"on", "against"}) if not aimed else []:
             # (not "targeting US, Coalition and Afghan forces": a country listed among forces is their side)
-            if o.ent_type_ in {"GPE", "LOC"} and o.dep_ == "dobj" and lemma not in {"kill", "murder"} and \
-                    all(c.ent_type_ in {"GPE", "LOC"} for c in conjuncts(o)):
+            # ("struck coastal areas and the capital Nairobi": a place among places)
+            if o.ent_type_ in {"GPE", "LOC"} and (o.dep_ == "dobj" or o.dep_ == "conj" and o.head.dep_ == "dobj") \
+                    and lemma not in {"kill", "murder"} and \
+                    all(c.ent_type_ in {"GPE", "LOC"} or c.lemma_.lower() in PLACE_NOUNS for c in conjuncts(o)):
                 yield _claim(s, "active_in", o, verb, "attacked_place", 0.55)
         objects = prep_objects(verb, {"at", "on"}) if aimed else _verb_objects(verb, {"on", "against"})
         forces = {o.i: force for o in objects if (force := force_object(o)) is not None}
@@ -529,11 +532,17 @@ def received_support(verb: Token) -> Iterator[RawClaim]:
 
 
 def emerged_from(verb: Token) -> Iterator[RawClaim]:
-    """ "ISWAP emerged from a split within Boko Haram", "grew out of the remnants of al-Qaeda"."""
-    if verb.lemma_.lower() not in {"emerge", "grow", "spring", "evolve", "arise", "descend"}:
+    """ "ISWAP emerged from a split within Boko Haram", "grew out of the remnants of al-Qaeda", "traces its origins
+    to the Janjaweed militias", "has its roots in X"."""
+    lemma = verb.lemma_.lower()
+    roots = [o for o in direct_objects(verb) if o.lower_ in {"origins", "origin", "roots", "root", "lineage"}]
+    if lemma in {"trace", "have"} and roots:
+        origins = [o for r in roots for o in prep_objects(r, {"to", "in"})] + prep_objects(verb, {"to", "in"})
+    elif lemma in {"emerge", "grow", "spring", "evolve", "arise", "descend"}:
+        origins = prep_objects(verb, {"from", "out"}) + [o for p in verb.children if p.dep_ == "prep" and
+                                                        p.lower_ == "out" for o in prep_objects(p, {"of"})]
+    else:
         return
-    origins = prep_objects(verb, {"from", "out"}) + [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "out"
-                                                    for o in prep_objects(p, {"of"})]
     parents = []
     for o in origins:
         ent = entity(o, ACTORS | {"ORG"})

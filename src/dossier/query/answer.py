@@ -393,16 +393,23 @@ def based(ctx: Ctx) -> str:
 
 
 def origin(ctx: Ctx) -> str:
-    """Where a group emerged: the schema has no place of founding, so quote the source that says."""
+    """Where a group emerged: the group it came out of (split_from), and the source that tells where (the schema
+    has no place of founding)."""
     m = _resolve(ctx, ctx.intent.subject)
     if m is None:
         return not_known(ctx.intent.subject or "this")
+    parts = []
+    parents = lookup.claims(ctx.store, subject_ids=m.ids, predicates=("split_from",))
+    if parents:
+        parts.append(f"{m.name} came out of {join(items(ctx, parents))}.")
     passage = _passage(ctx, m, ctx.intent.question, fallback=None,
                        require={"emerg", "origin", "found", "form", "born", "establish", "set", "creat", "first",
-                                "appear", "start", "began", "begin", "root"})
+                                "appear", "start", "began", "begin", "root"},
+                       room=345 - sum(len(x) + 1 for x in parts),
+                       lead="A source says" if parts else "The closest source passage")
     if passage:
-        return passage
-    return not_known(f"where {m.name} emerged")
+        parts.append(passage)
+    return fit(parts) if parts else not_known(f"where {m.name} emerged")
 
 
 def active(ctx: Ctx) -> str:
