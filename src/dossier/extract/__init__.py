@@ -7,6 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.descriptions import noun_claims
+from dossier.extract.fact_sheets import fact_sheet_claims
 from dossier.extract.raw import RawClaim
 from dossier.extract.relations import verb_claims
 
@@ -31,16 +32,14 @@ def _question(sent: Span) -> bool:
 def extract_claims(doc: Doc) -> list[RawClaim]:
     """Every claim the rules find in `doc`, one per (subject, predicate, object) token triple."""
     seen: dict[tuple, RawClaim] = {}
-    for sent in doc.sents:
-        if _question(sent):
-            continue
-        for claim in (*verb_claims(sent), *noun_claims(sent)):
-            for c in (claim, _opposition(claim)):
-                if c is None:
-                    continue
-                k = c.key()
-                if k not in seen or seen[k].confidence < c.confidence:
-                    seen[k] = c
+    found = (claim for sent in doc.sents if not _question(sent) for claim in (*verb_claims(sent), *noun_claims(sent)))
+    for claim in (*found, *fact_sheet_claims(doc)):
+        for c in (claim, _opposition(claim)):
+            if c is None:
+                continue
+            k = c.key()
+            if k not in seen or seen[k].confidence < c.confidence:
+                seen[k] = c
     return list(seen.values())
 
 

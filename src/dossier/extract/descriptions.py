@@ -73,7 +73,15 @@ def _named_before_comma(noun: Token) -> Token | None:
 
 
 def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
-    """(entity, descriptive noun) from copulas ("X is a Y") and appositions ("X, a Y" / "a Y, X")."""
+    """(entity, descriptive noun) from copulas ("X is a Y") and appositions ("X, a Y" / "a Y, X"); never a field's
+    label ("Founders: Nur Misuari", read in fact_sheets)."""
+    doc = sent.doc
+    for ent, noun in _described_pairs(sent):
+        if noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ":":
+            yield ent, noun
+
+
+def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
     for tok in sent:
         if tok.lemma_ in {"be", "become", "remain"}:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]

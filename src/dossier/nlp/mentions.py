@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from dossier.lexicon import nouns, words
 from dossier.nlp.collectives import described_groups, dissident_spans
+from dossier.nlp.fields import PEOPLE_FIELDS, fields, listed_names
 from dossier.nlp.gazetteer import actors
 from dossier.nlp.places import english_word
 from dossier.nlp.places import gazetteer as places
@@ -957,10 +958,19 @@ def _surnames(ents: list[Span]) -> list[Span]:
     return out
 
 
+def _field_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Founders: Nur Misuari and Hashim Salamat": the names a fact sheet lists under a people's label are people's,
+    whatever the NER or the place ruler ("Salamat") took them for (but not a known group's)."""
+    known = {i for e in ents if e.id_.startswith("gaz:") or e.label_ == "PERSON" for i in range(e.start, e.end)}
+    return [Span(doc, name.start, name.end, label="PERSON") for pred, _, value in fields(doc) if pred in PEOPLE_FIELDS
+            for name in listed_names(value) if len(name) > 1 and not known & set(range(name.start, name.end))]
+
+
 @Language.component("dossier_mentions")
 def find_mentions(doc: Doc) -> Doc:
     ents = _relabel(doc)
     people = _unlabelled_people(doc, ents)
+    people += [p for p in _field_people(doc, ents) if not any(q.start <= p.start < q.end for q in people)]
     covered = {i for p in people for i in range(p.start, p.end)}
     ents = [e for e in ents if not covered & set(range(e.start, e.end))] + people
     new_groups = _unlabelled_groups(doc, ents)
