@@ -1220,3 +1220,16 @@ def test_where_a_group_keeps_attacking_it_is_active(analyse_text, text, place):
 def test_a_group_tracing_its_origins_to_another_came_out_of_it(analyse_text):
     ex = analyse_text("The Rapid Support Forces trace their origins to the Janjaweed militias of Darfur.", PUB)
     assert has_claim(ex, "Rapid Support Forces", "split_from", "Janjaweed"), describe(ex)
+
+
+def test_a_speaker_reporting_anothers_attacks_is_not_their_doer(analyse_text):
+    ex = analyse_text("The UN says Jaish-e-Mohammed has conducted many operations since 2000, including attacks on "
+                      "buses in 2016 and a December 2001 attack on India's parliament.", PUB)
+    assert ex.events and all(names == ["Jaish-e-Mohammed"] for names in doers(ex)), describe(ex)
+
+
+def test_the_prime_suspect_in_a_bombing_is_suspected_of_it(analyse_text):
+    ex = analyse_text("Hezbollah is the prime suspect in the 1994 bombing of a community centre in Buenos Aires, in "
+                      "which 85 people were killed.", PUB)
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
+        [("Hezbollah", "suspected")]], describe(ex)

@@ -635,8 +635,10 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             # "claimed the attack", "announced responsibility", "said it carried out"; not "had announced the plan"
             # nor "a contractor was killed, the Pentagon announced"
             # (not "Biden said the attack was carried out by militias": the speaker names another doer)
+            # (not "the UN says LeT has conducted attacks": a clause with a doer of its own names another)
             said = [c for c in tok.children if c.dep_ == "ccomp" and c.lemma_ in {"carry", "conduct", "launch", "stage"}
-                    and not any(x.dep_ in {"auxpass", "nsubjpass"} for x in c.children)]
+                    and not any(x.dep_ in {"auxpass", "nsubjpass"} for x in c.children)
+                    and all(x.lower_ in {"it", "we", "they", "its", "our"} for x in c.children if x.dep_ == "nsubj")]
             # (a speaker owns the attack he says his side took responsibility for; not one he says police knew of
             # "the claim of responsibility")
             owned = any(c.lower_ in {"responsibility", "credit"} and (
@@ -682,7 +684,12 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         elif attribution == "suspected":
             who = [e for o in prep_objects(tok, {"of", "in"})  # "the suspected involvement of the X group"
                    for e in [owner(o, PERPETRATOR_LABELS)] if e is not None]
-            if tok.lemma_ == "suspect":
+            if tok.lemma_ == "suspect" and tok.pos_ == "NOUN" and tok.dep_ == "attr" and trigger in set(tok.subtree):
+                # "Along with Iran, it is the prime suspect in the 1994 bombing": whoever the copula names
+                who += subjects(tok.head, PERPETRATOR_LABELS) + [
+                    e for p in tok.head.children if p.dep_ == "prep" and p.lower_ in {"along", "together"}
+                    for o in prep_objects(p, {"with"}) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
+            elif tok.lemma_ == "suspect":
                 who += [e for o in _objects(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
                 who += _suspected_to_be(tok)
                 if any(c.dep_ == "auxpass" for c in tok.children):  # "fighters from X were suspected of ..."
@@ -737,11 +744,15 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             out += [(w, attribution) for w in who if w.ent_type_ in PERPETRATOR_LABELS]
     # "The TTP conducted a suicide attack", "X bombed ...", "the Taliban took over Kabul",
     # "the United States killed him in a drone strike"
-    verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    if verb.pos_ == "ADP" and trigger.dep_ == "pobj" and verb.head.dep_ == "dobj" and \
+    # ("including attacks on trains in July 2006 and a December 2001 attack on parliament": the first of a list)
+    first = trigger
+    while first.dep_ == "conj" and first.pos_ == "NOUN" and first.head.pos_ == "NOUN":
+        first = first.head
+    verb = trigger if trigger.pos_ == "VERB" else first.head
+    if verb.pos_ == "ADP" and first.dep_ == "pobj" and verb.head.dep_ == "dobj" and \
             verb.head.head.lemma_.lower() in lex["kill_words"]:
         verb = verb.head.head  # "killed a commander in a drone strike", the strike hung on the one killed
-    if verb.pos_ == "ADP" and trigger.dep_ == "pobj" and verb.head.pos_ == "VERB":
+    if (verb.pos_ == "ADP" or verb.dep_ == "prep") and first.dep_ == "pobj" and verb.head.pos_ == "VERB":
         if verb.lower_ in _BEFORE_OR_AFTER:
             verb = trigger  # "until Tuesday's attack, security forces appeared ...": no doer of the attack
         else:
