@@ -1233,3 +1233,16 @@ def test_the_prime_suspect_in_a_bombing_is_suspected_of_it(analyse_text):
                       "which 85 people were killed.", PUB)
     assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
         [("Hezbollah", "suspected")]], describe(ex)
+
+
+def test_the_name_fighters_call_themselves_is_a_groups(analyse_text):
+    ex = analyse_text("In a video released online, separatist fighters who called themselves “Ambaland Tigers” claimed "
+                      "responsibility for the attack on the outpost in Lassin on Tuesday.", PUB)
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
+        [("Ambaland Tigers", "claimed")]], describe(ex)
+
+
+def test_a_shiite_group_in_any_spelling_is_described_so(analyse_text):
+    ex = analyse_text("Hezbollah is a political and militant Shi'ite Muslim group based in Lebanon.", PUB)
+    assert [o["text"] for o in literal_claims(ex, "Hezbollah", "ideology")] == ["militant Shi'ite Muslim"], \
+        describe(ex)

@@ -21,6 +21,7 @@ from dossier.extract.literals import DateValue, Quantity, parse_date, parse_quan
 from dossier.extract.syntax import (
     MEMBER_HEADS,
     PLACE_NOUNS,
+    called,
     conjuncts,
     entity,
     expand,
@@ -680,7 +681,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             who = [e for c in tok.children if c.dep_ == "poss" for e in [entity(c, PERPETRATOR_LABELS)] if e] + \
                 [e for o in prep_objects(tok, {"by"}) for e in [owner(o, PERPETRATOR_LABELS)] if e]
         elif attribution == "claimed":
-            who = [_spoken_for(w) or w for w in subjects(tok, PERPETRATOR_LABELS)] or _called(tok)
+            # ("separatist fighters who called themselves X claimed ...": X)
+            who = [_spoken_for(w) or called(w, PERPETRATOR_LABELS) or w for w in subjects(tok, PERPETRATOR_LABELS)] \
+                or _called(tok)
         elif attribution == "suspected":
             who = [e for o in prep_objects(tok, {"of", "in"})  # "the suspected involvement of the X group"
                    for e in [owner(o, PERPETRATOR_LABELS)] if e is not None]
@@ -865,12 +868,14 @@ def _past_dateline(sent: Span, found: list[tuple[Token, str]]) -> list[tuple[Tok
 
 
 def _called(verb: Token) -> list[Token]:
-    """ "A group called al-Shabaab has claimed ...": the name given to the subject."""
+    """ "A group called al-Shabaab has claimed ...", "fighters who called themselves X claimed ...": the name given
+    to the subject."""
     out = []
     for s in verb.children:
         if s.dep_ in {"nsubj", "nsubjpass"}:
             for acl in s.children:
-                if acl.dep_ == "acl" and acl.lemma_ in {"call", "name", "know"}:
+                reflexive = acl.dep_ == "relcl" and any(c.lower_ in {"themselves", "itself"} for c in acl.children)
+                if (acl.dep_ == "acl" or reflexive) and acl.lemma_ in {"call", "name", "know"}:
                     out += [c for c in acl.subtree if c.ent_type_ in {"ARMED_GROUP", "ORG"}]
     return out
 

@@ -227,9 +227,12 @@ def side_of(tok: Token, labels: set[str]) -> Token | None:
 
 
 def called(noun: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
-    """ "a coalition called X", "factions known as X": the name a clause on the noun gives it."""
+    """ "a coalition called X", "factions known as X", "fighters who called themselves X": the name a clause on the
+    noun gives it."""
     for t in noun.children:
-        if t.dep_ == "acl" and t.lemma_.lower() in {"know", "call", "name", "dub"}:
+        reflexive = t.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in {"themselves", "itself"}
+                                              for c in t.children)
+        if (t.dep_ == "acl" or reflexive) and t.lemma_.lower() in {"know", "call", "name", "dub"}:
             for x in prep_objects(t, {"as"}) + [c for c in t.children if c.dep_ in {"oprd", "attr"}]:
                 ent = entity(x, labels)
                 if ent is not None:

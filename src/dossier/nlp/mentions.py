@@ -117,6 +117,24 @@ def _name_goes_on(doc: Doc, end: int) -> int:
     return k if k > end + 1 and doc[k - 1].is_title and tail & words("group_name_words") else end
 
 
+_NAMING_VERBS = {"call", "name", "dub", "style", "brand"}
+
+
+def _self_named(ent: Span) -> bool:
+    """ "fighters who called themselves “Marine Force of Ambaland”", "a group calling itself X": the name fighters
+    (or a group) give themselves is a group's, whatever the quotation marks made the NER think."""
+    root = ent.root
+    verb = root.head
+    if root.dep_ not in {"oprd", "attr", "dobj"} or verb.lemma_.lower() not in _NAMING_VERBS:
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ in {"themselves", "itself"} for c in verb.children):
+        holder = verb.head if verb.dep_ in {"relcl", "acl"} else next(
+            (c for c in verb.children if c.dep_ == "nsubj"), verb)
+        kinds = words("member_nouns") | words("group_nouns")
+        return holder.lower_ in kinds or holder.lemma_.lower() in kinds
+    return False
+
+
 def _relabel(doc: Doc) -> list[Span]:
     out = []
     for ent in doc.ents:
@@ -168,7 +186,8 @@ def _relabel(doc: Doc) -> list[Span]:
                 label != "NORP" or doc[end].is_title):
             end += 1
             label = GROUP_LABEL
-        if label in {"ORG", "PERSON", "NORP", "GPE", "FAC"} and (_is_group_name(ent) or _context_says_group(ent)):
+        if label in {"ORG", "PERSON", "NORP", "GPE", "FAC"} and (_is_group_name(ent) or _context_says_group(ent)) or \
+                label in _NAME_LABELS and not ent.id_ and _self_named(ent):
             label = GROUP_LABEL
         start = ent.start
         if label == "ORG" and not ent.id_ and 2 <= len(ent) <= 4 and all(t.is_title for t in ent) and \
