@@ -1246,3 +1246,10 @@ def test_a_shiite_group_in_any_spelling_is_described_so(analyse_text):
     ex = analyse_text("Hezbollah is a political and militant Shi'ite Muslim group based in Lebanon.", PUB)
     assert [o["text"] for o in literal_claims(ex, "Hezbollah", "ideology")] == ["militant Shi'ite Muslim"], \
         describe(ex)
+
+
+def test_a_town_known_only_abroad_is_the_place_the_text_puts_it_in(analyse_text):
+    ex = analyse_text("FARC dissidents attacked an army patrol on Tuesday in a rural part of Buenos Aires, in "
+                      "Colombia’s southwestern Cauca province, killing six soldiers.", PUB)
+    assert event_places(ex) == ["Cauca"], describe(ex)
+    assert not any("Argentin" in c.obj.name for c in ex.claims if hasattr(c.obj, "name")), describe(ex)

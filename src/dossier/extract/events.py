@@ -1104,9 +1104,11 @@ def written_within(doc: Doc) -> set[tuple[str, str]]:
             if not is_place(t):
                 continue
             outer = [c for c in t.children if c.dep_ in {"appos", "poss"}] + prep_objects(t, {"in"})
-            if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "in" and doc[t.i + 1].head != t:
-                # "at Aranpur in Dantewada district", both hung on the verb: the second holds the first
-                outer += [p for o in doc[t.i + 1].children if o.dep_ == "pobj" for p in places_in(o)]
+            # "at Aranpur in Dantewada district", both hung on the verb: the second holds the first (so does
+            # "Buenos Aires, in Colombia's Cauca province")
+            k = t.i + 2 if t.i + 2 < len(doc) and doc[t.i + 1].text == "," else t.i + 1
+            if k < len(doc) and doc[k].lower_ == "in" and doc[k].head != t:
+                outer += [p for o in doc[k].children if o.dep_ == "pobj" for p in places_in(o)]
             # "El Aguaje, a town in the municipality of Aguililla"
             outer += [p for c in t.children if c.dep_ == "appos" and c.lower_ in PLACE_NOUNS for p in places_in(c)]
             if t.i + 3 <= len(doc) and doc[t.i + 1].text == "," and (t.i == 0 or doc[t.i - 1].text != ",") and (
@@ -1115,6 +1117,20 @@ def written_within(doc: Doc) -> set[tuple[str, str]]:
             pairs |= {(t.text, o.text) for o in outer if is_place(o)}
         doc.user_data["places_within"] = pairs
     return pairs
+
+
+def _namesakes(doc: Doc, events: list[RawEvent]) -> None:
+    """ "a rural part of Buenos Aires, in Colombia's Cauca province": a town the gazetteer knows only in a country the
+    report never names is a namesake it lacks; the place the text puts it in stands for it."""
+    within = written_within(doc)
+    for ev in events:
+        if ev.place is None or not _namesake(ev.place):
+            continue
+        outer = {o for i, o in within if i == ev.place.text}
+        held_by = [t for t in doc if t.text in outer and is_place(t) and not _namesake(t)]
+        container = min(held_by, key=_specificity) if held_by else None  # the province, not the country
+        if container is not None:
+            ev.place, ev.place_where = container, False
 
 
 def _namesake(tok: Token) -> bool:
@@ -1463,6 +1479,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
     _listed_under(doc, events)
     _attributions(doc, events)
     _place_of_the_dead(doc, events)
+    _namesakes(doc, events)
     _local_branches(doc, events)
     for k, ev in enumerate(events):
         main = next((e for e in reversed(events[:k]) if not e.background), None)
