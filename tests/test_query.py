@@ -365,3 +365,10 @@ def test_where_a_group_came_from_names_the_group_it_came_out_of(tmp_path):
     with Store.from_path(build_kb(tmp_path, docs)) as store:
         answer = ask(store, "Where did ISWAP come from?")
     assert "came out of Boko Haram" in answer.answer and answer.sources, answer.answer
+
+
+def test_other_names_of_a_group_are_its_aliases(store):
+    assert parse("What is the Houthis' formal name?").name == "names"
+    assert parse("What else is IS-K called?").subject == "IS-K"
+    answer = ask(store, "What other names does IS-K go by?").answer
+    assert "Islamic State Khorasan Province" in answer and not answer.startswith("Not known"), answer

@@ -1253,3 +1253,13 @@ def test_a_town_known_only_abroad_is_the_place_the_text_puts_it_in(analyse_text)
                       "Colombia’s southwestern Cauca province, killing six soldiers.", PUB)
     assert event_places(ex) == ["Cauca"], describe(ex)
     assert not any("Argentin" in c.obj.name for c in ex.claims if hasattr(c.obj, "name")), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Al-Shabaab's operations are concentrated in southern Somalia.", ["Somalia"]),
+    ("The Shining Path's area of activity is mostly confined to Ayacucho.", ["Ayacucho"]),
+    ("The Shining Path's efforts are focused on recruitment in prisons.", []),
+])
+def test_where_a_groups_activity_is_confined_it_is_active(analyse_text, text, places):
+    ex = analyse_text(text, PUB)
+    assert [c.obj.name for c in claims_of(ex, "active_in")] == places, describe(ex)

@@ -1119,6 +1119,11 @@ def written_within(doc: Doc) -> set[tuple[str, str]]:
     return pairs
 
 
+def _country_of(tok: Token) -> str | None:
+    place = places().lookup(tok.text)
+    return place.country if place is not None else places().demonym(tok.text)
+
+
 def _namesakes(doc: Doc, events: list[RawEvent]) -> None:
     """ "a rural part of Buenos Aires, in Colombia's Cauca province": a town the gazetteer knows only in a country the
     report never names is a namesake it lacks; the place the text puts it in stands for it."""
@@ -1127,7 +1132,11 @@ def _namesakes(doc: Doc, events: list[RawEvent]) -> None:
         if ev.place is None or not _namesake(ev.place):
             continue
         outer = {o for i, o in within if i == ev.place.text}
+        home = places().lookup(ev.place.text)
+        # ("Mpondwe, a Ugandan town": a container in the gazetteer's own country confirms the town)
         held_by = [t for t in doc if t.text in outer and is_place(t) and not _namesake(t)]
+        if any(_country_of(t) == home.country for t in held_by):
+            continue
         container = min(held_by, key=_specificity) if held_by else None  # the province, not the country
         if container is not None:
             ev.place, ev.place_where = container, False

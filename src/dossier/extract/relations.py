@@ -167,6 +167,10 @@ def based_in(verb: Token) -> Iterator[RawClaim]:
 TALLY_VERBS = {"kill", "abduct", "kidnap", "massacre", "displace", "target", "bomb", "murder"}
 
 
+_CONFINING_VERBS = {"confine", "concentrate", "limit", "restrict", "center", "centre", "focus", "centralize"}
+_AREA_WORDS = {"area", "areas", "zone", "zones", "theatre", "theater"}
+
+
 def active_in(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma == "base" or verb.lower_ == "based":
@@ -188,6 +192,11 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         holders.append(verb)
     elif lemma in TALLY_VERBS and tally_over_time(verb):
         holders = [verb]  # "has killed more than 1,200 civilians in the Beni area since 2017"
+    elif lemma in _CONFINING_VERBS and any(s.lower_ in ACTIVITY_NOUNS | _AREA_WORDS and (
+            s.lower_ not in _AREA_WORDS or any(o.lower_ in ACTIVITY_NOUNS | {"activity", "influence", "operation"}
+                                               for o in prep_objects(s, {"of"})))
+            for s in verb.children if s.dep_ in {"nsubjpass", "nsubj"}):
+        holders = [verb]  # "its operations are concentrated in southern Somalia", "its area of activity is X"
     elif lemma in {"be", "become", "remain"} or verb.lower_ == "active":
         subj_nouns = [c for c in verb.children if c.dep_ == "nsubj"]
         acomp = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in PRESENCE_ADJECTIVES]

@@ -176,6 +176,23 @@ def real_name(ctx: Ctx) -> str:
     return f"{text} {passage}" if passage else text
 
 
+def names(ctx: Ctx) -> str:
+    """ "What is the Houthis' formal name?": the names the knowledge base holds for the group besides the one asked."""
+    asked = ctx.intent.subject or ""
+    m = _resolve(ctx, asked)
+    if m is None:
+        return not_known(asked or "this")
+    ent = lookup.entity(ctx.store, m.ids[0]) or {}
+    known = dict.fromkeys([ent.get("name") or "", *ent.get("aliases", [])])
+    others = [n for n in known if n and norm(n) != norm(asked)]
+    if not others:
+        return not_known(f"other names of {m.name}")
+    text = f"{asked} is also known as {join(others[:5])}."
+    passage = _passage(ctx, m, ctx.intent.question, fallback=None, lead="A source says",
+                       require={"alia", "alias", "known", "name", "call", "formal", "formally"}, room=380 - len(text))
+    return f"{text} {passage}" if passage else text
+
+
 def who_is(ctx: Ctx) -> str:
     m = _resolve(ctx, ctx.intent.subject, None)
     if m is None:
@@ -952,7 +969,7 @@ HANDLERS: dict[str, Callable[[Ctx], str]] = {
     "role_holder": role_holder, "role": role, "origin": origin, "based": based, "active": active,
     "linked": linked, "links": links,
     "enemies": enemies, "targets": targets, "recruits": recruits, "goals": goals, "funding": funding,
-    "attacks": attacks, "event_killed": event_killed, "event_injured": event_injured,
+    "names": names, "attacks": attacks, "event_killed": event_killed, "event_injured": event_injured,
     "event_perpetrator": event_perpetrator, "event_date": event_date, "event_place": event_place,
     "event_victims": event_victims, "event_check": event_check, "events_in": events_in, "other": other,
 }
