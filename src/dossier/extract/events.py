@@ -870,14 +870,8 @@ def _past_dateline(sent: Span, found: list[tuple[Token, str]]) -> list[tuple[Tok
 def _called(verb: Token) -> list[Token]:
     """ "A group called al-Shabaab has claimed ...", "fighters who called themselves X claimed ...": the name given
     to the subject."""
-    out = []
-    for s in verb.children:
-        if s.dep_ in {"nsubj", "nsubjpass"}:
-            for acl in s.children:
-                reflexive = acl.dep_ == "relcl" and any(c.lower_ in {"themselves", "itself"} for c in acl.children)
-                if (acl.dep_ == "acl" or reflexive) and acl.lemma_ in {"call", "name", "know"}:
-                    out += [c for c in acl.subtree if c.ent_type_ in {"ARMED_GROUP", "ORG"}]
-    return out
+    return [e for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"}
+            for e in [called(s, {"ARMED_GROUP", "ORG"})] if e is not None]
 
 
 def _suspected_to_be(tok: Token) -> list[Token]:

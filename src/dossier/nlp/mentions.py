@@ -240,11 +240,15 @@ def _branch_of(parent: str, where: str) -> str | None:
     based in, or a region its own names carry ("Khorasan", "West Africa")."""
     country = places().country_code(where) or places().demonym(where)
     found = actors().branches(parent, country) if country else []
-    if not found:
-        words = " ".join(re.findall(r"\w+", where.lower()))
-        found = [a for a in actors().actors.values() if a.parent == parent and words and any(
-            f" {words} " in " {} ".format(" ".join(re.findall(r"\w+", n.lower()))) for n in (a.name, *a.aliases))]
+    if not found and _word_run(where).strip():
+        found = [a for a in actors().actors.values() if a.parent == parent and any(
+            _word_run(where) in _word_run(n) for n in (a.name, *a.aliases))]
     return found[0].key if len(found) == 1 else None
+
+
+def _word_run(text: str) -> str:
+    """ "Islamic State-Khorasan" -> " islamic state khorasan ": words alone, spaced, for matching one run in another."""
+    return " {} ".format(" ".join(re.findall(r"\w+", text.lower())))
 
 
 def _possessive_branches(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -422,15 +426,19 @@ def _or_acronym(doc: Doc, ent: Span) -> Span | None:
     return None
 
 
+def _occurrences(doc: Doc, text: str, like: Span) -> list[Span]:
+    """Every whole-word occurrence of `text` in the document, as a mention of what `like` names."""
+    out = []
+    for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
+        span = doc.char_span(m.start(), m.end(), label=like.label_, span_id=like.id_)
+        if span is not None and span.start != like.start:
+            out.append(span)
+    return out
+
+
 def _repeats(doc: Doc, defined: list[Span]) -> list[Span]:
     """Later uses of an acronym defined in the text are mentions of the same entity."""
-    out = []
-    for acr in defined:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(acr.text)}(?![\w-])", doc.text):
-            span = doc.char_span(m.start(), m.end(), label=acr.label_, span_id=acr.id_)
-            if span is not None and span.start != acr.start:
-                out.append(span)
-    return out
+    return [span for acr in defined for span in _occurrences(doc, acr.text, acr)]
 
 
 def _title_case_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -438,13 +446,7 @@ def _title_case_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     still name the group the text has named by its capitals."""
     acronyms = {e.text: e for e in ents if e.label_ in {GROUP_LABEL, "FORCE"} and e.id_.startswith("gaz:") and
                 len(e.text) >= 3 and e.text.isalpha() and e.text.isupper()}
-    out = []
-    for text, acr in acronyms.items():
-        for m in re.finditer(rf"(?<![\w-]){text.capitalize()}(?![\w-])", doc.text):
-            span = doc.char_span(m.start(), m.end(), label=acr.label_, span_id=acr.id_)
-            if span is not None:
-                out.append(span)
-    return out
+    return [span for text, acr in acronyms.items() for span in _occurrences(doc, text.capitalize(), acr)]
 
 
 _SITE_PREPS = {"in", "near", "at", "outside", "around", "inside"}

@@ -538,8 +538,8 @@ def funding(ctx: Ctx) -> str:
     return fit(parts) if parts else not_known(f"who funds {m.name}")
 
 
-_BEFORE = re.compile(r"\b(before|until|prior\s+to|by)\s+(.+)$", re.I)
-_AFTER = re.compile(r"\b(after|since|from)\s+(.+)$", re.I)
+_BEFORE = re.compile(r"\b(?:before|until|prior\s+to)\s", re.I)
+_AFTER = re.compile(r"\b(?:after|since|from)\s", re.I)
 
 
 def _qualified(ctx: Ctx, events: list[dict[str, Any]], qualifier: str) -> list[dict[str, Any]]:
