@@ -1235,3 +1235,9 @@ def test_a_town_known_only_abroad_is_the_place_the_text_puts_it_in(analyse_text)
 def test_where_a_group_acts_however_it_is_told(analyse_text, text, places):
     ex = analyse_text(text, PUB)
     assert [c.obj.name for c in claims_of(ex, "active_in")] == places, describe(ex)
+
+
+def test_a_place_the_text_gives_a_country_is_in_that_country(analyse_text):
+    ex = analyse_text("Tens of thousands have been killed in the insurgency in Nigeria’s North-East since 2009.", PUB)
+    places = [m.entity for m in ex.mentions if m.entity.type == "place"]
+    assert places and all(p.country in {None, "NG"} for p in places), [(p.name, p.country) for p in places]

@@ -148,8 +148,9 @@ class DocumentLinker:
             if actor is not None and (etype != EntityType.PERSON or actor.type == "person"):
                 return self._with_alias(actor.ref(), surface)
         if etype == EntityType.PLACE:
-            return self._place(surface) if places().lookup(surface) or not demonym_country(surface) \
-                else self.country_of_demonym(tok)
+            if not places().lookup(surface) and demonym_country(surface):
+                return self.country_of_demonym(tok)
+            return self._owned_place(tok, self._place(surface))
         if etype == EntityType.PERSON:
             surface = self._full_person_name(tok, _person_name(surface))
         canonical = defined[0] if defined else surface
@@ -192,6 +193,16 @@ class DocumentLinker:
             return EntityRef(name=surface, type=EntityType.PLACE.value, key=f"new:place:{norm(surface)}",
                              aliases=(surface,))
         return EntityRef.of_place(place, surface)
+
+    def _owned_place(self, tok: Token, ref: EntityRef | None) -> EntityRef | None:
+        """ "Nigeria's North-East": a place the text gives a country is in that country; a namesake the gazetteer
+        has elsewhere (Botswana's North-East district) is not it, and the country stands for it."""
+        owners = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+        code = places().country_code(clean_surface(owners[0].text)) if owners else None
+        if ref is None or code is None or ref.place is None or ref.place.country in {None, code}:
+            return ref
+        country = places().lookup(clean_surface(owners[0].text))
+        return EntityRef.of_place(country) if country is not None else ref
 
     def _facility_town(self, surface: str) -> Place | None:
         """ "Quetta Railway Station", "Mogadishu Port": a site named after its town lies in it."""
