@@ -171,6 +171,12 @@ _CONFINING_VERBS = {"confine", "concentrate", "limit", "restrict", "center", "ce
 _AREA_WORDS = {"area", "areas", "zone", "zones", "theatre", "theater"}
 
 
+def _activity_named(noun: Token) -> bool:
+    """ "its operations", "its area of activity (and influence)": words that name where a group acts."""
+    return noun.lower_ in ACTIVITY_NOUNS or noun.lower_ in _AREA_WORDS and any(
+        o.lower_ in ACTIVITY_NOUNS | {"influence", "operation"} for o in prep_objects(noun, {"of"}))
+
+
 def active_in(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma == "base" or verb.lower_ == "based":
@@ -192,10 +198,8 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         holders.append(verb)
     elif lemma in TALLY_VERBS and tally_over_time(verb):
         holders = [verb]  # "has killed more than 1,200 civilians in the Beni area since 2017"
-    elif lemma in _CONFINING_VERBS and any(s.lower_ in ACTIVITY_NOUNS | _AREA_WORDS and (
-            s.lower_ not in _AREA_WORDS or any(o.lower_ in ACTIVITY_NOUNS | {"activity", "influence", "operation"}
-                                               for o in prep_objects(s, {"of"})))
-            for s in verb.children if s.dep_ in {"nsubjpass", "nsubj"}):
+    elif lemma in _CONFINING_VERBS and any(_activity_named(s) for s in verb.children if s.dep_ in {"nsubjpass",
+                                                                                                 "nsubj"}):
         holders = [verb]  # "its operations are concentrated in southern Somalia", "its area of activity is X"
     elif lemma in {"be", "become", "remain"} or verb.lower_ == "active":
         subj_nouns = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -895,26 +899,30 @@ def size(sent: Span) -> Iterator[RawClaim]:
 CONTROL_NOUNS = {"control", "rule", "occupation", "sway", "grip"}
 
 
+def _under(sent: Span) -> Iterator[tuple[Token, Token]]:
+    """(the "under", its noun) of each "under ..." phrase: "under Houthi control", "under the leadership of X"."""
+    for prep in sent:
+        if prep.lower_ == "under" and prep.dep_ == "prep":
+            yield from ((prep, c) for c in prep.children if c.dep_ == "pobj")
+
+
 def under_control(sent: Span) -> Iterator[RawClaim]:
     """ "Hodeidah, which is under Houthi control", "towns under the control of al-Shabaab": active there."""
-    for prep in sent:
-        if prep.lower_ != "under" or prep.dep_ != "prep":
-            continue
-        for ctl in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in CONTROL_NOUNS):
-            holders = [c for c in ctl.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
-            groups = [e for h in holders + prep_objects(ctl, {"of"}) for g in expand(h)
-                      for e in [entity(g, ACTORS)] if e is not None]
-            where = prep.head
-            if where.pos_ in {"VERB", "AUX"}:
-                where_toks = [c for c in where.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                if where.dep_ == "relcl" and all(w.lower_ in {"which", "that"} for w in where_toks):
-                    where_toks = [where.head]
-            else:
-                where_toks = [where]
-            places = [p for w in where_toks for p in places_in(w)]
-            for g in groups:
-                for p in places:
-                    yield _claim(g, "active_in", p, ctl, "under_control", 0.6)
+    for prep, ctl in ((p, n) for p, n in _under(sent) if n.lemma_.lower() in CONTROL_NOUNS):
+        holders = [c for c in ctl.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+        groups = [e for h in holders + prep_objects(ctl, {"of"}) for g in expand(h)
+                  for e in [entity(g, ACTORS)] if e is not None]
+        where = prep.head
+        if where.pos_ in {"VERB", "AUX"}:
+            where_toks = [c for c in where.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if where.dep_ == "relcl" and all(w.lower_ in {"which", "that"} for w in where_toks):
+                where_toks = [where.head]
+        else:
+            where_toks = [where]
+        places = [p for w in where_toks for p in places_in(w)]
+        for g in groups:
+            for p in places:
+                yield _claim(g, "active_in", p, ctl, "under_control", 0.6)
 
 
 _LEADERSHIP_NOUNS = {"leadership", "command", "stewardship"}
@@ -923,19 +931,16 @@ _LEADERSHIP_NOUNS = {"leadership", "command", "stewardship"}
 def under_leadership(sent: Span) -> Iterator[RawClaim]:
     """ "the group, now under the leadership of his brother, Abdul-Malik al-Houthi, ...", "the ADF, under Musa
     Baluku's command": the person leads the group the phrase hangs on (or the group doing what it qualifies)."""
-    for prep in sent:
-        if prep.lower_ != "under" or prep.dep_ != "prep":
-            continue
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _LEADERSHIP_NOUNS):
-            named = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, {"of"})
-            # ("his brother, X": the name in apposition to the kin word)
-            named += [a for n in named if n.ent_type_ != "PERSON" for a in n.children if a.dep_ == "appos"]
-            people = [p for n in named for p in expand(n) if p.ent_type_ == "PERSON"]
-            where = prep.head
-            groups = subjects(where, GROUP_LABELS) if where.pos_ in {"VERB", "AUX"} else [owner(where, GROUP_LABELS)]
-            for g in (g for g in groups if g is not None and g.ent_type_ in GROUP_LABELS):
-                for p in people:
-                    yield _claim(g, "leader", p, noun, "under_leadership", 0.6)
+    for prep, noun in ((p, n) for p, n in _under(sent) if n.lower_ in _LEADERSHIP_NOUNS):
+        named = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, {"of"})
+        # ("his brother, X": the name in apposition to the kin word)
+        named += [a for n in named if n.ent_type_ != "PERSON" for a in n.children if a.dep_ == "appos"]
+        people = [p for n in named for p in expand(n) if p.ent_type_ == "PERSON"]
+        where = prep.head
+        groups = subjects(where, GROUP_LABELS) if where.pos_ in {"VERB", "AUX"} else [owner(where, GROUP_LABELS)]
+        for g in (g for g in groups if g is not None and g.ent_type_ in GROUP_LABELS):
+            for p in people:
+                yield _claim(g, "leader", p, noun, "under_leadership", 0.6)
 
 
 def presence(sent: Span) -> Iterator[RawClaim]:

@@ -240,9 +240,10 @@ def _branch_of(parent: str, where: str) -> str | None:
     based in, or a region its own names carry ("Khorasan", "West Africa")."""
     country = places().country_code(where) or places().demonym(where)
     found = actors().branches(parent, country) if country else []
-    if not found and _word_run(where).strip():
+    run = _word_run(where)
+    if not found and run.strip():
         found = [a for a in actors().actors.values() if a.parent == parent and any(
-            _word_run(where) in _word_run(n) for n in (a.name, *a.aliases))]
+            run in _word_run(n) for n in (a.name, *a.aliases))]
     return found[0].key if len(found) == 1 else None
 
 
