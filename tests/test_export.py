@@ -93,7 +93,7 @@ def test_events_jsonl_follow_the_contract(store: Store) -> None:
         "id": event["id"], "date": "2021-08", "date_precision": "month", "type": "explosions_remote_violence",
         "sub_type": "remote_explosive",
         "place": {"name": "Kabul", "admin1": "Kabul", "country": "AF", "iso": "AF-KAB", "lat": 34.53, "lon": 69.17,
-                  "precision": "city"},
+                  "precision": "city", "aliases": ["Kabul"]},
         "perpetrators": [{"id": ids["IS-K"], "name": "IS-K", "attribution": "suspected"}],
         "targets": [], "killed": 13, "killed_high": None, "injured": None, "injured_high": None,
         "doc_ids": ["doc-1"],
@@ -134,3 +134,17 @@ def test_exporter_decorator_registers_a_format(store: Store) -> None:
         assert out.getvalue().splitlines() == ["IS-K", "Islamic State", "Kabul"]
     finally:
         del EXPORTERS[("entities", "names")]
+
+
+def test_an_events_place_keeps_the_spelling_the_report_used(tmp_path) -> None:
+    """The gazetteer calls the district "Narainpur"; the report's "Narayanpur" stays beside it."""
+    from dossier.store.reader import iter_events
+
+    from conftest import build_kb
+
+    docs = [{"id": "t-ied", "url": None, "title": "IED", "publisher": "Test Wire", "published": "2023-12-14",
+             "text": "Maoist rebels triggered a roadside bomb that killed a police constable in the Narayanpur "
+                     "district of Chhattisgarh on Wednesday, officials said."}]
+    with Store.from_path(build_kb(tmp_path, docs)) as store:
+        (event,) = iter_events(store.engine)
+    assert event["place"]["name"] == "Narainpur" and "Narayanpur" in event["place"]["aliases"], event["place"]

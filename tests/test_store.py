@@ -511,7 +511,7 @@ def test_profile_events_are_the_newest_whichever_plan_is_chosen(store: Store) ->
                 for form in forms:
                     got = newest_event_ids(session, form, limit)
                     assert got == [r.id for r in expected], (key, limit)
-                    bulk, _ = event_dicts(session, got)
+                    bulk = event_dicts(session, got)
                     assert [{k: v for k, v in ev.items() if k != "_place_id"} for ev in bulk] == \
                         [event_dict(r) for r in sorted(expected, key=lambda r: r.id)]
             if store.engine.dialect.name == "sqlite":  # the walk: date index backwards, (entity, event) probes

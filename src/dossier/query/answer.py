@@ -15,11 +15,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from dossier.names import norm
 from dossier.store import Store
-from dossier.store.reader import event_dict, newest_events
+from dossier.store.reader import event_dict, event_loads, newest_events
 from dossier.store.schema import EntityRow, EventPerpetratorRow, EventRow, EventSourceRow
 
 from . import lookup
@@ -578,8 +578,7 @@ def attacks(ctx: Ctx) -> str:
         order = (EventRow.date,)
     elif detail in ("deadliest", "worst", "biggest", "largest"):
         order = (func.coalesce(EventRow.killed_high, EventRow.killed_low, 0).desc(), EventRow.date.desc())
-    loads = (selectinload(EventRow.place), selectinload(EventRow.sources),
-             selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity))
+    loads = event_loads()
     with Session(ctx.store.engine) as session:
         if detail == "first" and session.scalar(select(EventRow.id).where(mine, EventRow.date.is_(None)).limit(1)):
             return _passage(ctx, m, ctx.intent.question)  # an undated one may be the first
@@ -762,8 +761,7 @@ def _same_report(ctx: Ctx, top: dict[str, Any]) -> list[dict[str, Any]]:
         rows = session.scalars(select(EventRow).where(
             EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.doc_id.in_(top["doc_ids"]))),
             EventRow.date.is_not(None)).limit(50)
-            .options(selectinload(EventRow.place), selectinload(EventRow.sources),
-                     selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity))).all()
+            .options(*event_loads())).all()
         out = []
         for r in rows:
             if f"ev{r.id}" == top["id"] or len(r.date) < 10 or len(top["date"]) < 10:

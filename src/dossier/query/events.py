@@ -190,9 +190,7 @@ def _find(store: Store, q: EventQuery, want: str | None, limit: int, mentions: b
         ids = _mentioning_ids(session, q) if mentions else _candidate_ids(session, q)
         if not ids:
             return []
-        events, place_aliases = event_dicts(session, ids)
-        for ev in events:
-            ev["_place_aliases"] = place_aliases.get(ev["_place_id"], [])
+        events = event_dicts(session, ids)
         doc_ids = {d for ev in events for d in ev["doc_ids"]}
     docs = lookup.documents(store, doc_ids)
     scored = []
@@ -206,7 +204,7 @@ def _find(store: Store, q: EventQuery, want: str | None, limit: int, mentions: b
 def _score(q: EventQuery, ev: dict[str, Any], docs: dict[str, dict], want: str | None) -> float:
     score = 0.0
     place = ev.get("place") or {}
-    place_norms = {norm(x) for x in [place.get("name"), place.get("admin1"), *ev.get("_place_aliases", [])] if x}
+    place_norms = {norm(x) for x in [place.get("name"), place.get("admin1"), *place.get("aliases", [])] if x}
     evidence = " ".join(s["evidence"] for s in ev["sources"])
     title_list = [docs.get(d, {}).get("title") or "" for d in ev["doc_ids"]]
     titles = " ".join(title_list)

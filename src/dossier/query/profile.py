@@ -442,7 +442,7 @@ def _events(session: Session, ids: list[int], sources: _Sources) -> tuple[int, l
     # counted on the (entity, event) index alone: every perpetrator row's event exists (foreign key)
     total = session.scalar(select(func.count(EventPerpetratorRow.event_id.distinct()))
                            .where(EventPerpetratorRow.entity_id.in_(ids))) or 0
-    evs, _ = event_dicts(session, newest_event_ids(session, _perpetrated_by(session, ids, total), MAX_EVENTS))
+    evs = event_dicts(session, newest_event_ids(session, _perpetrated_by(session, ids, total), MAX_EVENTS))
     for ev in evs:
         del ev["_place_id"]
     docs = lookup_documents(session, {d for ev in evs for d in ev["doc_ids"][:CITES_PER_FACT]})

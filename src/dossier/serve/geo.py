@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import aliased
 
 from dossier.query.lookup import GROUP_TYPES
 from dossier.query.profile import LINKS
 from dossier.store import Store, normalize_alias
-from dossier.store.reader import country_code, entity_id, event_dict
+from dossier.store.reader import country_code, entity_id, event_dict, event_loads
 from dossier.store.schema import AliasRow, ClaimRow, EntityRow, EventPerpetratorRow, EventRow
 
 from .lists import Page, parse_entity_id
@@ -77,9 +77,7 @@ def events(store: Store, group: str | None = None, type: str | None = None, coun
         ids = event_ids(store, group, type, country, since, until, oldest_first)
     wanted = ids[offset:offset + limit]
     with store.session() as session:
-        rows = session.scalars(select(EventRow).where(EventRow.id.in_(wanted)).options(
-            selectinload(EventRow.place), selectinload(EventRow.sources),
-            selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity))).all()
+        rows = session.scalars(select(EventRow).where(EventRow.id.in_(wanted)).options(*event_loads())).all()
     by_id = {r.id: r for r in rows}
     return Page(len(ids), limit, offset, [event_dict(by_id[i]) for i in wanted if i in by_id])
 

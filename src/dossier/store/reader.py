@@ -81,11 +81,20 @@ def iter_claims(engine: Engine) -> Iterator[dict[str, Any]]:
             }
 
 
+def event_loads() -> tuple:
+    """The loader options an `event_dict` needs: its place with that place's aliases, its sources and its
+    perpetrators, each read in one query for all the rows."""
+    return (selectinload(EventRow.place).selectinload(EntityRow.aliases), selectinload(EventRow.sources),
+            selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity))
+
+
 def place_dict(row: EntityRow | None) -> dict[str, Any] | None:
+    """An event's place; `aliases` keeps the spellings the reports used beside the gazetteer's name
+    ("Narayanpur" for "Narainpur"), so a reader finds the place as the sources wrote it."""
     if row is None:
         return None
     return {"name": row.name, "admin1": row.admin1, "country": row.country, "iso": row.iso,
-            "lat": row.lat, "lon": row.lon, "precision": row.precision}
+            "lat": row.lat, "lon": row.lon, "precision": row.precision, "aliases": [a.alias for a in row.aliases]}
 
 
 def event_dict(row: EventRow) -> dict[str, Any]:
@@ -125,15 +134,15 @@ def among(dialect: str, column: Any, values: list[Any]) -> ColumnElement[bool]:
     return column.in_(values)
 
 
-def event_dicts(session: Session, ids: Iterable[int]) -> tuple[list[dict[str, Any]], dict[int, list[str]]]:
-    """`event_dict` of each event of `ids` (ascending id; plus `_place_id`, its place's entity id) and the
-    aliases of their places (place entity id -> aliases), read with five Core queries: the event questions
+def event_dicts(session: Session, ids: Iterable[int]) -> list[dict[str, Any]]:
+    """`event_dict` of each event of `ids` (ascending id; plus `_place_id`, its place's entity id), read with
+    five Core queries: the event questions
     score a hundred or more candidates, and building ORM objects for them and their sources cost more than
     the queries. Executed on the session's connection, past the ORM's result layer, which cost more per row
     than the database did."""
     ids = sorted(set(ids))
     if not ids:
-        return [], {}
+        return []
     conn = session.connection()
     dialect = conn.dialect.name
     e, s, p = EventRow, EventSourceRow, EventPerpetratorRow
@@ -148,7 +157,7 @@ def event_dicts(session: Session, ids: Iterable[int]) -> tuple[list[dict[str, An
                                         EntityRow.iso, EntityRow.lat, EntityRow.lon, EntityRow.precision)
                                  .where(among(dialect, EntityRow.id, place_ids))).all():
             places[r.id] = {"name": r.name, "admin1": r.admin1, "country": r.country, "iso": r.iso,
-                            "lat": r.lat, "lon": r.lon, "precision": r.precision}
+                            "lat": r.lat, "lon": r.lon, "precision": r.precision, "aliases": aliases[r.id]}
         for entity, alias in conn.execute(select(AliasRow.entity_id, AliasRow.alias)
                                           .where(among(dialect, AliasRow.entity_id, place_ids))
                                           .order_by(AliasRow.id)).all():
@@ -179,7 +188,7 @@ def event_dicts(session: Session, ids: Iterable[int]) -> tuple[list[dict[str, An
             "doc_ids": list(dict.fromkeys(src["doc_id"] for src in sources[r.id])), "sources": sources[r.id],
             "_place_id": r.place_entity_id,
         })
-    return out, aliases
+    return out
 
 
 def _within(date: str | None, since: str | None, until: str | None) -> bool:
@@ -216,11 +225,7 @@ def iter_events(engine: Engine, group: str | None = None, country: str | None = 
     a date range. Filters are indexed lookups: alias norm -> perpetrator entity -> events."""
     stmt = (
         select(EventRow)
-        .options(
-            selectinload(EventRow.place),
-            selectinload(EventRow.sources),
-            selectinload(EventRow.perpetrators).selectinload(EventPerpetratorRow.entity),
-        )
+        .options(*event_loads())
         .order_by(EventRow.id)
     )
     with Session(engine) as session:
