@@ -129,6 +129,11 @@ def test_event_provenance_points_at_the_sentence(analyse_text):
     # many deeds with no day to them, and the killing they caused
     "The Zomi Revolutionary Army has carried out several bomb attacks in Manipur, killing eight police officers.",
     "The Zomi Revolutionary Army has staged a series of raids on army posts.",
+    # a war's toll, in a sentence dated only by the war's age, or counted since a year
+    "Tens of thousands have been killed in the 12-year-old conflict in the northeast.",
+    "More than 5,000 people have been killed in Mali's war since French troops arrived in 2013, the UN said.",
+    # a span of fighting, not one fight
+    "The ADF is a rebel group that has been battling the Ugandan government for over two decades.",
 ])
 def test_general_statement_is_not_an_event(analyse_text, text):
     ex = analyse_text(text, PUB)
@@ -215,6 +220,7 @@ def test_date_from_the_dateline(analyse_text):
     "The Taliban took control of Kunduz on 15 August.",
     # the parser hangs the name on the adverb, and the speaker's clause is above it
     "The Taliban briefly took over Kunduz on 15 August, said the BBC.",
+    "The Taliban seized control of the capital Kabul on 15 August.",
 ])
 def test_takeovers_are_strategic_developments(analyse_text, text):
     ev = one_event(analyse_text(text, PUB))
@@ -292,3 +298,12 @@ def test_a_dated_attack_among_many_words_is_still_an_event(analyse_text):
     ex = analyse_text("The Zomi Revolutionary Army has carried out several bomb attacks in Imphal on Monday, "
                       "killing eight police officers.", PUB)
     assert len(ex.events) == 1 and ex.events[0].killed == (8, 8), describe(ex)
+
+
+def test_a_village_named_after_the_region_places_the_event_and_keeps_the_region(analyse_text):
+    """ "in Borno State" ... "near Gudumbali in the Lake Chad region": the village no gazetteer knows is the
+    event's place, located by the region the report gave first."""
+    ex = analyse_text("Jihadist fighters killed nine soldiers in an attack in Borno State on Tuesday. Officials said "
+                      "the army patrol was ambushed near Gudumbali in the Lake Chad region on Tuesday night.", PUB)
+    place = one_event(ex).place
+    assert (place.name, place.admin1, place.country, place.precision) == ("Gudumbali", "Borno", "NG", "region")

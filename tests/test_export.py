@@ -138,9 +138,9 @@ def test_exporter_decorator_registers_a_format(store: Store) -> None:
 
 def test_an_events_place_keeps_the_spelling_the_report_used(tmp_path) -> None:
     """The gazetteer calls the district "Narainpur"; the report's "Narayanpur" stays beside it."""
-    from dossier.store.reader import iter_events
-
     from conftest import build_kb
+
+    from dossier.store.reader import iter_events
 
     docs = [{"id": "t-ied", "url": None, "title": "IED", "publisher": "Test Wire", "published": "2023-12-14",
              "text": "Maoist rebels triggered a roadside bomb that killed a police constable in the Narayanpur "

@@ -28,6 +28,8 @@ ENTITY_CLAIMS = [
     ("ISWAP is a splinter group of Boko Haram.", "ISWAP", "split_from", "Boko Haram"),
     # based_in
     ("Al-Shabaab is based in southern Somalia.", "al-Shabaab", "based_in", "Somalia"),
+    ("The convoy was ambushed in Lower Shabelle region, a stronghold of al-Shabaab.", "al-Shabaab", "based_in",
+     "Lower Shabelle"),
     ("The Kivu Defence Brigade is based in Goma.", "Kivu Defence Brigade", "based_in", "Goma"),
     ("The Allied Democratic Forces is based in North Kivu.", "Allied Democratic Forces", "based_in", "North Kivu"),
     # active_in
@@ -109,6 +111,16 @@ def test_founded_and_size_literals(analyse_text):
     ex = analyse_text("Al-Shabaab was founded in 2006. It has about 7,000 fighters.", PUB)
     assert {"date": "2006", "precision": "year"} in literal_claims(ex, "al-Shabaab", "founded"), describe(ex)
     assert any(s.get("value") == 7000 for s in literal_claims(ex, "al-Shabaab", "size")), describe(ex)
+
+
+def test_a_which_clause_after_a_nested_name_is_about_that_name(analyse_text):
+    """The parser hangs ", which was formed" on "wing"; the clause is about the organisation named before it, and
+    the armed wing and its political organisation stay two entities."""
+    ex = analyse_text("The UWSA is the armed wing of the United Wa State Party (UWSP), which was formed in 1989.", PUB)
+    assert literal_claims(ex, "United Wa State Party", "founded") == [{"date": "1989", "precision": "year"}], \
+        describe(ex)
+    assert literal_claims(ex, "United Wa State Army", "founded") == [], describe(ex)
+    assert has_claim(ex, "United Wa State Army", "part_of", "United Wa State Party"), describe(ex)
 
 
 def test_every_predicate_is_covered():

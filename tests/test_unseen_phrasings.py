@@ -886,6 +886,12 @@ def test_he_is_the_one_person_just_named(analyse_text):
     assert not claims_of(ex, "leader"), describe(ex)
 
 
+def test_the_warlord_is_the_one_person_just_named(analyse_text):
+    ex = analyse_text("Musa Kamara is feared across the region. The warlord is the founder of the Western Hills "
+                      "Front.", PUB)
+    assert has_claim(ex, "Western Hills Front", "leader", "Musa Kamara"), describe(ex)
+
+
 def test_martyred_in_terror_strikes_is_killed_in_an_attack(analyse_text):
     ex = analyse_text("Five policemen were martyred in two terror strikes near Bannu on Sunday.", PUB)
     assert [(e.place.name, e.killed[0]) for e in ex.events] == [("Bannu", 5)], describe(ex)
@@ -1225,7 +1231,7 @@ def test_a_town_known_only_abroad_is_the_place_the_text_puts_it_in(analyse_text)
 
 @pytest.mark.parametrize(("text", "places"), [
     ("Iran armed them. The Houthis took control of the capital, San’a, in 2014.", ["Sanaa"]),
-    ("Iran armed them. The rebels seized the capital, Marawi, in 2017.", []),
+    ("Iran armed them. The rebels seized the capital, Marawi, in 2017.", ["Marawi"]),  # not Tehran
     ("The ADF repeatedly carries out attacks around Beni.", ["Beni"]),
     ("Al-Shabaab has also struck coastal areas and the capital Nairobi.", ["Nairobi"]),
     ("Al-Shabaab's operations are concentrated in southern Somalia.", ["Somalia"]),

@@ -26,6 +26,7 @@ from dossier.extract.relations import (
 from dossier.extract.syntax import (
     ACTOR_LABELS,
     PLACE_LABELS,
+    PLACE_NOUNS,
     called,
     conjuncts,
     entity,
@@ -152,7 +153,7 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             if named is not None:  # "after The Resistance Front (TRF), a shadow organisation of LeT, issued ..."
                 yield named, tok
         if tok.dep_ == "appos" or _comma_conjunct(tok):
-            head = tok.head
+            head = _named_place(tok.head)  # ("Shabwa province, a southern stronghold of AQAP")
             if head.ent_type_ and not tok.ent_type_:
                 yield head, tok
                 yield from ((head, c) for c in _more_titles(head, tok))
@@ -163,6 +164,13 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                     head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and not head.head.head.ent_type_:
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the name hung on the group describes the founder
                 yield tok, head.head.head
+
+
+def _named_place(noun: Token) -> Token:
+    """The place name a place noun carries ("Shabwa" of "Shabwa province"), or the noun itself."""
+    if noun.ent_type_ or noun.lower_ not in PLACE_NOUNS:
+        return noun
+    return next((c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS), noun)
 
 
 def _included_people(verb: Token) -> Iterator[tuple[Token, Token]]:

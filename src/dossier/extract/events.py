@@ -65,6 +65,7 @@ class RawEvent:
     place_where: bool = False  # the place governs the event word: "Khar, where the bombing took place"
     toll: bool = False  # the killed figure is a (latest) death toll
     background: bool = False  # an earlier event the report dates its own against ("a week after a blast in X")
+    outer: Token | None = None  # a known place the report put the event in before naming one no gazetteer knows
 
 
 def _trigger(tok: Token) -> tuple[str, str] | None:
@@ -74,9 +75,9 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return tuple(trig["take over"])
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "charge" for c in tok.children):
         return tuple(trig["take charge"])
-    if lemma in {"take", "gain", "wrest"} and any(is_place(o) or o.lemma_.lower() in _STRONGHOLDS for c in tok.children
-                                                  if c.dep_ == "dobj" and c.lower_ == "control"
-                                                  for o in prep_objects(c, {"of", "over"})):
+    if lemma in {"take", "gain", "wrest", "seize", "assume"} and any(
+            places_in(o) or o.lemma_.lower() in _STRONGHOLDS for c in tok.children
+            if c.dep_ == "dobj" and c.lower_ == "control" for o in prep_objects(c, {"of", "over"})):
         # "took control of Goma", "took complete control of the battalion's headquarters"; not "of the group"
         return tuple(trig["seize"])
     if lemma == "exchange" and any(o.lemma_ in {"fire", "gunfire", "shot"} for o in prep_objects(tok, {"of"})):
@@ -1239,6 +1240,8 @@ def _merge(into: RawEvent, ev: RawEvent) -> None:
     if into.place is None or ev.place is not None and not _detached(ev) and not _namesake(ev.place) and (
             (not ev.place_where, _specificity(ev.place)) < (not into.place_where, _specificity(into.place))
             or _within_city(ev.place, into.place) or (ev.place.text, into.place.text) in written_within(ev.place.doc)):
+        if into.place is not None and places().lookup(ev.place.text) is None:
+            into.outer = into.place if places().lookup(into.place.text) is not None else into.outer
         into.place, into.place_where = ev.place, ev.place_where  # "in Borno state" ... "in the village of X"
     toll = bool(_TOLL & {t.lower_ for s in ev.sentences for t in s})
     vague = into.killed is not None and into.killed.qualifier == "vague"  # "dozens were killed" ... "at least 42"

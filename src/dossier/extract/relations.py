@@ -857,8 +857,10 @@ def size(sent: Span) -> Iterator[RawClaim]:
             continue
         if noun.lower_ not in nouns("size"):
             continue
+        # ("as few as 200 to 300 troops": the NER took only the first figure; the parser hangs it on the second)
         nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod", "det", "amod", "advmod"}
-                and c.ent_type_ in {"CARDINAL", "QUANTITY"}]
+                and (c.ent_type_ in {"CARDINAL", "QUANTITY"} or c.dep_ == "nummod" and c.like_num and any(
+                    d.ent_type_ == "CARDINAL" for d in c.children))]
         if not nums and noun.dep_ == "pobj" and noun.head.ent_type_ in {"CARDINAL", "QUANTITY"}:
             nums = [noun.head]  # "between 70,000 and 150,000 fighters": a range the parser took for a preposition
         if not nums:
@@ -876,6 +878,9 @@ def size(sent: Span) -> Iterator[RawClaim]:
         via_with = verb.dep_ == "pcomp" and verb.head.lower_ == "with" or verb.lower_ == "with"
         if via_with:
             verb = verb.head.head if verb.dep_ == "pcomp" else verb.head  # "..., with an estimated 4,700 fighters"
+        # "remains the largest armed group with up to 8,000 troops": "with" hung on the verb itself
+        via_with = via_with or noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head == verb \
+            and verb.lemma_.lower() in {"be", "remain", "become"}
         if any(a.lemma_.lower() in HARM for a in [verb, *verb.ancestors]) or \
                 any(c.lemma_.lower() in HARM for c in noun.children):
             continue
@@ -887,7 +892,8 @@ def size(sent: Span) -> Iterator[RawClaim]:
             group = next(iter(_actor_subjects(verb)), None)
         if group is None:
             continue
-        q = parse_quantity(nums[0].text)
+        num = nums[0]  # (with its own modifiers: "up to 25,000", "as few as 400 to 600")
+        q = parse_quantity(num.doc[num.left_edge.i: num.right_edge.i + 1].text)
         if q is None:
             continue
         note = next((f"at its {o.lower_}" for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"

@@ -259,6 +259,26 @@ def split_apposition(tok: Token) -> Token | None:
 _PURPOSE_NOUNS = {"aim", "goal", "objective", "intention", "purpose", "bid", "effort", "hope", "view"}
 
 
+_GROUP_LABELS = {"ARMED_GROUP", "ORG", "FORCE"}
+
+
+def _named_before_which(relcl: Token, labels: set[str]) -> Token | None:
+    """ "the armed wing of the Kachin Independence Organisation (KIO), which was formed in 1961": a "which" clause
+    right after a group's name is about that group, wherever the parser hangs it ("wing", or the sentence's
+    subject)."""
+    which = next((c for c in relcl.children if c.lower_ == "which" and c.i < relcl.i), None)
+    if which is None:
+        return None
+    doc, i, depth = relcl.doc, which.i - 1, 0
+    while i > relcl.head.i and (depth or doc[i].is_punct):  # back over the comma and "(KIO)"
+        depth += (doc[i].text == ")") - (doc[i].text == "(")
+        i -= 1
+    name = doc[i]
+    if i <= relcl.head.i or name.ent_type_ not in labels & _GROUP_LABELS:
+        return None
+    return name
+
+
 def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
     """Entities that are the subject of a verb, following relative clauses, conjoined verbs and xcomp chains."""
     seen = 0
@@ -288,7 +308,7 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
             head = [v.head] if v.dep_ == "conj" and v.head.ent_type_ in labels else []
             return head + stray
         if v.dep_ in {"relcl", "acl"}:
-            o = owner(v.head, labels)
+            o = _named_before_which(v, labels) or owner(v.head, labels)
             if o is None and v.dep_ == "acl" and v.head.lower_ in _PURPOSE_NOUNS and v.head.dep_ == "pobj":
                 v = v.head.head.head  # "launched attacks in a bid to topple X": the attackers want it
                 v = v.head if v.dep_ == "dobj" else v
@@ -338,13 +358,28 @@ def tally_over_time(verb: Token) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"} and verb.head != verb and \
             not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return tally_over_time(verb.head)  # "has carried out several bomb attacks, killing eight police officers"
-    undated = not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
+    # (an age is no date: "in the 10-year-old crisis")
+    undated = not any(t.ent_type_ in {"DATE", "TIME"} and not t.lower_.endswith(("-old", "-long"))
+                      for t in verb.subtree)
     # "Israel's war in Gaza has killed more than 10,000", "the conflict killed 300,000": a war's toll, no one day
     if undated and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _SPELLS_OF_WAR
                        for c in verb.children):
         return True
+    # "tens of thousands had been killed": a count only a war reaches
+    if undated and any(c.dep_ in {"dobj", "nsubjpass"} and {"thousands", "millions"} & set(c.lower_.split())
+                       for c in verb.children):
+        return True
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
+    # "has been battling the government for two decades": a perfect progressive tells a span, not an event
+    if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children):
+        return True
+    # "have been killed in Yemen's conflict since the coalition entered it": a war's toll, counted from then
+    if any(p.dep_ == "prep" and p.lower_ in {"in", "during"} and o.lemma_.lower() in _SPELLS_OF_WAR
+           for p in verb.children for o in p.children if o.dep_ == "pobj") or \
+            any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+                for c in verb.children):
+        return True
     # "has carried out several bomb attacks", "have staged a series of raids": many deeds with no day to them
     if undated and any(o.dep_ == "dobj" and o.tag_ == "NNS" and _many(o) for o in verb.children):
         return True
@@ -432,8 +467,9 @@ def places_in(tok: Token) -> list[Token]:
             out.extend(c for c in t.children if c.dep_ in {"poss", "compound"} and is_place(c))
         elif t.lower_ in PLACE_NOUNS:
             named = [p for o in prep_objects(t, {"of"}) for p in places_in(o)]
-            modifiers = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and is_place(c)
-                         for p in expand(c) if is_place(p)]
+            # ("the capital Sanaa": a name set beside the noun)
+            modifiers = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss", "appos"}
+                         and is_place(c) for p in expand(c) if is_place(p)]
             if named:  # "the Beni area of North Kivu": both; "the Mozambique town of Palma": the country qualifies
                 modifiers = [m for m in modifiers if not _country(m)]
             out.extend(modifiers + named)

@@ -93,6 +93,17 @@ def _bare_title(token: Token) -> bool:
     return not named and bool(owners)
 
 
+# nouns that name one person by what he is: "The warlord is the founder of the LRA", said of the man just named
+_EPITHETS = {"warlord", "cleric", "preacher", "kingpin", "strongman", "commander", "druglord", "ideologue"}
+
+
+def _epithet(token: Token) -> bool:
+    """ "The warlord ..." as a subject: a definite, singular person noun with no name of its own."""
+    return not token.ent_type_ and token.lower_ in _EPITHETS and token.dep_ in _SUBJECT_DEPS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in {"appos", "compound", "prep"} for c in token.children)
+
+
 def _only_person(named: list[Token]) -> Token | None:
     """ "Police arrested Lucas Ayaba Cho. He is also ...": "he" is the one person just named, when there is one."""
     names = {t.text for t in named}
@@ -112,7 +123,7 @@ def resolve_coreference(doc: Doc) -> Doc:
         for tok in sent:
             if tok.ent_type_ == "PERSON":
                 people[n].append(tok)
-            elif tok.lower_ in {"he", "she"} and tok.dep_ in _SUBJECT_DEPS:
+            elif tok.lower_ in {"he", "she"} and tok.dep_ in _SUBJECT_DEPS or _epithet(tok):
                 tok._.antecedent = _only_person(people[n] or (people[n - 1] if n else []))
             if tok.ent_type_ == "PERSON" and (tok.dep_ in _SUBJECT_DEPS or tok.head.dep_ in _SUBJECT_DEPS):
                 last_person = (n, tok)

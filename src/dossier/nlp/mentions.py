@@ -568,7 +568,7 @@ def _unknown_places(doc: Doc, ents: list[Span]) -> list[Span]:
     for a one-word name, something put "in" or "at" it by a report that never has it act, speak or carry a
     surname ("the victims in Mera"; for an organisation's, only people harmed there). Every mention of such a
     name becomes the place."""
-    named = [e for e in ents if e.label_ in {"PERSON", "ORG"} and not e.id_ and e[0].is_title]
+    named = [e for e in ents if e.label_ in {"PERSON", "ORG", "PRODUCT"} and not e.id_ and e[0].is_title]
     in_longer = {t.lower_ for e in named if e.label_ == "PERSON" and len(e) > 1 for t in e}
     located, acting, places_named = set(), set(), set()
     for e in named:

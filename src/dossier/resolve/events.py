@@ -42,10 +42,15 @@ def link_events(raw: list[RawEvent], linker: DocumentLinker, doc_id: str) -> lis
 
 def _outer_place(ev: RawEvent, linker: DocumentLinker) -> Place | None:
     """ "the community of Santa Luca in Ituango": the town or district the text puts a place no gazetteer knows
-    in."""
+    in; else the known place the report gave first ("an attack in Borno State" ... "near Gudumbali"), as a
+    region holding it."""
     for inner, outer in written_within(ev.place.doc):
         if inner == ev.place.text:
             place = linker.place_named(outer)
             if place is not None and place.precision in {"city", "district"}:
                 return place
-    return None
+    ref = linker.ref(ev.outer) if ev.outer is not None else None
+    place = ref.place if ref is not None else None
+    if place is None or place.precision == "country":
+        return place
+    return replace(place, admin1=place.admin1 or place.name) if place.precision == "region" else place
