@@ -187,6 +187,7 @@ def test_founding_dates_in_sentences(analyse_text, text, subject, date):
     ("The ELN has more than 2,000 members.", "ELN", {"value": 2000, "qualifier": "at least"}),
     ("Boko Haram has several thousand fighters.", "Boko Haram", {"qualifier": "vague"}),
     ("Hezbollah numbers about 20,000 fighters.", "Hezbollah", {"value": 20000}),
+    ("Hezbollah controls around 30,000 fighters in Lebanon and Syria.", "Hezbollah", {"value": 30000}),
     # a range whose first figure alone the NER marked; a group described "with" its strength
     ("It is believed the ADF now consists of as few as 400 to 600 fighters.", "ADF", {"low": 400, "high": 600}),
     ("The UWSA remains the largest ethnic armed group in Myanmar with up to 25,000 troops.", "UWSA",

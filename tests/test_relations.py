@@ -23,6 +23,9 @@ ENTITY_CLAIMS = [
     ("JNIM is an al-Qaeda affiliate.", "JNIM", "part_of", "al-Qaeda"),
     ("JNIM pledged allegiance to al-Qaeda.", "JNIM", "part_of", "al-Qaeda"),
     ("Al-Shabaab is part of al-Qaeda.", "al-Shabaab", "part_of", "al-Qaeda"),
+    ("Kataib Sayyid al-Shuhada is a militia operating under the Popular Mobilization Forces.",
+     "Kataib Sayyid al-Shuhada", "part_of", "Popular Mobilization Forces"),
+    ("The Haqqani network operates under the Taliban umbrella.", "Haqqani network", "part_of", "Taliban"),
     # split_from
     ("ISWAP split from Boko Haram in 2016.", "ISWAP", "split_from", "Boko Haram"),
     ("ISWAP is a splinter group of Boko Haram.", "ISWAP", "split_from", "Boko Haram"),

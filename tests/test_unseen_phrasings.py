@@ -95,6 +95,13 @@ def test_a_report_naming_no_day_dates_its_lead_attack_to_the_days_before_publica
     assert (lead.date, lead.date_precision) == (PUB.isoformat(), "week"), describe(ex)
 
 
+def test_the_first_event_after_a_byline_and_caption_told_in_reported_speech_is_dated_the_same_way(analyse_text):
+    ex = analyse_text("Rebels storm border posts\n\nBy our correspondent in the north\n\nSmoke rises over the "
+                      "hills near the frontier.\n\nFighting raged across the frontier region, officials say.\n\n"
+                      "In a statement, the army said 12 soldiers had been killed in Tal Afar.", PUB)
+    assert [(e.date, e.date_precision) for e in ex.events] == [(PUB.isoformat(), "week")], describe(ex)
+
+
 def test_a_week_date_says_it_is_not_a_day():
     from dossier.query.render import fmt_date
 
@@ -1247,3 +1254,9 @@ def test_a_place_the_text_gives_a_country_is_in_that_country(analyse_text):
     ex = analyse_text("Tens of thousands have been killed in the insurgency in Nigeria’s North-East since 2009.", PUB)
     places = [m.entity for m in ex.mentions if m.entity.type == "place"]
     assert places and all(p.country in {None, "NG"} for p in places), [(p.name, p.country) for p in places]
+
+
+def test_a_known_name_run_on_into_a_bodys_name_is_that_body(analyse_text):
+    """ "Amhara Fano" is in the gazetteer; "the Amhara Fano National Council" is a faction of its own."""
+    ex = analyse_text("The bulk of the Amhara Fano National Council is concentrated in Gondar.", PUB)
+    assert [c.subject.name for c in claims_of(ex, "active_in")] == ["Amhara Fano National Council"], describe(ex)

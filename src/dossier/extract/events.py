@@ -1521,7 +1521,12 @@ def _presumed_date(doc: Doc, lead: RawEvent, dateline: DateValue | None) -> Date
     return dateline or _lead_report(doc, lead)
 
 
-_LEAD_SENTENCES = 3
+_LEAD_SENTENCES = 6  # the headline, a byline, a photo caption and the lead's first sentences
+
+
+def _reported(verb: Token) -> bool:
+    """A clause a reporting verb ("said", "told") introduces."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon()["report_verbs"]
 
 
 def _lead_report(doc: Doc, event: RawEvent) -> DateValue | None:
@@ -1532,7 +1537,8 @@ def _lead_report(doc: Doc, event: RawEvent) -> DateValue | None:
     if published is None or not event.sentences:
         return None
     opening = list(doc.sents)[:_LEAD_SENTENCES]
-    if event.sentences[0].start > opening[-1].start or any(t.tag_ == "VBD" and t.lemma_ == "have" for t in
-                                                          event.sentences[0]):
+    # ("the military said 17 soldiers had been killed": a "had" of reported speech is the speaker's tense)
+    if event.sentences[0].start > opening[-1].start or any(
+            t.tag_ == "VBD" and t.lemma_ == "have" and not _reported(t.head) for t in event.sentences[0]):
         return None  # not the report's lead, or told as what "had" happened before
     return DateValue(published.isoformat(), "week")

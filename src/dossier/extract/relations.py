@@ -169,6 +169,7 @@ TALLY_VERBS = {"kill", "abduct", "kidnap", "massacre", "displace", "target", "bo
 
 _CONFINING_VERBS = {"confine", "concentrate", "limit", "restrict", "center", "centre", "focus", "centralize"}
 _AREA_WORDS = {"area", "areas", "zone", "zones", "theatre", "theater"}
+_BULK = {"bulk", "most", "majority"}
 
 
 def _activity_named(noun: Token) -> bool:
@@ -198,9 +199,11 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         holders.append(verb)
     elif lemma in TALLY_VERBS and tally_over_time(verb):
         holders = [verb]  # "has killed more than 1,200 civilians in the Beni area since 2017"
-    elif lemma in _CONFINING_VERBS and any(_activity_named(s) for s in verb.children if s.dep_ in {"nsubjpass",
-                                                                                                 "nsubj"}):
-        holders = [verb]  # "its operations are concentrated in southern Somalia", "its area of activity is X"
+    elif lemma in _CONFINING_VERBS and any(_activity_named(s) or s.ent_type_ in GROUP_LABELS or s.lower_ in _BULK
+                                           for s in verb.children if s.dep_ in {"nsubjpass", "nsubj"}):
+        # "its operations are concentrated in southern Somalia", "its area of activity is X", "the bulk of the
+        # faction is concentrated in Gondar"
+        holders = [verb]
     elif lemma in {"be", "become", "remain"} or verb.lower_ == "active":
         subj_nouns = [c for c in verb.children if c.dep_ == "nsubj"]
         acomp = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in PRESENCE_ADJECTIVES]
@@ -219,7 +222,11 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         places += [c for c in verb.children if c.dep_ in {"advmod", "npadvmod", "oprd"} and is_place(c)]
     # "took control of the city of Goma", "seized control of Hodeidah"
     places += [p for o in objects if o.lower_ == "control" for x in prep_objects(o, {"of"}) for p in places_in(x)]
-    for s in _actor_subjects(verb):
+    # ("the bulk of the faction is concentrated in X": the faction)
+    actors = _actor_subjects(verb) or [g for b in verb.children if b.dep_ in {"nsubj", "nsubjpass"} and
+                                       b.lower_ in _BULK for o in prep_objects(b, {"of"})
+                                       for g in [owner(o, ACTORS)] if g is not None]
+    for s in actors:
         for p in places:
             yield _claim(s, "active_in", p, verb, "active_in", 0.6)
 
@@ -598,6 +605,9 @@ def _is_command(tok: Token) -> bool:
     return tok.text.split()[-1].lower() in {"command", "bloc", "front", "brigade", "wing"}
 
 
+_COVER_NOUNS = {"umbrella", "banner", "auspices", "flag", "command", "aegis"}
+
+
 def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma in _HOLDING_VERBS:  # "the Islamic Resistance in Iraq, a group that includes Kataib Hezbollah"
@@ -613,12 +623,16 @@ def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
         return
     # "declared allegiance to al-Qaeda", "swore loyalty to": whatever the verb, the oath makes the affiliation
     oath = any(o.lower_ in _OATH_NOUNS for o in direct_objects(verb))
-    # "which takes orders from the Estado Mayor Central", "falls under the Western Command": a chain of command
+    # "which takes orders from the Estado Mayor Central", "falls under the Western Command", "a militia operating
+    # under the PMF": a chain of command
     command = lemma == "take" and any(o.lower_ in _ORDER_NOUNS for o in direct_objects(verb)) or \
-        lemma == "fall" and bool(prep_objects(verb, {"under"}))
+        lemma in {"fall", "operate", "serve", "fight"} and bool(prep_objects(verb, {"under"}))
     if command:
         objs = prep_objects(verb, {"from", "under"}) + [o for d in direct_objects(verb)
                                                         for o in prep_objects(d, {"from"})]
+        # ("under the Taliban umbrella", "under the banner of the FSA": the group whose cover it is)
+        objs += [g for o in objs if o.lower_ in _COVER_NOUNS for g in
+                 [c for c in o.children if c.dep_ in {"compound", "poss", "nmod"}] + prep_objects(o, {"of"})]
         objs = [o for o in objs if o.ent_type_ in GROUP_LABELS or o.ent_type_ == "ORG" and _is_command(o)]
         for s in subjects(verb, GROUP_LABELS):
             for o in (o for o in objs if not same(o, s)):

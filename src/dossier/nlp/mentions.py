@@ -135,6 +135,32 @@ def _self_named(ent: Span) -> bool:
     return False
 
 
+_BODY_WORDS = {"organisation", "organization", "party", "council", "union", "alliance", "coalition", "league",
+               "congress", "committee"}
+
+
+def _names_run_on(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Amhara Fano" + "People's Organisation": a known group's name that the next capitalised words continue
+    into the name of a body (a faction no gazetteer knows) is part of that longer name."""
+    by_start = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    bodies = words("group_name_words") | _BODY_WORDS
+    out = []
+    for e in ents:
+        if e.label_ not in {GROUP_LABEL, "ORG"} or e.end >= len(doc) or not doc[e.end - 1].whitespace_:
+            continue
+        nxt = by_start.get(e.end)
+        if nxt is not None:  # a name the NER found ("People's Organisation")
+            end = nxt.end if not nxt.id_ and nxt.label_ in {GROUP_LABEL, "ORG"} and nxt[0].is_title else e.end
+        else:  # capitalised words no one holds ("National Council")
+            end = e.end
+            while end < len(doc) and end - e.end < 4 and doc[end].is_title and end not in taken:
+                end += 1
+        if end > e.end and doc[end - 1].lower_ in bodies:
+            out.append(Span(doc, e.start, end, label=GROUP_LABEL))
+    return out
+
+
 def _relabel(doc: Doc) -> list[Span]:
     out = []
     for ent in doc.ents:
@@ -1010,6 +1036,9 @@ def find_mentions(doc: Doc) -> Doc:
     covered = {i for g in found for i in range(g.start, g.end)}
     ents = [e for e in ents if not covered & set(range(e.start, e.end))] + found
     ents += _national_capitals(doc, ents)
+    found = _names_run_on(doc, ents)
+    covered = {i for g in found for i in range(g.start, g.end)}
+    ents = [e for e in ents if not covered & set(range(e.start, e.end))] + found
     ents = filter_spans([_non_prefixed(_hyphen_joined(e)) for e in ents])
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
     extra += _branch_names(doc, ents) + _possessive_branches(doc, ents)
