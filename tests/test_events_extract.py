@@ -307,3 +307,8 @@ def test_a_village_named_after_the_region_places_the_event_and_keeps_the_region(
                       "the army patrol was ambushed near Gudumbali in the Lake Chad region on Tuesday night.", PUB)
     place = one_event(ex).place
     assert (place.name, place.admin1, place.country, place.precision) == ("Gudumbali", "Borno", "NG", "region")
+
+
+def test_an_attack_on_an_armed_groups_positions_is_a_battle(analyse_text):
+    ev = one_event(analyse_text("Government troops attacked KIA positions near Laiza on Tuesday.", PUB))
+    assert (ev.type, ev.sub_type) == ("battles", "armed clash"), ev

@@ -248,8 +248,10 @@ def _classify(sent: Span, trigger: Token, etype: str, sub: str) -> tuple[str, st
             return "explosions_remote_violence", "suicide bomb"
         if words & set(lexicon()["explosive_cues"]):
             return "explosions_remote_violence", "remote explosive/landmine/IED"
-        if words & (_BATTLE_WORDS - {"battle", "fighting"}) or \
-                _words(victim_tokens(trigger)) & set(lexicon()["battle_cues"]):
+        victims = victim_tokens(trigger)
+        # ("attacked KIA positions", "attacked Taliban fighters": armed men on the other side)
+        if words & (_BATTLE_WORDS - {"battle", "fighting"}) or _words(victims) & set(lexicon()["battle_cues"]) or \
+                any(t.ent_type_ in {"ARMED_GROUP", "FORCE"} for v in victims for t in v.subtree):
             return "battles", "armed clash"
     if etype == "explosions_remote_violence" and "suicide" in words:
         return etype, "suicide bomb"
@@ -531,7 +533,9 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
         origin = p.dep_ == "pobj" and p.head.lower_ in {"from", "by"}  # "from Gaza into Israel", "led by Uganda"
         where = trigger in set(p.subtree) and p != trigger  # "Khar, where the bombing took place"
         # "in Ifugao province, north of Luzon Island": a bearing from a landmark, outside it
-        bearing = p.dep_ == "pobj" and p.head.lower_ == "of" and p.head.head.lower_.replace("-", "") in _BEARINGS
+        # (but "along the Taping River east of Bhamo": a town measured from beats a river or a range)
+        bearing = p.dep_ == "pobj" and p.head.lower_ == "of" and p.head.head.lower_.replace("-", "") in _BEARINGS \
+            and not (_city(p) and any(c.ent_type_ == "LOC" and c.i < p.i for c in candidates))
         return (origin, not where, p not in inside, p not in governing, bearing, qualifier, container(p),
                 _specificity(p), abs(p.i - trigger.i))
 
