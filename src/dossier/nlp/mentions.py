@@ -161,6 +161,28 @@ def _names_run_on(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _nicknamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Nemesio “El Mencho” Oseguera Cervantes", "Joaquín “El Chapo” Guzmán": a quoted nickname inside a
+    person's name, where the NER stops at the quote. The whole is one person (linking keeps the nickname as an
+    alias)."""
+    out = []
+    for e in ents:
+        if e.label_ != "PERSON":
+            continue
+        k = next((t.i for t in e if t.text in {"“", '"'}), e.end)
+        if k == e.start or k >= len(doc) or doc[k].text not in {"“", '"'}:
+            continue
+        close = next((j for j in range(k + 2, min(k + 6, len(doc))) if doc[j].text in {"”", '"'}), None)
+        if close is None:
+            continue
+        end = close + 1
+        while end < len(doc) and end - close <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > close + 1:
+            out.append(Span(doc, e.start, end, label="PERSON"))
+    return out
+
+
 def _relabel(doc: Doc) -> list[Span]:
     out = []
     for ent in doc.ents:
@@ -1019,6 +1041,9 @@ def find_mentions(doc: Doc) -> Doc:
     ents = _relabel(doc)
     people = _unlabelled_people(doc, ents)
     people += [p for p in _field_people(doc, ents) if not any(q.start <= p.start < q.end for q in people)]
+    covered = {i for p in people for i in range(p.start, p.end)}
+    ents = [e for e in ents if not covered & set(range(e.start, e.end))] + people
+    people = _nicknamed_people(doc, ents)
     covered = {i for p in people for i in range(p.start, p.end)}
     ents = [e for e in ents if not covered & set(range(e.start, e.end))] + people
     new_groups = _unlabelled_groups(doc, ents)
