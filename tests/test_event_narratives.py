@@ -145,6 +145,9 @@ def test_the_doers_of_the_one_event(analyse_text, text, doers):
      "coalition, police said.", "Petionville"),
     # a bearing from a landmark is outside it: the province is the place
     ("Rebels ambushed an army convoy in Kunar province, north of Jalalabad, on Saturday.", "Kunar"),
+    # a name of several hyphenated parts, the first of them a known name
+    ("Gunmen fired at a ranger base in Cho-i-rong district, Narathiwat province, on Sunday, killing two.",
+     "Cho-i-rong"),
     # but a town measured from beats a river or a range that has no bounds of its own
     ("Troops attacked KIA positions along the Salween River east of Lashio on Saturday.", "Lashio"),
     # where the blast landed, said after the country, places the one event

@@ -312,3 +312,23 @@ def test_a_village_named_after_the_region_places_the_event_and_keeps_the_region(
 def test_an_attack_on_an_armed_groups_positions_is_a_battle(analyse_text):
     ev = one_event(analyse_text("Government troops attacked KIA positions near Laiza on Tuesday.", PUB))
     assert (ev.type, ev.sub_type) == ("battles", "armed clash"), ev
+
+
+@pytest.mark.parametrize(("text", "state", "place"), [
+    ("An Israeli airstrike killed five people in Khan Younis on Monday.", "Israel", "Khan Yunis"),
+    ("A Turkish drone strike killed three PKK militants in Sinjar on Monday.", "Turkey", "Sinjar"),
+    # the province named in the sentence before
+    ("Fighting flared again in Shabwa province on Sunday. A US air raid on the province on Monday killed two AQAP "
+     "commanders.", "United States", "Shabwa"),
+])
+def test_the_state_whose_aircraft_struck_is_the_doer_not_the_place(analyse_text, text, state, place):
+    ex = analyse_text(text, PUB)
+    strikes = [e for e in ex.events if any(p.entity.name == state for p in e.perpetrators)]
+    assert [e.place.name for e in strikes] == [place], describe(ex)
+
+
+def test_a_clause_set_against_the_first_tells_its_own_event_with_its_own_date_and_place(analyse_text):
+    ex = analyse_text("The Karen National Union signed a ceasefire with the army in 2012, but fighting resumed in "
+                      "2021 when soldiers attacked KNU positions east of Hpa-an.", PUB)
+    assert sorted((e.date, e.place.name if e.place else None) for e in ex.events) == [
+        ("2012", None), ("2021", "Hpa-An")], describe(ex)

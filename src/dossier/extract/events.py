@@ -499,6 +499,7 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
         candidates = [p for p in candidates if p in set(clause.subtree) or saw and (
             p.dep_ == "nsubj" and p.head == clause.head or p.dep_ == "compound" and p.head.dep_ == "nsubj" and
             p.head.head == clause.head)]
+    candidates = [p for p in candidates if p not in _joined_clauses(clause)]
     if not candidates:
         return None
     inside = set(trigger.subtree)
@@ -796,6 +797,8 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         if c.dep_ in {"compound", "nmod", "poss", "amod"} and c.ent_type_ == "ARMED_GROUP" and \
                 link_participle(c) is None and not any(c == q for q, _ in out):
             out.append((c, "suspected" if _suspected(c) else "stated"))
+    # "a US air raid", "an Israeli airstrike", "Turkish drone strikes": the state whose aircraft or guns struck
+    out += [(c, "stated") for c in _striking_state(trigger) if not any(c == q for q, _ in out)]
     # "an attack by gunmen of X", "the siege by al-Shabaab", "were killed in an attack by X"
     event_nouns = [trigger] + [t for t in trigger.subtree if t != trigger and t.pos_ == "NOUN" and _trigger(t)]
     event_nouns += [n for n in named_on if n not in event_nouns]
@@ -814,6 +817,23 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 if s.ent_type_ == "ARMED_GROUP" and not any(s == q for q, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
     return _past_dateline(sent, out)
+
+
+_STATE_STRIKES = {"airstrike", "strike", "raid", "bombardment", "shelling", "bombing", "incursion"}
+_WEAPON_WORDS = {"air", "drone", "missile", "rocket", "artillery", "naval"}
+
+
+def _striking_state(trigger: Token) -> list[Token]:
+    """The country a strike's word names ("a US air raid", "an Israeli airstrike", "Turkish drone strikes"):
+    states fly the aircraft and fire the guns, so the country is the doer, not the place ("the Kenya attack"
+    names where, and is no strike)."""
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in _STATE_STRIKES:
+        return []
+    mods = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"}]
+    if trigger.lemma_.lower() in {"strike", "raid", "bombing"} and not any(c.lower_ in _WEAPON_WORDS for c in mods):
+        return []  # ("a Pakistan raid" may be a raid in Pakistan; "a Pakistani air raid" is one it flew)
+    return [c for c in mods if c.ent_type_ == "NORP" and places().demonym(c.text) or
+            c.ent_type_ == "GPE" and (p := places().lookup(c.text)) is not None and p.precision == "country"]
 
 
 _OWNING_VERBS = {"claim", "take", "accept", "assume", "bear", "admit"}
@@ -905,13 +925,31 @@ def _own_dates(sent: Span, tok: Token) -> set[int]:
     """Date words told in the event word's own phrase or clause: "a July 20 suicide bombing", "Ankara on
     July 24 launched air raids"."""
     root = _clause_root(tok)
-    return {d.i for d in sent if d.ent_type_ == "DATE" and (d in set(tok.subtree) or _clause_verb(d) == root)}
+    roots = {root}
+    if root.dep_ == "advcl" and any(c.lower_ == "when" for c in root.children):
+        roots.add(root.head)  # "conflict resumed in 2011 when government forces attacked": the "when" is its time
+    phrase = set(tok.subtree) - _joined_clauses(tok)
+    return {d.i for d in sent if d.ent_type_ == "DATE" and (d in phrase or _clause_verb(d) in roots)}
+
+
+_CONTRASTS = {"but", "yet", "whereas"}
+
+
+def _joined_clauses(verb: Token) -> set[Token]:
+    """The words of the clauses set against a verb's with subjects of their own ("They signed a deal in 1994,
+    *but conflict resumed in 2011 when ...*"): they tell of other things than the verb does ("twelve were killed
+    and 30 others wounded in attacks ..." tells of one)."""
+    if not any(c.dep_ == "cc" and c.lower_ in _CONTRASTS for c in verb.children):
+        return set()
+    return {t for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and
+            any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children) for t in c.subtree}
 
 
 def _dated_apart(sent: Span, first: Token) -> list[Token]:
     """Event words of the sentence in a clause of their own, with a date of their own, besides the first: "the
     offensive was launched after 33 activists were killed in a July 20 suicide bombing"."""
-    first_root, first_phrase, first_dates = _clause_root(first), set(first.subtree), _own_dates(sent, first)
+    first_root, first_dates = _clause_root(first), _own_dates(sent, first)
+    first_phrase = set(first.subtree) - _joined_clauses(first)
     out = []
     for t in sent:
         if t == first or t in first_phrase or _trigger(t) is None or _one_of_kind(t) or \
@@ -953,7 +991,7 @@ def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
     etype, sub = _classify(sent, tok, *_trigger(tok))
     perpetrators = _perpetrators(sent, tok)
     victims = victim_tokens(tok, harmed=True)
-    place = _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent)
+    place = _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent) or _named_before(sent, tok)
     return RawEvent(etype, sub, tok, date=_date(sent, tok, others), place=place, perpetrators=perpetrators,
                     killed=_number_for(sent, set(lexicon()["kill_words"])),
                     injured=_number_for(sent, set(lexicon()["injure_words"])),
@@ -974,6 +1012,28 @@ def _there(sent: Span) -> Token | None:
         return None
     before = sent.doc[sent.start - 1].sent
     return next((p for p in before if is_place(p) and not _nationality(p)), None)
+
+
+_PLACE_KINDS = {"province": "region", "state": "region", "region": "region", "governorate": "region",
+                "town": "city", "city": "city", "village": "city", "district": "district"}
+
+
+def _named_before(sent: Span, trigger: Token) -> Token | None:
+    """ "Shabwa province, a stronghold of AQAP ... A US air raid on the province": "the province" (or town, city,
+    district) the event word governs is the last place of that kind named in the sentences before."""
+    noun = next((o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"on", "in", "near", "at"}
+                 for o in p.children if o.dep_ == "pobj" and o.lower_ in _PLACE_KINDS and not o.ent_type_
+                 and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
+                 and not any(c.dep_ in {"compound", "amod", "prep", "appos"} for c in o.children)), None)
+    if noun is None or sent.start == 0:
+        return None
+    kind = _PLACE_KINDS[noun.lower_]
+    doc = sent.doc
+    for tok in reversed(doc[max(0, sent.start - 200): sent.start]):
+        place = places().lookup(tok.text) if is_place(tok) and not _nationality(tok) else None
+        if place is not None and (place.precision == kind or kind == "city" and place.precision == "district"):
+            return tok
+    return None
 
 
 _INTENT_NOUNS = {"intention", "intent", "plan", "plans", "plot", "aim", "goal", "threat", "threats", "vow", "bid"}

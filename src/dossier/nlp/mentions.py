@@ -671,7 +671,7 @@ def _hyphen_joined(ent: Span) -> Span:
     if rest.pos_ in {"VERB", "AUX"} or rest.tag_ in {"VBN", "VBD", "VBG"} or rest.ent_type_ \
             or rest.lower_ in _HYPHEN_SUFFIXES:
         return ent
-    return Span(doc, ent.start, end + 2, label=ent.label_)
+    return _hyphen_joined(Span(doc, ent.start, end + 2, label=ent.label_))  # ("Cho-i-rong": as many as there are)
 
 
 def _non_prefixed(ent: Span) -> Span:

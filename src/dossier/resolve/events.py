@@ -24,7 +24,7 @@ def link_events(raw: list[RawEvent], linker: DocumentLinker, doc_id: str) -> lis
                 name=place_ref.name, precision="unknown")
         perps: list[Perpetrator] = []
         for tok, attribution in ev.perpetrators:
-            ref = linker.ref(tok)
+            ref = linker.ref(tok) if tok.ent_type_ != "NORP" else linker.country_of_demonym(tok)  # "Israeli strikes"
             if ref is None or ref.type not in PERPETRATOR_TYPES or any(p.entity.key == ref.key for p in perps):
                 continue
             if ref.type == "place" and (ref.place is None or ref.place.precision != "country"):
