@@ -346,7 +346,7 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
             elif lemma in part_nouns or noun.lower_ in part_nouns or lemma in words("group_nouns") and \
                     mods & _FRONT_MODIFIERS:  # "a shadow organisation of LeT", "a proxy outfit of LeT"
                 for g in groups:
-                    yield _claim(ent, "part_of", g, noun, "affiliate", 0.75)
+                    yield _claim(ent, "part_of", g, noun, "affiliate", 0.75, kind=_kind_of_part(noun))
             elif lemma in words("group_nouns"):  # "a major militia within the Popular Mobilization Forces"
                 for o in prep_objects(noun, {"within", "inside", "in"}):
                     g = entity(o, ORGS)
@@ -381,8 +381,9 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
             if groups and (lemma in leader_nouns or _head_of(noun, groups)) and not _sub_leader(noun) and not former:
                 # "X, the leader of Y": who leads what says it all ("a former Janjaweed leader": a member once, whose
                 # role the title tells)
+                founder = noun.lower_ if noun.lower_ in {"founder", "co-founder"} else None
                 for g in groups:
-                    yield _claim(g, "leader", ent, noun, "leader_title", 0.65)
+                    yield _claim(g, "leader", ent, noun, "leader_title", 0.65, role=founder)
                 continue
             role = phrase(noun)
             if role and len(role.split()) <= 12 and _says_something(_trim_role(role)):
@@ -393,6 +394,19 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
             for g in related:
                 if g.ent_type_ in ACTORS:
                     yield _claim(g, "based_in", ent, noun, "stronghold", 0.65)
+
+
+_PART_WORDS = {"wing", "arm", "branch", "affiliate", "faction", "offshoot", "franchise", "chapter", "unit", "front"}
+
+
+def _kind_of_part(noun: Token) -> str | None:
+    """What kind of part the noun says a group is: "armed wing", "regional affiliate", "branch" (not the names
+    in front of it: "the Sahel branch")."""
+    if noun.lemma_.lower() not in _PART_WORDS:
+        return None
+    mods = [c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"} and not c.ent_type_ and c.i < noun.i
+            and c.is_lower]
+    return " ".join([*mods, noun.lower_])
 
 
 def _trim_role(text: str) -> str:

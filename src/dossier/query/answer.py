@@ -135,6 +135,9 @@ def items(ctx: Ctx, claims: list[dict[str, Any]], reverse: bool = False, limit: 
 
 def clause(ctx: Ctx, predicate: str, claims: list[dict[str, Any]], reverse: bool = False, limit: int = 3) -> str:
     pattern = REVERSE.get(predicate, PHRASE[predicate]) if reverse else PHRASE[predicate]
+    kinds = {(c.get("qualifiers") or {}).get("kind") for c in claims}
+    if predicate == "part_of" and not reverse and len(kinds) == 1 and None not in kinds:
+        pattern = f"the {kinds.pop()} of {{}}"  # "the armed wing of KIO", as every source puts it
     return pattern.format(join(items(ctx, claims, reverse, limit)))
 
 
@@ -405,7 +408,8 @@ def based(ctx: Ctx) -> str:
         return _compose(f"{m.name} is", [clause(ctx, "based_in", claims, limit=4)])
     active = lookup.claims(ctx.store, subject_ids=m.ids, predicates=("active_in",))
     if active:
-        return _compose(f"No base of {m.name} is recorded; it is", [clause(ctx, "active_in", active, limit=4)])
+        # (the question is answered, "not known", before what is known instead)
+        return _compose(f"Not known where {m.name} is based; it is", [clause(ctx, "active_in", active, limit=4)])
     return _no_fact(ctx, m, f"where {m.name} is based", PASSAGE_WORDS["based_in"])
 
 
