@@ -332,3 +332,12 @@ def test_a_clause_set_against_the_first_tells_its_own_event_with_its_own_date_an
                       "2021 when soldiers attacked KNU positions east of Hpa-an.", PUB)
     assert sorted((e.date, e.place.name if e.place else None) for e in ex.events) == [
         ("2012", None), ("2021", "Hpa-An")], describe(ex)
+
+
+def test_an_attack_by_a_group_and_a_raid_that_killed_its_men_stay_two_events(analyse_text):
+    ex = analyse_text("Four soldiers killed in suspected al-Qaeda attack\n\nA US air raid on Marib last month killed "
+                      "an AQAP commander, the Pentagon said. Gunmen opened fire on an army checkpoint in Marib on "
+                      "Saturday, killing four soldiers.", PUB)
+    got = sorted((e.date, e.type, [p.entity.name for p in e.perpetrators]) for e in ex.events)
+    assert got == [("2021-07", "explosions_remote_violence", ["United States"]),
+                   ("2021-08-28", "battles", ["al-Qaeda in the Arabian Peninsula"])], describe(ex)

@@ -243,6 +243,9 @@ def _words(objs: list[Token]) -> set[str]:
 
 def _classify(sent: Span, trigger: Token, etype: str, sub: str) -> tuple[str, str]:
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    if trigger.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod"} and c.lower_ in {"air", "aerial", "drone"}
+                                      for c in trigger.children):
+        return "explosions_remote_violence", "air/drone strike"  # "a US air raid", "an aerial attack"
     if etype == "violence_against_civilians" and sub == "attack":
         if "suicide" in words and words & {"bomber", "bombing", "vest", "explosive", "explosives", "blast", "bomb"}:
             return "explosions_remote_violence", "suicide bomb"
@@ -811,7 +814,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         doing = [t for t in sent if t != trigger and t.pos_ == "VERB" and t.dep_ in _DOING_DEPS and (
             _trigger(t) is not None or t.lemma_ in _ATTACK_VERBS or t.lemma_ in _DOER_VERBS and any(
                 c.dep_ == "dobj" and _trigger(c) is not None for c in t.children))
-                 and not any(c.dep_ == "neg" for c in t.children)]
+                 and not any(c.dep_ == "neg" for c in t.children) and trigger not in _joined_clauses(t)]
         for tok in doing:
             for s in subjects(tok, PERPETRATOR_LABELS):
                 if s.ent_type_ == "ARMED_GROUP" and not any(s == q for q, _ in out):
@@ -989,8 +992,14 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
 
 def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
     etype, sub = _classify(sent, tok, *_trigger(tok))
-    perpetrators = _perpetrators(sent, tok)
     victims = victim_tokens(tok, harmed=True)
+    # ("soldiers attacked KNU positions": a group the event hit did not do it; in a fight, both sides take hits)
+    fight = tok.lemma_.lower() in _BATTLE_WORDS or tok.lower_ in _BATTLE_WORDS
+    hit = {t.ent_id_ for v in victims if tok not in set(v.subtree) for t in v.subtree if t.ent_id_} \
+        if not fight else set()
+    # ("blamed the attack on X" may read as an attack on X: a blame or a claim stands)
+    perpetrators = [(p, how) for p, how in _perpetrators(sent, tok)
+                    if how != "stated" or not p.ent_id_ or p.ent_id_ not in hit]
     place = _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent) or _named_before(sent, tok)
     return RawEvent(etype, sub, tok, date=_date(sent, tok, others), place=place, perpetrators=perpetrators,
                     killed=_number_for(sent, set(lexicon()["kill_words"])),
@@ -1277,7 +1286,20 @@ def _compared_in_time(trigger: Token) -> bool:
 def _compatible(into: RawEvent, ev: RawEvent) -> bool:
     loose = _is_anaphoric(ev) or ev.date is None  # a mention with no date of its own refers back
     return _families_agree(into, ev, loose) and _dates_agree(into.date, ev.date) and \
-        (_places_agree(into.place, ev.place, loose) or loose and _detached(ev)) and _perpetrators_agree(into, ev)
+        (_places_agree(into.place, ev.place, loose) or loose and _detached(ev)) and _perpetrators_agree(into, ev) \
+        and not _turned(into, ev) and not _turned(ev, into)
+
+
+def _turned(a: RawEvent, b: RawEvent) -> bool:
+    """ "soldiers killed in a suspected al-Qaeda attack" and "a US air raid killed an al-Qaeda emir": a group that
+    did one was hit by the other, so they are two events."""
+    doers = {t.ent_id_ or t.text.casefold() for t, _ in a.perpetrators}
+    # (in a fight the side that lost men is one of its doers: not "hit by the other")
+    hit = {t.ent_id_ or t.text.casefold() for v in b.victims for t in v.subtree if t.ent_type_ in PERPETRATOR_LABELS}
+    hit -= {t.ent_id_ or t.text.casefold() for t, _ in b.perpetrators}
+    # (a branch hit is its parent hit: "an al-Qaeda attack" ... "killed an AQAP emir")
+    hit |= {f"gaz:{a.parent}" for h in hit for a in [actors().actors.get(h.removeprefix("gaz:"))] if a and a.parent}
+    return bool(doers & hit)
 
 
 def _detached(ev: RawEvent) -> bool:
