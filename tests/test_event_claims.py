@@ -70,3 +70,9 @@ def test_a_country_named_as_doer_acts_through_its_army(analyse_text):
 def test_clashes_in_general_are_no_event(analyse_text):
     ex = analyse_text("The group has suffered heavy losses in clashes with both Somali and Kenyan forces.", PUB)
     assert not ex.events, describe(ex)
+
+
+def test_a_clash_has_two_sides_at_war_and_no_town_among_them(analyse_text):
+    ex = analyse_text("Hamas fighters clashed with Fatah militants in Jenin on Sunday, killing two of them.", PUB)
+    assert {(c.subject.name, c.predicate, c.obj.name) for c in ex.claims if c.predicate in {"opposes", "targets"}} \
+        == {("Hamas", "opposes", "Fatah")}, describe(ex)

@@ -140,3 +140,14 @@ def test_attacks_targeting_x_belong_to_the_clause_subject(analyse_text):
     ex = analyse_text("As well as attacks targeting teachers, the Ambazonia Defence Forces are kidnapping "
                       "civilians.", PUB)
     assert "Ambazonia Defence Forces --targets--> teachers" in describe(ex), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("Deputy Commissioner Kurram Javedullah Mehsud said the road was closed.", "Javedullah Mehsud",
+     "Deputy Commissioner Kurram"),
+    ("Assistant Commissioner Khar Imran Yousafzai said the toll had risen.", "Imran Yousafzai",
+     "Assistant Commissioner Khar"),
+])
+def test_the_town_an_office_serves_is_the_titles_not_the_holders_name(analyse_text, text, person, role):
+    ex = analyse_text(text, PUB)
+    assert [(c.subject.name, c.obj["text"]) for c in claims_of(ex, "role")] == [(person, role)], describe(ex)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from dossier.extract.events import RawEvent, force_object, lexicon
+from dossier.extract.events import BATTLE_WORDS, RawEvent, force_object, lexicon
 from dossier.extract.raw import RawClaim
 from dossier.extract.syntax import MEMBER_HEADS, owner, prep_objects, same
 from dossier.model import Modality
@@ -59,13 +59,15 @@ def event_claims(events: list[RawEvent]) -> Iterator[RawClaim]:
     """`targets` for every (perpetrator, victim) of an event; `opposes` too when the victim is armed."""
     for ev in events:
         victims = list(_victim_objects(ev))
+        # ("IS, Lashkar-e-Islam clash": a fight has two sides at war, neither the other's target)
+        fight = ev.trigger.lemma_.lower() in BATTLE_WORDS or ev.trigger.lower_ in BATTLE_WORDS
         for who, how in ev.perpetrators:
             if who.ent_type_ not in ARMED | {"GPE"}:  # a country acts through its forces
                 continue
             for obj, armed in victims:
                 if isinstance(obj, Token) and same(obj, who):
                     continue
-                for pred in ("targets", "opposes") if armed else ("targets",):
+                for pred in ("targets", "opposes")[fight:] if armed else ("targets",)[:1 - fight]:
                     claim = _claim(who, pred, obj, ev.trigger, f"victim_{pred}", 0.55)
                     claim.modality = MODALITY.get(how)
                     yield claim

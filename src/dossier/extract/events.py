@@ -155,7 +155,7 @@ _HABITUAL = {"frequent", "repeated", "regular", "recurring", "recurrent", "spora
 _EXPERIENCE_VERBS = {"witness", "see", "experience", "suffer"}
 _NAMING_VERBS = {"describe", "call", "term", "label", "brand", "condemn", "denounce", "deplore", "decry"}
 _BEFORE_OR_AFTER = {"after", "before", "until", "since", "following", "despite", "ahead"}
-_BATTLE_WORDS = {"clash", "fighting", "battle", "firefight", "gunfight", "gunbattle", "shootout", "encounter",
+BATTLE_WORDS = {"clash", "fighting", "battle", "firefight", "gunfight", "gunbattle", "shootout", "encounter",
                  "exchange"}  # ("an exchange of fire")
 _COUNT_WORDS = {"twin", "double", "triple", "two", "three", "four", "simultaneous", "coordinated", "multiple"}
 
@@ -253,7 +253,7 @@ def _classify(sent: Span, trigger: Token, etype: str, sub: str) -> tuple[str, st
             return "explosions_remote_violence", "remote explosive/landmine/IED"
         victims = victim_tokens(trigger)
         # ("attacked KIA positions", "attacked Taliban fighters": armed men on the other side)
-        if words & (_BATTLE_WORDS - {"battle", "fighting"}) or _words(victims) & set(lexicon()["battle_cues"]) or \
+        if words & (BATTLE_WORDS - {"battle", "fighting"}) or _words(victims) & set(lexicon()["battle_cues"]) or \
                 any(t.ent_type_ in {"ARMED_GROUP", "FORCE"} for v in victims for t in v.subtree):
             return "battles", "armed clash"
     if etype == "explosions_remote_violence" and "suicide" in words:
@@ -717,7 +717,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     # "clashes between X and Y": both sides took part; so did "X fighters killed in a clash with troops"
     # ("Fighting between the army and Fano has killed hundreds": the fight is the subject of the killing)
     fights = [f for f in [trigger, *(c for c in trigger.children if c.dep_ == "nsubj")]
-              if f.lemma_ in _BATTLE_WORDS or f.lower_ in _BATTLE_WORDS]
+              if f.lemma_ in BATTLE_WORDS or f.lower_ in BATTLE_WORDS]
     if fights:
         # "a clash with Abu Sayyaf militants": the group whose members fought
         out += [(e, "stated") for f in fights for o in prep_objects(f, {"between", "with"})
@@ -727,7 +727,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             out += [(e, "stated") for c in verb.children if c.dep_ == "nsubjpass"
                     for e in [owner(c, {"ARMED_GROUP"})] if e is not None]
     elif trigger.lemma_.lower() in lex["kill_words"] and any(
-            _battle_killed_in(v) is not None or any(o.lemma_.lower() in _BATTLE_WORDS for o in prep_objects(v, {"in",
+            _battle_killed_in(v) is not None or any(o.lemma_.lower() in BATTLE_WORDS for o in prep_objects(v, {"in",
                                                                                                            "during"}))
             for v in [trigger, *(c for c in trigger.children if c.dep_ in {"advcl", "conj"})]):
         # "12 were killed, including seven Marines and five Abu Sayyaf bandits, ... in a firefight": the groups
@@ -994,7 +994,7 @@ def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
     etype, sub = _classify(sent, tok, *_trigger(tok))
     victims = victim_tokens(tok, harmed=True)
     # ("soldiers attacked KNU positions": a group the event hit did not do it; in a fight, both sides take hits)
-    fight = tok.lemma_.lower() in _BATTLE_WORDS or tok.lower_ in _BATTLE_WORDS
+    fight = tok.lemma_.lower() in BATTLE_WORDS or tok.lower_ in BATTLE_WORDS
     hit = {t.ent_id_ for v in victims if tok not in set(v.subtree) for t in v.subtree if t.ent_id_} \
         if not fight else set()
     # ("blamed the attack on X" may read as an attack on X: a blame or a claim stands)
@@ -1064,7 +1064,7 @@ def _battle_killed_in(tok: Token) -> Token | None:
     """The fight a killing verb says its dead fell in ("were killed in a gunfight"), if any."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in lexicon()["kill_words"]:
         return None
-    return next((o for o in prep_objects(tok, {"in", "during"}) if o.lemma_.lower() in _BATTLE_WORDS
+    return next((o for o in prep_objects(tok, {"in", "during"}) if o.lemma_.lower() in BATTLE_WORDS
                  and _trigger(o) is not None), None)
 
 

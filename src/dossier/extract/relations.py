@@ -25,6 +25,7 @@ from dossier.extract.syntax import (
     entity,
     expand,
     governing_verb,
+    is_country,
     is_entity,
     is_place,
     loyal_side,
@@ -110,7 +111,9 @@ def _objects(tokens: list[Token], labels: set[str], allow_text: bool) -> Iterato
             continue
         if o.lower_ in MEMBER_WORDS and not o.ent_type_:
             # "former soldiers in the Congolese army", "defectors from the Taliban"
-            inner = [e for x in prep_objects(o, {"in", "of", "from"}) for e in [entity(x, labels)] if e is not None]
+            # (not "militants in Achin": a town is where they are, not whose they are)
+            inner = [e for x in prep_objects(o, {"in", "of", "from"}) for e in [entity(x, labels)]
+                     if e is not None and not (is_place(e) and not is_country(e))]
             if inner:
                 yield from inner
                 continue

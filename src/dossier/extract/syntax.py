@@ -471,7 +471,7 @@ def places_in(tok: Token) -> list[Token]:
             modifiers = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss", "appos"}
                          and is_place(c) for p in expand(c) if is_place(p)]
             if named:  # "the Beni area of North Kivu": both; "the Mozambique town of Palma": the country qualifies
-                modifiers = [m for m in modifiers if not _country(m)]
+                modifiers = [m for m in modifiers if not is_country(m)]
             out.extend(modifiers + named)
             for o in prep_objects(t, {"in", "near", "along", "around", "inside"}):
                 out.extend(places_in(o))
@@ -485,7 +485,7 @@ def places_in(tok: Token) -> list[Token]:
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
 
 
-def _country(tok: Token) -> bool:
+def is_country(tok: Token) -> bool:
     from dossier.nlp.places import gazetteer  # the place tables load on first use
 
     return gazetteer().country_code(tok.text) is not None

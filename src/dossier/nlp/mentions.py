@@ -244,6 +244,9 @@ def _relabel(doc: Doc) -> list[Span]:
             label = "PERSON"  # "village chief Gervain Paluku Murandia": a title makes the name a person's
         if label == "PERSON" and len(ent) > 2 and ent[0].lower_.rstrip(".") in _SHORT_TITLES:
             start += 1  # "Gov Babagana Zulum": the title is not part of the name
+        elif label == "PERSON" and len(ent) > 2 and start > 0 and doc[start - 1].lower_ in _OFFICES and \
+                _town(ent[0].text):
+            start += 1  # "Deputy Commissioner Kurram Javedullah Mehsud": the town is the office's
         if label in {"PERSON", "ORG", "GPE", "LOC"} and len(ent) > 1 and ent[0].lower_ in _UNIT_PREFIXES:
             start, label = start + 1, "GPE"  # "Barangay Buhanginan": a local unit's name, the unit word before it
         if label == "PERSON":
@@ -254,8 +257,10 @@ def _relabel(doc: Doc) -> list[Span]:
             elif end < len(doc) and doc[end].is_title and (ent.text.endswith("-") or
                                                            ent[-1].lower_.rstrip("-") in _NAME_PARTICLES):
                 end += 1  # "Abdul-Malik al-" + "Houthi": a surname the group's or a place's name took
+            # (but "Assistant Commissioner Khar Mohibullah Yousafzai": an office's town is the title's)
             if start > 0 and doc[start - 1].ent_type_ in PLACE_LABELS and doc[start - 1].is_title and \
-                    len(doc[start - 1].text.split()) == 1 and (start < 2 or doc[start - 2].ent_type_ != "PERSON"):
+                    len(doc[start - 1].text.split()) == 1 and (start < 2 or doc[start - 2].ent_type_ != "PERSON") \
+                    and not (start >= 2 and doc[start - 2].lower_ in _OFFICES):
                 start -= 1
             elif start > 0 and _first_name(doc[start - 1], ent):
                 start -= 1
@@ -882,6 +887,9 @@ _TITLES = {"president", "minister", "general", "commander", "sheikh", "mullah", 
            "admiral", "marshal"}
 
 
+# offices written with the town they serve before the holder's name: "Assistant Commissioner Khar X"
+_OFFICES = {"commissioner", "officer", "superintendent", "inspector", "administrator", "magistrate", "collector",
+            "ssp", "sho", "dpo", "dc"}
 # particles that open the last part of an Arabic name ("Abdul-Malik al-Houthi", "Sirajuddin bin Ali")
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "ul"}
 # abbreviated titles the NER may take into a name ("Gov Babagana Zulum"); whole words ("Mullah", "Emir") may be names
@@ -931,7 +939,7 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             and i + 1 not in by_token and doc[i + 1].lower_ not in _TITLES | nouns("role") \
             and doc[i + 1].lower_ not in _PLACE_HEADS | _PLURAL_HEADS | {"state", "people", "peoples"} \
             and doc[i + 1].lower_ not in words("group_name_words") \
-            and not _headline(tok.sent)
+            and not _headline(tok.sent) and not (i > 0 and doc[i - 1].lower_ in _OFFICES)
         if i in by_token and by_token[i].label_ in PLACE_LABELS and len(by_token[i]) == 1 and not by_token[i].id_ \
                 and i > 0 and doc[i - 1].lower_ in _TITLES and doc[i - 1].is_title and tok.text.isalpha():
             end = _name_end(doc, i, by_token, most=3)  # "President Buhari", "Colonel Loreto Maguddayao"
