@@ -26,6 +26,10 @@ ENTITY_CLAIMS = [
     ("Kataib Sayyid al-Shuhada is a militia operating under the Popular Mobilization Forces.",
      "Kataib Sayyid al-Shuhada", "part_of", "Popular Mobilization Forces"),
     ("The Haqqani network operates under the Taliban umbrella.", "Haqqani network", "part_of", "Taliban"),
+    # a political wing speaks for the armed group; it is not a unit of it
+    ("The PKK was founded in 1978. Its political wing, the Kurdistan Democratic Union, was formed later.",
+     "Kurdistan Democratic Union", "linked_to", "PKK"),
+    ("The PKK was founded in 1978. Many voted for its political wing, Azadiya.", "Azadiya", "linked_to", "PKK"),
     # split_from
     ("ISWAP split from Boko Haram in 2016.", "ISWAP", "split_from", "Boko Haram"),
     ("ISWAP is a splinter group of Boko Haram.", "ISWAP", "split_from", "Boko Haram"),
@@ -281,3 +285,9 @@ def test_a_rebel_force_refers_back_to_the_group(analyse_text):
     ex = analyse_text("The ELN attacked an army base in Arauca. The government hopes to reach a deal with the "
                       "1,500-strong rebel force.", PUB)
     assert {"value": 1500} in literal_claims(ex, "ELN", "size"), describe(ex)
+
+
+def test_brothers_named_with_one_surname_each_keep_it(analyse_text):
+    ex = analyse_text("The Shining Path was formed in 1969. The group is now led by brothers Jose and Raul Mamani "
+                      "Quispe.", PUB)
+    assert {c.obj.name for c in claims_of(ex, "leader")} >= {"Jose Mamani Quispe"}, describe(ex)

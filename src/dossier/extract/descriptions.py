@@ -345,8 +345,11 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                         yield _claim(ent, "opposes", g, noun, "rival_splinter", 0.65)
             elif lemma in part_nouns or noun.lower_ in part_nouns or lemma in words("group_nouns") and \
                     mods & _FRONT_MODIFIERS:  # "a shadow organisation of LeT", "a proxy outfit of LeT"
+                kind = _kind_of_part(noun)
+                # ("its political wing, Batasuna": a party that speaks for the armed group, not a unit of it)
+                pred = "linked_to" if kind and kind.startswith("political") else "part_of"
                 for g in groups:
-                    yield _claim(ent, "part_of", g, noun, "affiliate", 0.75, kind=_kind_of_part(noun))
+                    yield _claim(ent, pred, g, noun, "affiliate", 0.75, kind=kind)
             elif lemma in words("group_nouns"):  # "a major militia within the Popular Mobilization Forces"
                 for o in prep_objects(noun, {"within", "inside", "in"}):
                     g = entity(o, ORGS)

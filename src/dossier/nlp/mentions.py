@@ -77,7 +77,10 @@ def _context_says_group(span: Span) -> bool:
     quoted = bool(set(before[-1:]) & {'"', "'", "“", "‘"})  # "a group, “Lakurawas,”" but not "the group, Antonio"
     last = next((t for t in reversed(before) if t not in {'"', "'", "“", "‘"} and not (quoted and t == ",")), None)
     cues = {t.lower_ for t in doc[max(span.start - 5, span.sent.start):span.start]}
-    return last in words("group_nouns") and bool(cues & words("militant_cues"))
+    # "its political wing, Batasuna", "the group's armed wing, X": a wing's name is a body's
+    wing = (before[:-1] if before[-1:] == ["the"] else before)[-2:] == ["wing", ","] and \
+        bool(cues & {"political", "armed", "military", "militant"})
+    return wing or last in words("group_nouns") and bool(cues & words("militant_cues"))
 
 
 def _looks_like_person(span: Span) -> bool:

@@ -284,6 +284,12 @@ class DocumentLinker:
         """ "Shahid" -> "Shahidullah Shahid" when that person was named in full earlier."""
         if len(name.split()) > 1:
             return name
+        doc = tok.doc
+        # "brothers Victor and Jorge Quispe Palomino": a first name sharing the surname of the name it is joined to
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "and" and doc[tok.i + 2].ent_type_ == "PERSON":
+            words = _person_name(clean_surface(doc[tok.i + 2].text)).split()
+            if len(words) > 1:
+                return " ".join([name, *words[1:]])
         low = name.lower()
         for p in self._people:
             if p.i >= tok.i + 50:
