@@ -341,3 +341,11 @@ def test_an_attack_by_a_group_and_a_raid_that_killed_its_men_stay_two_events(ana
     got = sorted((e.date, e.type, [p.entity.name for p in e.perpetrators]) for e in ex.events)
     assert got == [("2021-07", "explosions_remote_violence", ["United States"]),
                    ("2021-08-28", "battles", ["al-Qaeda in the Arabian Peninsula"])], describe(ex)
+
+
+def test_an_attack_that_comes_after_another_leaves_the_sentence_to_the_other(analyse_text):
+    ex = analyse_text("Militants killed six soldiers in a bomb attack near Turbat on Friday. The attack occurred in "
+                      "the Kalatuk area, police said. This latest attack comes after an incident last month, in "
+                      "which militants hijacked a bus in Kech and killed nine passengers.", PUB)
+    got = sorted((e.date, e.place.name if e.place else None, e.killed[0]) for e in ex.events)
+    assert got == [("2021-07", "Kech", 9), ("2021-08-27", "Kalatuk", 6)], describe(ex)

@@ -282,6 +282,21 @@ def _governor(tok: Token) -> Token:
     return head
 
 
+def _near(place: Token) -> bool:
+    """ "near Quetta", "outside Kabul": a landmark the event happened by, not in."""
+    return place.dep_ == "pobj" and place.head.lower_ in {"near", "outside", "nearby"}
+
+
+def _follows_another(trigger: Token) -> bool:
+    """ "This latest attack comes after a high-profile incident last month", "The attack follows a bombing in
+    May": an event word (one already told) set after another, which the sentence's dates and places tell of."""
+    verb = trigger.head
+    return trigger.dep_ == "nsubj" and (
+        verb.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ in {"after", "before"}
+                                             for c in verb.children) or
+        verb.lemma_.lower() in {"follow", "precede"} and any(c.dep_ == "dobj" for c in verb.children))
+
+
 def _side_date(tok: Token, trigger: Token) -> bool:
     """The date of a toll update or of a statement, not of the event: "rose to 45 on Monday", "said on Tuesday"."""
     lex = lexicon()
@@ -348,6 +363,8 @@ def _describes_other_noun(date: Token, trigger: Token) -> bool:
 def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> DateValue | None:
     """The event's date; `others`: date words that belong to another event of the sentence."""
     published = trigger.doc.user_data.get("published")
+    if _follows_another(trigger):
+        return None  # "This latest attack comes after an incident last month": the date is the other's
     dates = [t for t in sent if t.ent_type_ in {"DATE", "TIME"} and t.i not in others]
     # "claimed responsibility on Thursday for an ambush", "X has taken control of Y, it said on Wednesday": the
     # day of the claim or statement, not of the event
@@ -975,6 +992,12 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             battle = _battle_killed_in(tok)
             if battle is not None:  # "ten rebels were killed in an encounter with soldiers": the encounter
                 tok = battle
+            if _follows_another(tok):
+                # "This latest attack comes after an incident last month, in which militants hijacked a train in
+                # Bolan": the sentence tells the earlier event; the attack is the one already told
+                tok = next((t for t in sent if t.i > tok.i and _trigger(t) is not None), None)
+                if tok is None:
+                    break
             apart = _dated_apart(sent, tok)
             first = _mention(sent, tok, frozenset(i for t in apart for i in _own_dates(sent, t)))
             # "... was launched after 33 were killed in a July 20 bombing blamed on IS": IS did the bombing only
@@ -1000,7 +1023,8 @@ def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
     # ("blamed the attack on X" may read as an attack on X: a blame or a claim stands)
     perpetrators = [(p, how) for p, how in _perpetrators(sent, tok)
                     if how != "stated" or not p.ent_id_ or p.ent_id_ not in hit]
-    place = _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent) or _named_before(sent, tok)
+    place = None if _follows_another(tok) else \
+        _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent) or _named_before(sent, tok)
     return RawEvent(etype, sub, tok, date=_date(sent, tok, others), place=place, perpetrators=perpetrators,
                     killed=_number_for(sent, set(lexicon()["kill_words"])),
                     injured=_number_for(sent, set(lexicon()["injure_words"])),
@@ -1325,7 +1349,9 @@ def _merge(into: RawEvent, ev: RawEvent) -> None:
         into.date = ev.date  # "in January" ... "on 26 January"; "claimed on Friday" ... "Wednesday's attack"
     if into.place is None or ev.place is not None and not _detached(ev) and not _namesake(ev.place) and (
             (not ev.place_where, _specificity(ev.place)) < (not into.place_where, _specificity(into.place))
-            or _within_city(ev.place, into.place) or (ev.place.text, into.place.text) in written_within(ev.place.doc)):
+            or _within_city(ev.place, into.place) or (ev.place.text, into.place.text) in written_within(ev.place.doc)
+            or _near(into.place) and not _near(ev.place) and places().lookup(ev.place.text) is None):
+        # ("an attack near Quetta" ... "the attack occurred in the Margat area": where, not what it was near)
         if into.place is not None and places().lookup(ev.place.text) is None:
             into.outer = into.place if places().lookup(into.place.text) is not None else into.outer
         into.place, into.place_where = ev.place, ev.place_where  # "in Borno state" ... "in the village of X"

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from dossier.lexicon import nouns, words
+from dossier.lexicon import nouns, triggers, words
 from dossier.nlp.collectives import described_groups, dissident_spans
 from dossier.nlp.fields import PEOPLE_FIELDS, fields, listed_names
 from dossier.nlp.gazetteer import actors
@@ -207,7 +207,9 @@ def _relabel(doc: Doc) -> list[Span]:
                 doc[ent.end].lower_ in STATE_NOUNS and places().demonym(ent.text) is not None:
             label = "NORP"  # "the Ugandan government": a nationality, not a person
         elif label in {"PERSON", "ORG", "NORP"} and _looks_like_place(ent) and (
-                label != "NORP" or places().lookup(ent.text) is not None):  # not "the mostly Sunni region"
+                label != "NORP" or places().lookup(ent.text) is not None or  # not "the mostly Sunni region"
+                places().demonym(ent.text) is None and not english_word(ent.text) and  # but "the Margat area"
+                ent.text.lower() not in triggers()["ideology"]):
             label = "LOC"
         elif label in {"PERSON", "ORG"} and len(ent) > 1 and ent[-1].lower_ in _PLACE_HEADS | _PLURAL_HEADS | {
                 "state"} and not ent.id_ and places().lookup(ent[:-1].text) is not None:
