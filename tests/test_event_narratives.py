@@ -311,3 +311,11 @@ def test_who_planted_the_bomb_that_exploded_did_it_as_suspected(analyse_text):
                       "Bamenda by suspected separatists exploded on Sunday.", dt.date(2020, 3, 10))
     assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
         [("Separatists", "suspected")]], describe(ex)
+
+
+def test_the_village_named_later_is_where_the_fight_in_an_unnamed_village_was(analyse_text):
+    ex = analyse_text("Eight killed as Marines clash with Abu Sayyaf in Sulu\n\nEight people were killed in a "
+                      "firefight at a remote village in Indanan town in Sulu on Saturday, the army said. Troops were "
+                      "tracking suspects in recent kidnapping incidents in Sulu when the firefight in Barangay "
+                      "Buhanginan occurred, a spokesman said.", PUB)
+    assert [e.place.name for e in ex.events] == ["Buhanginan"], describe(ex)

@@ -110,6 +110,9 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return None  # "seized the town of X", "overran the base in X", "captured a military base"; not "weapons"
     if lemma in {"bomb", "rocket"} and tok.pos_ == "NOUN" and tok.dep_ == "compound":
         return None
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.tag_ == "NNS" and not _definite(tok.head) \
+            and not _counted(tok.head):
+        return None  # "recent kidnapping incidents": events in general, as "attacks" is
     if _intended(tok):
         return None  # "with the intention of seizing the headquarters", "a plot to bomb": not (yet) an event
     if any(a.lemma_.lower() in _CHARGE_NOUNS and a.pos_ == "NOUN" for a in list(tok.ancestors)[:4]):
@@ -280,6 +283,17 @@ def _governor(tok: Token) -> Token:
             break
         head = head.head
     return head
+
+
+_SMALL_PLACES = {"village", "hamlet", "community", "barangay", "settlement", "neighbourhood", "neighborhood"}
+
+
+def _holds_unnamed(place: Token) -> bool:
+    """ "at a remote village in Patikul town": the place holds a village the sentence does not name (a later
+    "in Tugas village" names it)."""
+    phrase = place.head if place.dep_ in {"compound", "nmod"} and place.head.lower_ in PLACE_NOUNS else place
+    return phrase.dep_ == "pobj" and phrase.head.lower_ == "in" and phrase.head.head.lower_ in _SMALL_PLACES and \
+        not any(c.ent_type_ for c in phrase.head.head.children)
 
 
 def _near(place: Token) -> bool:
@@ -1198,7 +1212,9 @@ def written_within(doc: Doc) -> set[tuple[str, str]]:
             outer = [c for c in t.children if c.dep_ in {"appos", "poss"}] + prep_objects(t, {"in"})
             # "at Aranpur in Dantewada district", both hung on the verb: the second holds the first (so does
             # "Buenos Aires, in Colombia's Cauca province")
-            k = t.i + 2 if t.i + 2 < len(doc) and doc[t.i + 1].text == "," else t.i + 1
+            # ("Patikul town in Sulu": after the place noun the name is a compound of)
+            end = t.head.i if t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.lower_ in PLACE_NOUNS else t.i
+            k = end + 2 if end + 2 < len(doc) and doc[end + 1].text == "," else end + 1
             if k < len(doc) and doc[k].lower_ == "in" and doc[k].head != t:
                 outer += [p for o in doc[k].children if o.dep_ == "pobj" for p in places_in(o)]
             # "El Aguaje, a town in the municipality of Aguililla"
@@ -1350,7 +1366,8 @@ def _merge(into: RawEvent, ev: RawEvent) -> None:
     if into.place is None or ev.place is not None and not _detached(ev) and not _namesake(ev.place) and (
             (not ev.place_where, _specificity(ev.place)) < (not into.place_where, _specificity(into.place))
             or _within_city(ev.place, into.place) or (ev.place.text, into.place.text) in written_within(ev.place.doc)
-            or _near(into.place) and not _near(ev.place) and places().lookup(ev.place.text) is None):
+            or (_near(into.place) and not _near(ev.place) or _holds_unnamed(into.place))
+            and places().lookup(ev.place.text) is None):
         # ("an attack near Quetta" ... "the attack occurred in the Margat area": where, not what it was near)
         if into.place is not None and places().lookup(ev.place.text) is None:
             into.outer = into.place if places().lookup(into.place.text) is not None else into.outer
