@@ -1009,9 +1009,7 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             if _follows_another(tok):
                 # "This latest attack comes after an incident last month, in which militants hijacked a train in
                 # Bolan": the sentence tells the earlier event; the attack is the one already told
-                tok = next((t for t in sent if t.i > tok.i and _trigger(t) is not None), None)
-                if tok is None:
-                    break
+                tok = next((t for t in sent if t.i > tok.i and _trigger(t) is not None), tok)
             apart = _dated_apart(sent, tok)
             first = _mention(sent, tok, frozenset(i for t in apart for i in _own_dates(sent, t)))
             # "... was launched after 33 were killed in a July 20 bombing blamed on IS": IS did the bombing only
