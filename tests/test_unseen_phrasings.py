@@ -1240,6 +1240,8 @@ def test_a_town_known_only_abroad_is_the_place_the_text_puts_it_in(analyse_text)
     ("Iran armed them. The Houthis took control of the capital, San’a, in 2014.", ["Sanaa"]),
     ("Iran armed them. The rebels seized the capital, Marawi, in 2017.", ["Marawi"]),  # not Tehran
     ("The ADF repeatedly carries out attacks around Beni.", ["Beni"]),
+    # an attack goes from where the group is into what it hits
+    ("Hamas launched a surprise attack from Gaza into Israel on October 7.", ["Gaza"]),
     ("Al-Shabaab has also struck coastal areas and the capital Nairobi.", ["Nairobi"]),
     ("Al-Shabaab's operations are concentrated in southern Somalia.", ["Somalia"]),
     ("The Shining Path's area of activity is mostly confined to Ayacucho.", ["Ayacucho"]),

@@ -170,6 +170,7 @@ def based_in(verb: Token) -> Iterator[RawClaim]:
 TALLY_VERBS = {"kill", "abduct", "kidnap", "massacre", "displace", "target", "bomb", "murder"}
 
 
+_ASSAULTS = {"attack", "assault", "raid", "incursion", "offensive", "strike", "bombing"}
 _CONFINING_VERBS = {"confine", "concentrate", "limit", "restrict", "center", "centre", "focus", "centralize"}
 _AREA_WORDS = {"area", "areas", "zone", "zones", "theatre", "theater"}
 _BULK = {"bulk", "most", "majority"}
@@ -218,7 +219,10 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
     else:
         return
     preps = {"in", "across", "throughout", "into", "inside", "to", "within", "along", "around"}
-    places = [p for h in holders for p in places_below(h, preps)]
+    # "launched an attack from Gaza into Israel": an attack goes from where the group is into what it hits
+    assaults = {h for h in holders if h.lemma_.lower() in _ASSAULTS}
+    places = [p for h in holders for p in places_below(h, preps - {"into", "to"} if h in assaults else preps)]
+    places += [p for h in assaults for p in places_below(h, {"from"})]
     if lemma in CONTROL_VERBS:  # "has run the Gaza Strip since 2007", "controls much of Mogadishu"
         places += [p for o in direct_objects(verb) for p in places_in(o)]
         # "tried to overrun El Fasher": a place the parser did not take for the object
