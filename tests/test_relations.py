@@ -30,6 +30,8 @@ ENTITY_CLAIMS = [
     ("The PKK was founded in 1978. Its political wing, the Kurdistan Democratic Union, was formed later.",
      "Kurdistan Democratic Union", "linked_to", "PKK"),
     ("The PKK was founded in 1978. Many voted for its political wing, Azadiya.", "Azadiya", "linked_to", "PKK"),
+    ("Taliban-ISKP clashes left 12 dead in Kunar.", "Taliban", "opposes", "ISKP"),
+    ("The ambush set off an ELN-FARC war in Arauca.", "ELN", "opposes", "FARC"),
     # split_from
     ("ISWAP split from Boko Haram in 2016.", "ISWAP", "split_from", "Boko Haram"),
     ("ISWAP is a splinter group of Boko Haram.", "ISWAP", "split_from", "Boko Haram"),

@@ -970,6 +970,21 @@ def under_leadership(sent: Span) -> Iterator[RawClaim]:
                 yield _claim(g, "leader", p, noun, "under_leadership", 0.6)
 
 
+def hyphened_sides(sent: Span) -> Iterator[RawClaim]:
+    """ "an Israel-Hamas war", "Taliban-ISKP clashes": the two names a hyphen joins on a war word fight each
+    other."""
+    for tok in sent:
+        if tok.text not in {"-", "–"} or tok.whitespace_ or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+            continue
+        a, b = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+        war = b.head
+        if a.whitespace_ or war.lower_ not in CONFLICT_NOUNS | {"fighting", "hostilities", "clash"} or \
+                a.head not in {war, b} or a.ent_type_ not in SIDES or b.ent_type_ not in SIDES or same(a, b):
+            continue
+        if all(t.ent_type_ != "GPE" or is_country(t) for t in (a, b)):  # (not "the Kenya-Somalia border")
+            yield _claim(a, "opposes", b, war, "hyphened_sides", 0.6)
+
+
 def presence(sent: Span) -> Iterator[RawClaim]:
     """ "the presence of armed Hezbollah forces in Southern Lebanon", "al-Shabaab's presence in Puntland"."""
     for noun in sent:
@@ -1014,3 +1029,4 @@ def verb_claims(sent: Span) -> Iterator[RawClaim]:
     yield from under_leadership(sent)
     yield from presence(sent)
     yield from founding_nouns(sent)
+    yield from hyphened_sides(sent)
