@@ -256,6 +256,9 @@ def split_apposition(tok: Token) -> Token | None:
     return None
 
 
+# participles that tell what a noun is tied to, not what the one who has it does ("insurgencies linked to X")
+_TIES = {"linked", "tied", "allied", "aligned", "connected", "affiliated", "associated", "backed", "supported",
+         "sponsored", "funded"}
 _PURPOSE_NOUNS = {"aim", "goal", "objective", "intention", "purpose", "bid", "effort", "hope", "view"}
 
 
@@ -313,8 +316,10 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
                 v = v.head.head.head  # "launched attacks in a bid to topple X": the attackers want it
                 v = v.head if v.dep_ == "dobj" else v
                 continue
-            if o is None and v.dep_ == "acl" and v.head.dep_ == "dobj":
-                v = v.head.head  # "its fighters carried out operations targeting X": the operators target
+            if o is None and v.dep_ == "acl" and v.head.dep_ == "dobj" and v.lower_ not in _TIES:
+                # "its fighters carried out operations targeting X": the operators target (but "contain
+                # insurgencies linked to al-Qaeda": the participle describes the insurgencies)
+                v = v.head.head
                 continue
             return [o] if o is not None else []
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "focuses on combatting X"
