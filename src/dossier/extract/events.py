@@ -206,6 +206,9 @@ def victim_tokens(trigger: Token, harmed: bool = False) -> list[Token]:
         hurt = set(lexicon()["kill_words"]) | set(lexicon()["injure_words"])
         objs += [c for t in trigger.sent if t.pos_ == "VERB" and t.lemma_.lower() in hurt
                  for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+        # "More than a dozen soldiers died during an attack": those who died
+        objs += [c for t in trigger.sent if t.pos_ == "VERB" and t.lemma_.lower() in {"die", "perish"}
+                 for c in t.children if c.dep_ == "nsubj"]
         # "resulted in the deaths of 50 mercenaries and 10 soldiers"
         objs += [o for t in trigger.sent if t.pos_ == "NOUN" and t.lemma_.lower() in {"death", "killing", "injury"}
                  for o in prep_objects(t, {"of"})]
@@ -254,7 +257,7 @@ def _classify(sent: Span, trigger: Token, etype: str, sub: str) -> tuple[str, st
             return "explosions_remote_violence", "suicide bomb"
         if words & set(lexicon()["explosive_cues"]):
             return "explosions_remote_violence", "remote explosive/landmine/IED"
-        victims = victim_tokens(trigger)
+        victims = victim_tokens(trigger, harmed=True)  # (also whom its killing verbs name)
         # ("attacked KIA positions", "attacked Taliban fighters": armed men on the other side)
         if words & (BATTLE_WORDS - {"battle", "fighting"}) or _words(victims) & set(lexicon()["battle_cues"]) or \
                 any(t.ent_type_ in {"ARMED_GROUP", "FORCE"} for v in victims for t in v.subtree):
