@@ -374,20 +374,22 @@ def test_other_names_of_a_group_are_its_aliases(store):
     assert "Islamic State Khorasan Province" in answer and not answer.startswith("Not known"), answer
 
 
-def test_a_base_never_stated_is_not_known_before_where_the_group_is_active(tmp_path):
-    docs = [{"id": "t-zra", "url": None, "title": "ZRA", "publisher": "Test Wire", "published": "2022-03-04",
-             "text": "The Zomi Revolutionary Army is active in Manipur and Mizoram."}]
+def _answers(tmp_path, text: str, *questions: str) -> list[str]:
+    """The answers to `questions` from a knowledge base of one report of `text`."""
+    docs = [{"id": "t-1", "url": None, "title": "T", "publisher": "Test Wire", "published": "2022-03-04", "text": text}]
     with Store.from_path(build_kb(tmp_path, docs)) as store:
-        answer = ask(store, "Where is the Zomi Revolutionary Army headquartered?").answer
+        return [ask(store, q).answer for q in questions]
+
+
+def test_a_base_never_stated_is_not_known_before_where_the_group_is_active(tmp_path):
+    (answer,) = _answers(tmp_path, "The Zomi Revolutionary Army is active in Manipur and Mizoram.",
+                         "Where is the Zomi Revolutionary Army headquartered?")
     assert answer.startswith("Not known") and "Manipur" in answer, answer
 
 
 def test_what_a_group_is_says_what_kind_of_part_the_sources_call_it(tmp_path):
-    docs = [{"id": "t-knla", "url": None, "title": "KNLA", "publisher": "Test Wire", "published": "2022-03-04",
-             "text": "The Karen National Liberation Army is the armed wing of the Karen National Union (KNU). "
-                     "Musa Kamara is the founder of the Karen National Union."}]
-    with Store.from_path(build_kb(tmp_path, docs)) as store:
-        answer = ask(store, "What is the Karen National Liberation Army?").answer
-        leader = ask(store, "Who leads the Karen National Union?").answer
+    answer, leader = _answers(tmp_path, "The Karen National Liberation Army is the armed wing of the Karen National "
+                              "Union (KNU). Musa Kamara is the founder of the Karen National Union.",
+                              "What is the Karen National Liberation Army?", "Who leads the Karen National Union?")
     assert "the armed wing of Karen National Union" in answer, answer
     assert leader.startswith("Karen National Union was founded by Musa Kamara [1]; no other leader"), leader

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from dossier.extract.events import BATTLE_WORDS, RawEvent, force_object, lexicon
+from dossier.extract.events import RawEvent, fight_word, force_object, lexicon
 from dossier.extract.raw import RawClaim
 from dossier.extract.syntax import MEMBER_HEADS, owner, prep_objects, same
 from dossier.model import Modality
@@ -60,7 +60,7 @@ def event_claims(events: list[RawEvent]) -> Iterator[RawClaim]:
     for ev in events:
         victims = list(_victim_objects(ev))
         # ("IS, Lashkar-e-Islam clash": a fight has two sides at war, neither the other's target)
-        fight = ev.trigger.lemma_.lower() in BATTLE_WORDS or ev.trigger.lower_ in BATTLE_WORDS
+        fight = fight_word(ev.trigger)
         for who, how in ev.perpetrators:
             if who.ent_type_ not in ARMED | {"GPE"}:  # a country acts through its forces
                 continue

@@ -158,9 +158,14 @@ _HABITUAL = {"frequent", "repeated", "regular", "recurring", "recurrent", "spora
 _EXPERIENCE_VERBS = {"witness", "see", "experience", "suffer"}
 _NAMING_VERBS = {"describe", "call", "term", "label", "brand", "condemn", "denounce", "deplore", "decry"}
 _BEFORE_OR_AFTER = {"after", "before", "until", "since", "following", "despite", "ahead"}
-BATTLE_WORDS = {"clash", "fighting", "battle", "firefight", "gunfight", "gunbattle", "shootout", "encounter",
+_BATTLE_WORDS = {"clash", "fighting", "battle", "firefight", "gunfight", "gunbattle", "shootout", "encounter",
                  "exchange"}  # ("an exchange of fire")
 _COUNT_WORDS = {"twin", "double", "triple", "two", "three", "four", "simultaneous", "coordinated", "multiple"}
+
+
+def fight_word(tok: Token) -> bool:
+    """ "clash", "clashes", "firefight", "fighting": a word for a fight between two sides."""
+    return tok.lemma_.lower() in _BATTLE_WORDS or tok.lower_ in _BATTLE_WORDS
 
 
 def _counted(tok: Token) -> bool:
@@ -259,7 +264,7 @@ def _classify(sent: Span, trigger: Token, etype: str, sub: str) -> tuple[str, st
             return "explosions_remote_violence", "remote explosive/landmine/IED"
         victims = victim_tokens(trigger, harmed=True)  # (also whom its killing verbs name)
         # ("attacked KIA positions", "attacked Taliban fighters": armed men on the other side)
-        if words & (BATTLE_WORDS - {"battle", "fighting"}) or _words(victims) & set(lexicon()["battle_cues"]) or \
+        if words & (_BATTLE_WORDS - {"battle", "fighting"}) or _words(victims) & set(lexicon()["battle_cues"]) or \
                 any(t.ent_type_ in {"ARMED_GROUP", "FORCE"} for v in victims for t in v.subtree):
             return "battles", "armed clash"
     if etype == "explosions_remote_violence" and "suicide" in words:
@@ -751,7 +756,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     # "clashes between X and Y": both sides took part; so did "X fighters killed in a clash with troops"
     # ("Fighting between the army and Fano has killed hundreds": the fight is the subject of the killing)
     fights = [f for f in [trigger, *(c for c in trigger.children if c.dep_ == "nsubj")]
-              if f.lemma_ in BATTLE_WORDS or f.lower_ in BATTLE_WORDS]
+              if fight_word(f)]
     if fights:
         # "a clash with Abu Sayyaf militants": the group whose members fought
         out += [(e, "stated") for f in fights for o in prep_objects(f, {"between", "with"})
@@ -761,7 +766,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             out += [(e, "stated") for c in verb.children if c.dep_ == "nsubjpass"
                     for e in [owner(c, {"ARMED_GROUP"})] if e is not None]
     elif trigger.lemma_.lower() in lex["kill_words"] and any(
-            _battle_killed_in(v) is not None or any(o.lemma_.lower() in BATTLE_WORDS for o in prep_objects(v, {"in",
+            _battle_killed_in(v) is not None or any(o.lemma_.lower() in _BATTLE_WORDS for o in prep_objects(v, {"in",
                                                                                                            "during"}))
             for v in [trigger, *(c for c in trigger.children if c.dep_ in {"advcl", "conj"})]):
         # "12 were killed, including seven Marines and five Abu Sayyaf bandits, ... in a firefight": the groups
@@ -1032,9 +1037,8 @@ def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
     etype, sub = _classify(sent, tok, *_trigger(tok))
     victims = victim_tokens(tok, harmed=True)
     # ("soldiers attacked KNU positions": a group the event hit did not do it; in a fight, both sides take hits)
-    fight = tok.lemma_.lower() in BATTLE_WORDS or tok.lower_ in BATTLE_WORDS
     hit = {t.ent_id_ for v in victims if tok not in set(v.subtree) for t in v.subtree if t.ent_id_} \
-        if not fight else set()
+        if not fight_word(tok) else set()
     # ("blamed the attack on X" may read as an attack on X: a blame or a claim stands)
     perpetrators = [(p, how) for p, how in _perpetrators(sent, tok)
                     if how != "stated" or not p.ent_id_ or p.ent_id_ not in hit]
@@ -1103,7 +1107,7 @@ def _battle_killed_in(tok: Token) -> Token | None:
     """The fight a killing verb says its dead fell in ("were killed in a gunfight"), if any."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in lexicon()["kill_words"]:
         return None
-    return next((o for o in prep_objects(tok, {"in", "during"}) if o.lemma_.lower() in BATTLE_WORDS
+    return next((o for o in prep_objects(tok, {"in", "during"}) if o.lemma_.lower() in _BATTLE_WORDS
                  and _trigger(o) is not None), None)
 
 
@@ -1339,7 +1343,8 @@ def _turned(a: RawEvent, b: RawEvent) -> bool:
     hit = {t.ent_id_ or t.text.casefold() for v in b.victims for t in v.subtree if t.ent_type_ in PERPETRATOR_LABELS}
     hit -= {t.ent_id_ or t.text.casefold() for t, _ in b.perpetrators}
     # (a branch hit is its parent hit: "an al-Qaeda attack" ... "killed an AQAP emir")
-    hit |= {f"gaz:{a.parent}" for h in hit for a in [actors().actors.get(h.removeprefix("gaz:"))] if a and a.parent}
+    hit |= {f"gaz:{actor.parent}" for h in hit for actor in [actors().actors.get(h.removeprefix("gaz:"))]
+            if actor and actor.parent}
     return bool(doers & hit)
 
 
