@@ -1049,34 +1049,29 @@ def _field_people(doc: Doc, ents: list[Span]) -> list[Span]:
             for name in listed_names(value) if len(name) > 1 and not known & set(range(name.start, name.end))]
 
 
+def _in_place_of(ents: list[Span], found: list[Span]) -> list[Span]:
+    """`ents` with `found` in place of every mention they overlap."""
+    covered = {i for g in found for i in range(g.start, g.end)}
+    return [e for e in ents if not covered & set(range(e.start, e.end))] + found
+
+
 @Language.component("dossier_mentions")
 def find_mentions(doc: Doc) -> Doc:
     ents = _relabel(doc)
     people = _unlabelled_people(doc, ents)
     people += [p for p in _field_people(doc, ents) if not any(q.start <= p.start < q.end for q in people)]
-    covered = {i for p in people for i in range(p.start, p.end)}
-    ents = [e for e in ents if not covered & set(range(e.start, e.end))] + people
-    people = _nicknamed_people(doc, ents)
-    covered = {i for p in people for i in range(p.start, p.end)}
-    ents = [e for e in ents if not covered & set(range(e.start, e.end))] + people
-    new_groups = _unlabelled_groups(doc, ents)
-    covered = {i for g in new_groups for i in range(g.start, g.end)}
-    ents = [e for e in ents if not covered & set(range(e.start, e.end))] + new_groups
-    states = _state_actors(doc, ents)
-    covered = {i for g in states for i in range(g.start, g.end)}
-    ents = [e for e in ents if not covered & set(range(e.start, e.end))] + states
+    ents = _in_place_of(ents, people)
+    ents = _in_place_of(ents, _nicknamed_people(doc, ents))
+    ents = _in_place_of(ents, _unlabelled_groups(doc, ents))
+    ents = _in_place_of(ents, _state_actors(doc, ents))
     found = _unlabelled_places(doc, ents)
     starts = {s.start for s in found}
     found += [p for p in _unknown_places(doc, ents) if p.start not in starts]
     starts = {s.start for s in found}
     ents = [e for e in ents if e.start not in starts] + found
-    found = _settlement_names(doc, ents)
-    covered = {i for g in found for i in range(g.start, g.end)}
-    ents = [e for e in ents if not covered & set(range(e.start, e.end))] + found
+    ents = _in_place_of(ents, _settlement_names(doc, ents))
     ents += _national_capitals(doc, ents)
-    found = _names_run_on(doc, ents)
-    covered = {i for g in found for i in range(g.start, g.end)}
-    ents = [e for e in ents if not covered & set(range(e.start, e.end))] + found
+    ents = _in_place_of(ents, _names_run_on(doc, ents))
     ents = filter_spans([_non_prefixed(_hyphen_joined(e)) for e in ents])
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
     extra += _branch_names(doc, ents) + _possessive_branches(doc, ents)
@@ -1094,12 +1089,9 @@ def find_mentions(doc: Doc) -> Doc:
                 extra.append(Span(doc, acr.start, acr.end, label=ent.label_, span_id=ent.id_))
                 links.append((ent.start_char, acr.start_char))
     extra += _repeats(doc, extra) + _title_case_acronyms(doc, ents)
-    chosen = filter_spans(extra)
-    taken = {i for span in chosen for i in range(span.start, span.end)}
-    ents = filter_spans(chosen + [e for e in ents if not taken & set(range(e.start, e.end))])
+    ents = filter_spans(_in_place_of(ents, filter_spans(extra)))
     described = dissident_spans(doc, ents) or described_groups(doc, ents)
-    covered = {i for g in described for i in range(g.start, g.end)}
-    final = _surnames(sorted([e for e in ents if not covered & set(range(e.start, e.end))] + described))
+    final = _surnames(sorted(_in_place_of(ents, described)))
     for e in final:
         if not e.id_ and len(e) > 1:
             for t in e:  # spaCy keeps a token's id when a longer name without one ("ISIS-DRC") covers it
