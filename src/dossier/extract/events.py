@@ -262,7 +262,7 @@ def _classify(sent: Span, trigger: Token, etype: str, sub: str) -> tuple[str, st
             return "explosions_remote_violence", "suicide bomb"
         if words & set(lexicon()["explosive_cues"]):
             return "explosions_remote_violence", "remote explosive/landmine/IED"
-        victims = victim_tokens(trigger, harmed=True)  # (also whom its killing verbs name)
+        victims = victim_tokens(trigger)
         # ("attacked KIA positions", "attacked Taliban fighters": armed men on the other side)
         if words & (_BATTLE_WORDS - {"battle", "fighting"}) or _words(victims) & set(lexicon()["battle_cues"]) or \
                 any(t.ent_type_ in {"ARMED_GROUP", "FORCE"} for v in victims for t in v.subtree):
