@@ -50,6 +50,8 @@ def store(db):
     ("Where is the Haqqani network based?", "based", "Haqqani network"),
     ("Who is the leader of JNIM?", "leader", "JNIM"),
     ("Who leads Boko Haram?", "leader", "Boko Haram"),
+    ("Who is M23's official leader?", "leader", "M23"),
+    ("Who is the de facto leader of the Tatmadaw?", "leader", "Tatmadaw"),
     ("Is IS-K linked to the Taliban?", "linked", "IS-K"),
     ("How is the Haqqani network related to the Taliban?", "linked", "Haqqani network"),
     ("Which groups is the TTP linked to?", "links", "TTP"),

@@ -21,6 +21,7 @@ _SIZE_NOUNS = (r"(?:members|fighters|militants|men|soldiers|troops|combatants|fo
 _FOUND_VERBS = r"(?:founded|formed|created|established|set\s+up|launched|started|born|organi[sz]ed)"
 _FOUND_ACTIVE = r"(?:founded|formed|created|established|set\s+up|started|launched|organi[sz]ed|built)"
 _LEAD_NOUNS = r"(?:leader|head|chief|commander|emir|amir|boss|chairman|supremo)"
+_LEAD_ADJ = r"(?:(?:current|top|overall|supreme|new|official|nominal|de facto|actual|military)\s+)"
 _LEAD_VERBS = r"(?:leads|led|heads|headed|commands|commanded|runs|ran|directs|directed)"
 _LINK_WORDS = (r"(?:linked|connected|tied|allied|affiliated|associated|aligned|related|close|loyal|"
                r"in\s+league|working)")
@@ -109,8 +110,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("founder", r"^who\s+(?:is|was|were|are)\s+(?:the\s+)?(?:co-?)?founders?\s+of\s+(?P<subject>.+)$"),
     ("founder", rf"^by\s+whom\s+(?:was|were)\s+(?P<subject>.+?)\s+{_FOUND_VERBS}$"),
     ("leader", rf"^who\s+(?:currently\s+|now\s+)?{_LEAD_VERBS}\s+(?P<subject>.+)$"),
-    ("leader", rf"^who\s+(?:is|are|was|were)\s+(?:the\s+)?(?:current\s+|top\s+|overall\s+|supreme\s+|new\s+)?{_LEAD_NOUNS}s?\s+(?:of|in)\s+(?P<subject>.+)$"),
-    ("leader", rf"^who\s+(?:is|are|was|were)\s+(?P<subject>.+?)'s?\s+(?:current\s+|top\s+|new\s+)?{_LEAD_NOUNS}s?$"),
+    ("leader", rf"^who\s+(?:is|are|was|were)\s+(?:the\s+)?{_LEAD_ADJ}?{_LEAD_NOUNS}s?\s+(?:of|in)\s+(?P<subject>.+)$"),
+    ("leader", rf"^who\s+(?:is|are|was|were)\s+(?P<subject>.+?)'s?\s+{_LEAD_ADJ}?{_LEAD_NOUNS}s?$"),
     ("leader", r"^who\s+(?:makes\s+up|make\s+up|forms|form|dominates)\s+(?:the\s+)?leadership\s+of\s+(?P<subject>.+)$"),
     ("leader", r"^who\s+(?:is|are)\s+in\s+(?:charge|command)\s+of\s+(?P<subject>.+)$"),
     ("role_holder", rf"^who\s+(?:is|are|was|were)\s+(?P<subject>.+?)'s?\s+(?P<detail>{_ROLE_NOUNS})$"),
