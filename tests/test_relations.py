@@ -26,6 +26,9 @@ ENTITY_CLAIMS = [
     ("Kataib Sayyid al-Shuhada is a militia operating under the Popular Mobilization Forces.",
      "Kataib Sayyid al-Shuhada", "part_of", "Popular Mobilization Forces"),
     ("The Haqqani network operates under the Taliban umbrella.", "Haqqani network", "part_of", "Taliban"),
+    # "the rebels" read as the ELN, said to be part of a front "of the ELN": the front is the ELN's
+    ("ELN militants planted a bomb on Sunday. The army said the rebels were part of the Jose Solano Front of the "
+     "ELN.", "Jose Solano Front", "part_of", "ELN"),
     # a political wing speaks for the armed group; it is not a unit of it
     ("The PKK was founded in 1978. Its political wing, the Kurdistan Democratic Union, was formed later.",
      "Kurdistan Democratic Union", "linked_to", "PKK"),

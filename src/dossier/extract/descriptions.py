@@ -349,6 +349,11 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                 # ("its political wing, Batasuna": a party that speaks for the armed group, not a unit of it)
                 pred = "linked_to" if kind and kind.startswith("political") else "part_of"
                 for g in groups:
+                    if any(same(o, ent) or o.ent_id_ and o.ent_id_ == ent.ent_id_ for o in prep_objects(g, {"of"})):
+                        # "the rebels were part of the Domingo Lain Saenz Front of the ELN", the rebels read as the
+                        # ELN: the front is the ELN's, not the ELN the front's
+                        yield _claim(g, "part_of", ent, noun, "unit_of", 0.65)
+                        continue
                     yield _claim(ent, pred, g, noun, "affiliate", 0.75, kind=kind)
             elif lemma in words("group_nouns"):  # "a major militia within the Popular Mobilization Forces"
                 for o in prep_objects(noun, {"within", "inside", "in"}):
