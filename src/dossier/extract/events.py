@@ -546,6 +546,9 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
         return None
     inside = set(trigger.subtree)
     governing = set(trigger.head.subtree) if trigger.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} else set()
+    # ("mujahideen in the Macina region carried out a raid on a base in Dioura": where the doers are from)
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    doers = {t for c in verb.children if c.dep_ == "nsubj" and trigger not in set(c.subtree) for t in c.subtree}
 
     names = {p.i for p in candidates}
 
@@ -579,7 +582,7 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
         # (but "along the Taping River east of Bhamo": a town measured from beats a river or a range)
         bearing = p.dep_ == "pobj" and p.head.lower_ == "of" and p.head.head.lower_.replace("-", "") in _BEARINGS \
             and not (_city(p) and any(c.ent_type_ == "LOC" and c.i < p.i for c in candidates))
-        return (origin, not where, p not in inside, p not in governing, bearing, qualifier, container(p),
+        return (origin, not where, p in doers, p not in inside, p not in governing, bearing, qualifier, container(p),
                 _specificity(p), abs(p.i - trigger.i))
 
     return min(candidates, key=rank)
