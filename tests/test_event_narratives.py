@@ -322,5 +322,6 @@ def test_the_village_named_later_is_where_the_fight_in_an_unnamed_village_was(an
 
 
 def test_where_the_doers_are_from_is_not_where_they_struck(analyse_text):
-    ex = analyse_text("Militants based in Kidal attacked an army base in Aguelhok on Sunday, killing ten soldiers.", PUB)
+    ex = analyse_text("Militants based in Kidal attacked an army base in Aguelhok on Sunday, killing ten soldiers.",
+                      PUB)
     assert [e.place.name for e in ex.events] == ["Aguelhok"], describe(ex)
