@@ -385,8 +385,6 @@ def _describes_other_noun(date: Token, trigger: Token) -> bool:
 def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> DateValue | None:
     """The event's date; `others`: date words that belong to another event of the sentence."""
     published = trigger.doc.user_data.get("published")
-    if _follows_another(trigger):
-        return None  # "This latest attack comes after an incident last month": the date is the other's
     dates = [t for t in sent if t.ent_type_ in {"DATE", "TIME"} and t.i not in others]
     # "claimed responsibility on Thursday for an ambush", "X has taken control of Y, it said on Wednesday": the
     # day of the claim or statement, not of the event
@@ -1045,9 +1043,12 @@ def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
     # ("blamed the attack on X" may read as an attack on X: a blame or a claim stands)
     perpetrators = [(p, how) for p, how in _perpetrators(sent, tok)
                     if how != "stated" or not p.ent_id_ or p.ent_id_ not in hit]
-    place = None if _follows_another(tok) else \
+    # ("This latest attack comes after an incident last month": the sentence's date and places are the other's)
+    follows = _follows_another(tok)
+    place = None if follows else \
         _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent) or _named_before(sent, tok)
-    return RawEvent(etype, sub, tok, date=_date(sent, tok, others), place=place, perpetrators=perpetrators,
+    date = None if follows else _date(sent, tok, others)
+    return RawEvent(etype, sub, tok, date=date, place=place, perpetrators=perpetrators,
                     killed=_number_for(sent, set(lexicon()["kill_words"])),
                     injured=_number_for(sent, set(lexicon()["injure_words"])),
                     targets=_targets(victims), victims=victims, sentences=[sent],
@@ -1296,10 +1297,15 @@ def _within_city(inner: Token | None, outer: Token | None) -> bool:
     return _part_of_city(places().lookup(inner.text), places().lookup(outer.text))
 
 
+def _actor_key(tok: Token) -> str:
+    """Who a name stands for, across mentions: its gazetteer id, else its words."""
+    return tok.ent_id_ or tok.text.casefold()
+
+
 def _perpetrators_agree(a: RawEvent, b: RawEvent) -> bool:
     """Perpetrators stated as fact on both sides must overlap; claims and accusations may differ."""
-    sa = {t.ent_id_ or t.text.casefold() for t, how in a.perpetrators if how == "stated"}
-    sb = {t.ent_id_ or t.text.casefold() for t, how in b.perpetrators if how == "stated"}  # "KIA" is the Kachin..
+    sa = {_actor_key(t) for t, how in a.perpetrators if how == "stated"}
+    sb = {_actor_key(t) for t, how in b.perpetrators if how == "stated"}  # "KIA" is the Kachin..
     return not sa or not sb or bool(sa & sb) or a.type == "battles" or b.type == "battles"
 
 
@@ -1341,10 +1347,10 @@ def _compatible(into: RawEvent, ev: RawEvent) -> bool:
 def _turned(a: RawEvent, b: RawEvent) -> bool:
     """ "soldiers killed in a suspected al-Qaeda attack" and "a US air raid killed an al-Qaeda emir": a group that
     did one was hit by the other, so they are two events."""
-    doers = {t.ent_id_ or t.text.casefold() for t, _ in a.perpetrators}
+    doers = {_actor_key(t) for t, _ in a.perpetrators}
     # (in a fight the side that lost men is one of its doers: not "hit by the other")
-    hit = {t.ent_id_ or t.text.casefold() for v in b.victims for t in v.subtree if t.ent_type_ in PERPETRATOR_LABELS}
-    hit -= {t.ent_id_ or t.text.casefold() for t, _ in b.perpetrators}
+    hit = {_actor_key(t) for v in b.victims for t in v.subtree if t.ent_type_ in PERPETRATOR_LABELS}
+    hit -= {_actor_key(t) for t, _ in b.perpetrators}
     # (a branch hit is its parent hit: "an al-Qaeda attack" ... "killed an AQAP emir")
     hit |= {f"gaz:{actor.parent}" for h in hit for actor in [actors().actors.get(h.removeprefix("gaz:"))]
             if actor and actor.parent}
