@@ -88,6 +88,14 @@ def test_a_surname_said_again_is_the_person_not_a_place(analyse_text):
     assert all(m.entity.type == "person" for m in ex.mentions if m.text == "Taborqaat"), describe(ex)
 
 
+def test_a_surname_with_a_possessive_is_the_person_and_the_named_faction_did_it(analyse_text):
+    ex = analyse_text("Rebel leader Tovan Amarech spoke on Monday. On August 4, the breakaway SPLM-IO faction led "
+                      "by Amarech’s former chief of staff clashed at Magenis with army soldiers, leaving 34 dead.", PUB)
+    assert all(m.entity.type == "person" for m in ex.mentions if m.text.startswith("Amarech")), describe(ex)
+    assert [{p.entity.name for p in e.perpetrators} for e in ex.events] == [
+        {"Sudan People's Liberation Movement-in-Opposition"}], describe(ex)
+
+
 def test_a_named_group_carried_it_out_at_a_camp(analyse_text):
     ex = analyse_text("At least 30 people were killed in an attack on a camp for displaced people in Ituri on "
                       "Saturday. The attack was carried out by the Union of Farmers of Congo (UFC) rebel group at "

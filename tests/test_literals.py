@@ -72,6 +72,8 @@ def test_text_without_a_date():
     ("26 August", SATURDAY, "2021-08-26", "day"),
     ("August 26", SATURDAY, "2021-08-26", "day"),
     ("in March", SATURDAY, "2021-03", "month"),
+    ("last March", SATURDAY, "2021-03", "month"),
+    ("last August", SATURDAY, "2020-08", "month"),  # written in August: the August before
     ("a week ago", SATURDAY, "2021-08-21", "day"),
     ("three days ago", SATURDAY, "2021-08-25", "day"),
     ("two weeks ago", SATURDAY, "2021-08-14", "week"),  # a day in the week up to then

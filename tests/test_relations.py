@@ -59,6 +59,8 @@ ENTITY_CLAIMS = [
     ("Abu Bakr Shekau is a member of Boko Haram.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
     ("Abu Bakr Shekau joined Boko Haram in 2003.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
     ("Ahmad Umar is a senior al-Shabaab commander.", "Ahmad Umar", "member_of", "al-Shabaab"),
+    ("Police arrested Ahmad Umar, one of the top leaders of al-Shabaab.", "Ahmad Umar", "member_of", "al-Shabaab"),
+    ("Ahmad Umar, one of the commanders of al-Shabaab, was killed.", "Ahmad Umar", "member_of", "al-Shabaab"),
     # linked_to
     ("Hezbollah is backed by Iran.", "Hezbollah", "linked_to", "Iran"),
     ("Hezbollah has close links to Iran.", "Hezbollah", "linked_to", "Iran"),
@@ -99,6 +101,10 @@ TEXT_CLAIMS = [
     ("Hezbollah is a Shia Islamist militant group.", "Hezbollah", "ideology", "Islamist"),
     ("The ELN is a Marxist guerrilla group.", "ELN", "ideology", "Marxist"),
     ("The ELN is a leftist rebel group.", "ELN", "ideology", "leftist"),
+    ("The Continuity IRA dissident republican group planted a bomb.", "Continuity IRA", "ideology",
+     "dissident republican"),
+    ("However, the lawmaker representing Funtua Constituency in the State House of Assembly, Musa Danjuma, claimed "
+     "that 50 worshippers were killed.", "Musa Danjuma", "role", "lawmaker representing Funtua Constituency"),
     ("Ahmad Umar, a spokesman for al-Shabaab, said the group would fight on.", "Ahmad Umar", "role", "spokesman"),
     ("Ahmad Umar is a senior al-Shabaab commander.", "Ahmad Umar", "role", "commander"),
 ]
@@ -110,6 +116,18 @@ def test_text_claims(analyse_text, text, subject, predicate, words):
     ex = analyse_text(text, PUB)
     texts = [o.get("text", "") for o in literal_claims(ex, subject, predicate)]
     assert any(words.lower() in t.lower() for t in texts), describe(ex)
+
+
+def test_a_person_killed_is_a_victim_not_a_kind_of_target(analyse_text):
+    ex = analyse_text("Two years ago, the Continuity IRA murdered Patrick Kelly, a journalist, in Lurgan.", PUB)
+    assert not [c for c in claims_of(ex, "targets") if isinstance(c.obj, EntityRef)], describe(ex)
+
+
+def test_one_of_its_leaders_does_not_lead_the_group(analyse_text):
+    ex = analyse_text("Ahmad Umar is one of the leaders of al-Shabaab.")
+    assert has_claim(ex, "Ahmad Umar", "member_of", "al-Shabaab")
+    assert not claims_of(ex, "leader")
+    assert [c.obj["text"] for c in claims_of(ex, "role")] == ["one of the leaders of al-Shabaab"]
 
 
 def test_text_objects_are_phrases_not_sentences(analyse_text):

@@ -129,6 +129,9 @@ def test_a_group_hyphen_place_is_a_branch_not_the_place_as_an_alias(analyse_text
      "Lord's Resistance Army", "South Sudan"),
     ("The Continuity IRA is a dissident group. Most of its members are located in Newry and in Dublin.",
      "Continuity IRA", "Dublin"),
+    ("The Continuity IRA is believed to have been responsible for a number of attacks in the northwest of "
+     "Northern Ireland.", "Continuity IRA", "Northern Ireland"),
+    ("The Continuity IRA has carried out bombings in parts of County Armagh.", "Continuity IRA", "County Armagh"),
 ])
 def test_control_and_campaigns_say_where_a_group_is(analyse_text, text, group, place):
     ex = analyse_text(text, PUB)
@@ -363,6 +366,14 @@ def test_a_size_in_a_modifier_or_counted_activists(analyse_text, text, group, va
 def test_plural_attacks_of_one_day_in_one_town_are_one_event(analyse_text):
     ex = analyse_text("The Islamic State claimed the bombings that hit Kirkuk on Sunday.", PUB)
     assert [(e.place.name, e.date) for e in ex.events if e.place] == [("Kirkuk", "2024-06-16")], describe(ex)
+
+
+def test_a_series_of_attacks_is_one_event_but_attacks_alone_are_none(analyse_text):
+    ex = analyse_text("A series of armed attacks across northern Colombia by the Gulf Clan has left at least six "
+                      "people dead, authorities said on Sunday.", PUB)
+    assert [(e.place.name, e.killed) for e in ex.events] == [("Colombia", (6, None))], describe(ex)
+    ex = analyse_text("Armed attacks across northern Colombia by the Gulf Clan have left many people dead.", PUB)
+    assert not ex.events, describe(ex)
 
 
 def test_a_translated_name_in_quotes_does_not_make_the_word_group_a_group(analyse_text):
@@ -656,6 +667,44 @@ def test_a_surname_that_is_a_place_after_a_title_in_apposition(analyse_text):
     ex = analyse_text("The Wagner group has confirmed heavy losses, including the death of their commander, Sergei "
                       "Shevchenko, in the fighting.", PUB)
     assert has_claim(ex, "Sergei Shevchenko", "member_of", "Wagner Group"), describe(ex)
+
+
+def test_a_police_rank_before_a_name_is_the_role_not_the_name(analyse_text):
+    ex = analyse_text("Assistant Chief Constable Mark Dolan highlighted other attacks by the New IRA.", PUB)
+    assert [(c.subject.name, c.obj["text"]) for c in ex.claims if c.predicate == "role"] == [
+        ("Mark Dolan", "Assistant Chief Constable")], describe(ex)
+
+
+def test_targeted_in_the_past_is_an_attack_but_habitual_targeting_is_none(analyse_text):
+    ex = analyse_text("A Sunni militant group attacked border guards in Sistan and Baluchestan province on Thursday. "
+                      "The assailants targeted the guards while they were filling gas at a station in Mirjaveh, "
+                      "killing three.", PUB)
+    assert [(e.place.name, e.killed) for e in ex.events] == [("Mirjaveh", (3, 3))], describe(ex)
+    ex = analyse_text("Jaish al-Adl frequently targets Iranian border guards in Mirjaveh.", PUB)
+    assert not ex.events, describe(ex)
+
+
+def test_more_dead_are_not_the_toll_when_the_sentence_gives_it(analyse_text):
+    ex = analyse_text("Police said two more people have died from the assault on a mosque in Funtua on Tuesday, "
+                      "which has so far left 17 people dead.", PUB)
+    assert [e.killed for e in ex.events] == [(17, 17)], describe(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "Police listed other attacks by the Continuity IRA, including the murder of a prison officer in Strabane in "
+    "April 2019.",
+    "The Continuity IRA is believed to have been responsible for a number of attacks in recent years, including "
+    "threats against police officers and a mortar attack on Strabane police station in April 2019.",
+])
+def test_an_event_listed_under_a_groups_attacks_is_the_groups(analyse_text, text):
+    ex = analyse_text(text, PUB)
+    assert [(e.place.name, e.date, [p.entity.name for p in e.perpetrators]) for e in ex.events] == [
+        ("Strabane", "2019-04", ["Continuity IRA"])], describe(ex)
+
+
+def test_bandits_are_a_described_group(analyse_text):
+    ex = analyse_text("By dawn on Tuesday, the bandits struck, killing 30 worshippers at a mosque in Funtua.", PUB)
+    assert [[p.entity.name.lower() for p in e.perpetrators] for e in ex.events] == [["bandits"]], describe(ex)
 
 
 def test_a_name_the_ner_cut_before_for_the_liberation_of_goes_on(analyse_text):

@@ -24,6 +24,11 @@ def _opposition(claim: RawClaim) -> RawClaim | None:
                    confidence=round(claim.confidence - 0.1, 2))
 
 
+def _one_victim(claim: RawClaim) -> bool:
+    """ "murdered Lyra McKee": a person killed is the victim of one event, not a kind of target the group has."""
+    return claim.predicate == "targets" and isinstance(claim.obj, Token) and claim.obj.ent_type_ == "PERSON"
+
+
 def _question(sent: Span) -> bool:
     """ "Did Eta target civilians in the past?": an explainer's question asks, it does not state."""
     return sent.text.rstrip().rstrip("\"'”’").endswith("?")
@@ -35,7 +40,7 @@ def extract_claims(doc: Doc) -> list[RawClaim]:
     found = (claim for sent in doc.sents if not _question(sent) for claim in (*verb_claims(sent), *noun_claims(sent)))
     for claim in (*found, *fact_sheet_claims(doc)):
         for c in (claim, _opposition(claim)):
-            if c is None:
+            if c is None or _one_victim(c):
                 continue
             k = c.key()
             if k not in seen or seen[k].confidence < c.confidence:

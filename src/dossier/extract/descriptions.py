@@ -101,10 +101,7 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                             yield a, s
                     continue
                 for a in attrs:
-                    hops = 0
-                    while (a.lower_ in {"one", "among"} or a.pos_ == "ADJ") and hops < 3:
-                        # "X is one of Haiti's gangs", "one of the most violent of Haiti's gangs"
-                        a, hops = next(iter(prep_objects(a, {"of"})), a), hops + 1
+                    a = _past_one_of(a)
                     if not a.ent_type_:
                         yield from ((ent, a) for ent in ents)
         if tok.lemma_ == "include" and tok.pos_ == "VERB":
@@ -154,8 +151,9 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                 yield named, tok
         if tok.dep_ == "appos" or _comma_conjunct(tok):
             head = _named_place(tok.head)  # ("Shabwa province, a southern stronghold of AQAP")
-            if head.ent_type_ and not tok.ent_type_:
-                yield head, tok
+            said = _past_one_of(tok) if tok.ent_type_ == "CARDINAL" else tok  # ("Pedro, one of the leaders of X")
+            if head.ent_type_ and not said.ent_type_:
+                yield head, said
                 yield from ((head, c) for c in _more_titles(head, tok))
             elif tok.ent_type_ and not head.ent_type_:
                 yield tok, head
@@ -164,6 +162,30 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                     head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and not head.head.head.ent_type_:
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the name hung on the group describes the founder
                 yield tok, head.head.head
+
+
+def _past_one_of(noun: Token) -> Token:
+    """ "one of Haiti's gangs", "one of the most violent of Haiti's gangs": the noun that says what it is."""
+    hops = 0
+    while (noun.lower_ in {"one", "among"} or noun.pos_ == "ADJ") and hops < 3:
+        noun, hops = next(iter(prep_objects(noun, {"of"})), noun), hops + 1
+    return noun
+
+
+def _role_phrase(noun: Token) -> str:
+    """The role a noun phrase names, with the seat it represents ("the lawmaker representing Malumfashi
+    Constituency", not only "lawmaker")."""
+    seat = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_ == "represent"), None)
+    if seat is None:
+        return phrase(noun)
+    objects = [o for o in seat.children if o.dep_ == "dobj"]
+    return f"{phrase(noun)} {seat.text} {phrase(objects[0], drop_det=False)}" if objects else phrase(noun)
+
+
+def _one_of_many(noun: Token) -> bool:
+    """ "one of the top leaders of X": one among several, so not the leader of X."""
+    return noun.tag_ == "NNS" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+        noun.head.head.lower_ in {"one", "among"}
 
 
 def _named_place(noun: Token) -> Token:
@@ -246,8 +268,8 @@ def _coordinated(tok: Token, top: Token) -> bool:
     return False
 
 
-_CREED_DEGREES = {"hardline", "hard-line", "radical", "ultra-radical", "ultraconservative", "ultra-conservative",
-                  "militant", "violent", "extreme", "fundamentalist", "moderate"}
+_CREED_DEGREES = {"dissident", "hardline", "hard-line", "radical", "ultra-radical", "ultraconservative",
+                  "ultra-conservative", "militant", "violent", "extreme", "fundamentalist", "moderate"}
 
 
 def _group_nouns_beside(name: Token) -> Iterator[Token]:
@@ -257,7 +279,7 @@ def _group_nouns_beside(name: Token) -> Iterator[Token]:
     if before is not None and before.head != name and before.lower_ in group_nouns and before.pos_ == "NOUN" and \
             not before.ent_type_:
         yield before  # "Israel and the Lebanese militant group Hezbollah"
-    if name.dep_ == "compound" and name.head.lower_ in group_nouns and not name.head.ent_type_:
+    if name.dep_ in {"compound", "nmod"} and name.head.lower_ in group_nouns and not name.head.ent_type_:
         yield name.head  # "the hardline Islamist HTS group", "the ISIS branch in Afghanistan"
     j = name.i + 1
     while j < min(name.i + 4, len(doc)) and doc[j].pos_ in {"ADJ", "PROPN"} and doc[j].ent_type_ in {"", "NORP"}:
@@ -386,14 +408,15 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                 continue  # "the search operation, Muhammed Asim": a misparsed neighbour, not a role
             groups = [g for g in related if g.ent_type_ in ORGS]
             former = any(c.lower_ in {"former", "ex", "erstwhile", "onetime", "one-time"} for c in noun.children)
-            if groups and (lemma in leader_nouns or _head_of(noun, groups)) and not _sub_leader(noun) and not former:
+            if groups and (lemma in leader_nouns or _head_of(noun, groups)) and not _sub_leader(noun) and \
+                    not former and not _one_of_many(noun):
                 # "X, the leader of Y": who leads what says it all ("a former Janjaweed leader": a member once, whose
                 # role the title tells)
                 founder = noun.lower_ if noun.lower_ in {"founder", "co-founder"} else None
                 for g in groups:
                     yield _claim(g, "leader", ent, noun, "leader_title", 0.65, role=founder)
                 continue
-            role = phrase(noun)
+            role = _role_phrase(noun.head.head if _one_of_many(noun) else noun)
             if role and len(role.split()) <= 12 and _says_something(_trim_role(role)):
                 yield _claim(ent, "role", {"text": _trim_role(role)}, noun, "role", 0.7)
             for g in groups:

@@ -26,6 +26,7 @@ from dossier.extract.syntax import (
     entity,
     expand,
     is_place,
+    name_on,
     owner,
     places_below,
     places_in,
@@ -92,6 +93,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
             o.like_num or o.lower_ in MEMBER_HEADS or o.ent_type_ == "PERSON" for c in tok.children
             if c.dep_ in {"dobj", "nsubjpass"} for o in [c, *c.children]):
         return "violence_against_civilians", "attack"  # "eliminated 8 of Boko Haram terrorists", "neutralised"
+    if lemma == "target" and _targeted_once(tok):
+        return tuple(trig["attack"])  # "gunmen targeted the border guards at a station in Mirjaveh"
     if lemma == "plant" and any(o.lemma_.lower() in _DEVICES for o in _objects(tok)):
         return tuple(trig["bomb"])  # "planted the device that was found under the officer's car"
     if lemma == "fire" and any(o.lemma_ in {"rocket", "missile", "mortar", "shell"} for o in _objects(tok)):
@@ -168,10 +171,32 @@ def fight_word(tok: Token) -> bool:
     return tok.lemma_.lower() in _BATTLE_WORDS or tok.lower_ in _BATTLE_WORDS
 
 
+def _targeted_once(verb: Token) -> bool:
+    """ "targeted the border guards", "a convoy was targeted": one attack, told in the past; not "frequently
+    targets Iranian security forces" or "plans to target police"."""
+    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"} or \
+            verb.tag_ == "VBN" and not any(c.dep_ in {"auxpass", "aux"} for c in verb.children) or \
+            any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in verb.children):
+        return False
+    hit = [o for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for o in expand(c)]
+    victims = {w for ws in lexicon()["target_words"].values() for w in ws}
+    return any(o.lower_ in victims or o.lemma_.lower() in victims for o in hit)
+
+
+_HABITUAL_ADVERBS = {"frequently", "often", "regularly", "repeatedly", "routinely", "usually", "typically",
+                     "mainly", "mostly", "primarily", "largely", "generally", "increasingly", "also"}
+
+
 def _counted(tok: Token) -> bool:
-    """ "twin blasts", "two explosions": a plural that is one event of several parts."""
+    """ "twin blasts", "two explosions", "a series of attacks": a plural that is one event of several parts."""
     return any(c.dep_ in {"nummod", "amod", "compound"} and (c.lower_ in _COUNT_WORDS or c.like_num and _few(c))
-               for c in tok.children)
+               for c in tok.children) or \
+        tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RUNS and \
+        any(c.dep_ == "det" and c.lower_ in {"a", "an", "this", "that", "the"} for c in tok.head.head.children)
+
+
+# "a series of attacks", "a wave of bombings": one run of attacks, told as one event
+_RUNS = {"series", "wave", "spate", "string", "spree", "flurry", "barrage", "volley"}
 
 
 def _few(number: Token) -> bool:
@@ -586,9 +611,10 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     return min(candidates, key=rank)
 
 
-def _number_for(sent: Span, words: set[str]) -> Quantity | None:
+def _number_for(sent: Span, words: set[str], increments: bool = False) -> Quantity | None:
     """A count tied to a kill/injure word: "killed 35 people", "at least 25 civilians were killed",
-    "the death toll rose to 100", "(13 killed, 25 wounded)"."""
+    "the death toll rose to 100", "(13 killed, 25 wounded)". A count of more dead ("two more people have died of
+    the assault, which has so far left 17 dead") only when the sentence gives no other."""
     for tok in sent:
         if tok.lemma_.lower() not in words and tok.lower_ not in words or _intended(tok) or \
                 tok.dep_ in {"acl", "xcomp"} and tok.head.lemma_ in {"attempt", "try"}:
@@ -619,6 +645,9 @@ def _number_for(sent: Span, words: set[str]) -> Quantity | None:
             cands += prep_objects(verb, {"to", "at", "above", "past"})
             cands += [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
         for c in cands:
+            counted = c.head if c.dep_ == "nummod" else c
+            if not increments and any(m.dep_ == "amod" and m.lower_ in _INCREMENTS for m in counted.children):
+                continue
             nums = [c] if _is_count(c) else [n for n in c.children if n.dep_ == "nummod" and _is_count(n)]
             for n in nums:
                 q = parse_quantity(n.text)
@@ -627,10 +656,11 @@ def _number_for(sent: Span, words: set[str]) -> Quantity | None:
         named = _named_victims(tok)
         if named:
             return Quantity(named, named)
-    return None
+    return None if increments else _number_for(sent, words, True)
 
 
 _ONE = {"a", "an", "one"}
+_INCREMENTS = {"more", "additional", "further"}
 
 
 def _named_victims(verb: Token) -> int:
@@ -778,9 +808,11 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     # "air strikes led by Uganda", "an attack carried out by X": the doer named on the event word
     for c in sent:
         # ("an explosive planted by suspected separatists exploded": the doer of what the event word tells of)
+        # ("the breakaway SPLM-IO faction led by X's chief of staff": the faction did it, named on its noun)
         if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _DOER_VERBS and (
                 c.head == trigger or c.head.lemma_.lower() in lex["triggers"] or
-                c.head.dep_ in {"nsubj", "nsubjpass"} and c.head.head == trigger):
+                c.head.dep_ in {"nsubj", "nsubjpass"} and c.head.head == trigger and
+                name_on(c.head, PERPETRATOR_LABELS) is None):
             how = "claimed" if c.lemma_.lower() == "claim" else "stated"  # "an attack claimed by X"
             out += [(e, "suspected" if how == "stated" and _suspected(e) else how) for e in _by_agents(c)]
     # "X was behind the bombing", "X is responsible for the attack"
@@ -1043,6 +1075,9 @@ def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
     # ("blamed the attack on X" may read as an attack on X: a blame or a claim stands)
     perpetrators = [(p, how) for p, how in _perpetrators(sent, tok)
                     if how != "stated" or not p.ent_id_ or p.ent_id_ not in hit]
+    listed_under = _listed_in(tok)
+    if not perpetrators and listed_under is not None:  # "attacks by X, including the murder of Y in April 2019"
+        perpetrators = _perpetrators(sent, listed_under)
     # ("This latest attack comes after an incident last month": the sentence's date and places are the other's)
     follows = _follows_another(tok)
     place = None if follows else \
@@ -1053,6 +1088,26 @@ def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
                     injured=_number_for(sent, set(lexicon()["injure_words"])),
                     targets=_targets(victims), victims=victims, sentences=[sent],
                     place_where=place is not None and tok in set(place.subtree) and place != tok)
+
+
+def _listed_in(tok: Token) -> Token | None:
+    """The plural event word whose "including" list names this one: "attacks by X, including a mortar attack on
+    Strabane police station"."""
+    for _ in range(6):  # ("including attempts on the lives of police officers and a mortar attack": however hung)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "including":
+            break
+        if tok.dep_ == "conj" or tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            tok = tok.head if tok.dep_ == "conj" else tok.head.head
+        else:
+            return None
+    else:
+        return None
+    including = tok.head
+    # ("is believed to have been responsible for a number of attacks ..., including": the list hung on the verb)
+    heads = [including.head] if including.head.pos_ == "NOUN" else [
+        t for t in including.head.subtree if t.i < including.i and t.pos_ == "NOUN"]
+    return next((h for h in reversed(heads) if h.tag_ == "NNS" and (
+        h.lemma_.lower() in lexicon()["triggers"] or h.lemma_.lower() in _INCIDENT_NOUNS)), None)
 
 
 def _one_of_kind(tok: Token) -> bool:

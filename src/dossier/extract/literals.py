@@ -144,6 +144,8 @@ def _relative(low: str, published: dt.date | None) -> DateValue | None:
         month = MONTHS.get(word)
         if month and (word != "may" or re.match(r"(in |last |early |late |mid-)?may\b", low)):
             year = _year_for(month, None, published)
+            if year and month == published.month and re.search(rf"\blast {word}\b", low):
+                year -= 1  # "last August", written in August, is the year before's
             return DateValue(f"{year}-{month:02d}", "month") if year else None
     return None
 

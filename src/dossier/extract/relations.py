@@ -182,6 +182,20 @@ def _activity_named(noun: Token) -> bool:
         o.lower_ in ACTIVITY_NOUNS | {"influence", "operation"} for o in prep_objects(noun, {"of"}))
 
 
+def _answerable_for(verb: Token) -> list[Token]:
+    """The campaign a group "is responsible for" ("a number of attacks", "a series of bombings")."""
+    out = []
+    for adj in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "responsible"):
+        for o in prep_objects(adj, {"for"}):
+            hops = 0
+            while o.lower_ in {"number", "series", "string", "spate", "wave", "dozens", "scores", "hundreds"} and \
+                    hops < 2:
+                o, hops = next(iter(prep_objects(o, {"of"})), o), hops + 1
+            if o.lower_ in CAMPAIGN_NOUNS:
+                out.append(o)
+    return out
+
+
 def active_in(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma == "base" or verb.lower_ == "based":
@@ -208,6 +222,9 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         # "its operations are concentrated in southern Somalia", "its area of activity is X", "the bulk of the
         # faction is concentrated in Gondar"
         holders = [verb]
+    elif lemma in {"be", "become", "remain"} and _answerable_for(verb):
+        # "is believed to have been responsible for a number of attacks in the northwest of Northern Ireland"
+        holders = _answerable_for(verb)
     elif lemma in {"be", "become", "remain"} or verb.lower_ == "active":
         subj_nouns = [c for c in verb.children if c.dep_ == "nsubj"]
         acomp = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in PRESENCE_ADJECTIVES]

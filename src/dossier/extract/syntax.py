@@ -180,7 +180,7 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
                 if ent is not None and ent.ent_type_ in {"ARMED_GROUP", "FORCE"}:
                     return ent
         if c.lemma_ == "lead" and c.dep_ in {"amod", "acl"} and tok.lower_ in GROUP_HEADS | MEMBER_HEADS | {
-                "coalition", "alliance", "force"}:
+                "coalition", "alliance", "force"} and (c.i < tok.i or name_on(tok, labels) is None):
             # "a KNU-led coalition", "joint forces led by Brigade 5": who leads them is the side they fight for
             leaders = [x for x in c.children if x.ent_type_ in labels and x.i < c.i] + [
                 o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
@@ -198,10 +198,14 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     if ent is None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in GROUP_HEADS | {
             "coalition", "alliance", "umbrella"}:
         ent = called(tok.head.head, labels)
-    if ent is None and tok.lower_ in MEMBER_HEADS and tok.i > 0 and tok.doc[tok.i - 1].ent_type_ in GROUP_LABELS & \
-            labels:
-        ent = tok.doc[tok.i - 1]  # "Islamic State militants", however the parser hung the name
-    return ent
+    return ent if ent is not None or tok.lower_ not in MEMBER_HEADS | GROUP_HEADS else name_on(tok, labels)
+
+
+def name_on(noun: Token, labels: set[str]) -> Token | None:
+    """ "Islamic State militants", "the breakaway SPLM/A-IO faction": the group name right before the noun, however
+    the parser hung it."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return before if before is not None and before.ent_type_ in GROUP_LABELS & labels else None
 
 
 _DASHES = {"—", "–", "--"}
@@ -499,6 +503,11 @@ def is_country(tok: Token) -> bool:
 _ATTACK_PLURALS = {"attacks", "raids", "ambushes", "bombings", "kidnappings"}
 
 
+# nouns for a part of the place after "of": "the northwest of Northern Ireland", "parts of Magdalena"
+_PARTS_OF_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "part",
+                    "parts", "outskirts", "centre", "center", "heart", "interior"}
+
+
 def places_below(tok: Token, preps: set[str]) -> list[Token]:
     """Places reached from tok through prepositional phrases only: "active since the 1990s in eastern Congo",
     "responsibility for a series of attacks across several districts"."""
@@ -512,8 +521,8 @@ def places_below(tok: Token, preps: set[str]) -> list[Token]:
         for o in p.children:
             if o.dep_ != "pobj":
                 continue
-            if p.lower_ in preps:
-                out.extend(places_in(o))
+            if p.lower_ in preps or p.lower_ == "of" and tok.lower_ in _PARTS_OF_PLACES:
+                out.extend(places_in(o))  # ("attacks in the northwest of Northern Ireland")
             out.extend(places_below(o, preps))
         if p.dep_ == "prep":  # "far from home in Kachin": a phrase the parser hung on the preposition
             out.extend(places_below(p, preps))

@@ -98,7 +98,7 @@ def _first_name(tok: Token, person: Span) -> bool:
     """ "Dairo" + "Antonio Usuga": a capitalised word the parser puts in the name and the NER left out (or took
     for an organisation of its own), which is no title ("President", "Commander")."""
     return tok.is_title and tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head in person \
-        and not tok.ent_id_ and tok.ent_type_ in {"", "ORG"} and tok.lower_ not in _TITLES | nouns("role")
+        and not tok.ent_id_ and tok.ent_type_ in {"", "ORG"} and tok.lower_ not in _TITLES | _RANKS | nouns("role")
 
 
 def _looks_like_place(span: Span) -> bool:
@@ -247,8 +247,8 @@ def _relabel(doc: Doc) -> list[Span]:
                 ent.start > 0 and doc[ent.start - 1].lower_ in nouns("role") and doc[ent.start - 1].dep_ == "compound" \
                 and not _is_group_name(ent) and places().lookup(ent.text) is None:
             label = "PERSON"  # "village chief Gervain Paluku Murandia": a title makes the name a person's
-        if label == "PERSON" and len(ent) > 2 and ent[0].lower_.rstrip(".") in _SHORT_TITLES:
-            start += 1  # "Gov Babagana Zulum": the title is not part of the name
+        if label == "PERSON" and len(ent) > 2 and ent[0].lower_.rstrip(".") in _SHORT_TITLES | _OFFICES | _RANKS:
+            start += 1  # "Gov Babagana Zulum", "Assistant Chief Constable Mark McEwan": the title is not the name
         elif label == "PERSON" and len(ent) > 2 and start > 0 and doc[start - 1].lower_ in _OFFICES and \
                 _town(ent[0].text):
             start += 1  # "Deputy Commissioner Kurram Javedullah Mehsud": the town is the office's
@@ -895,6 +895,8 @@ _TITLES = {"president", "minister", "general", "commander", "sheikh", "mullah", 
 # offices written with the town they serve before the holder's name: "Assistant Commissioner Khar X"
 _OFFICES = {"commissioner", "officer", "superintendent", "inspector", "administrator", "magistrate", "collector",
             "ssp", "sho", "dpo", "dc"}
+# police ranks, which the NER may take into the name after them
+_RANKS = {"constable", "sergeant", "detective", "inspector", "superintendent"}
 # particles that open the last part of an Arabic name ("Abdul-Malik al-Houthi", "Sirajuddin bin Ali")
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "ul"}
 # abbreviated titles the NER may take into a name ("Gov Babagana Zulum"); whole words ("Mullah", "Emir") may be names
@@ -1032,11 +1034,12 @@ def _surnames(ents: list[Span]) -> list[Span]:
     names: set[str] = set()
     out = []
     for e in ents:
+        end = e.end - (len(e) == 2 and e[-1].tag_ == "POS")  # ("Machar’s former chief of staff")
         if e.label_ == "PERSON" and len(e) >= 2:
             names.add(e[-1].text)
-        elif len(e) == 1 and e.text in names and e.label_ in {"GPE", "LOC", "ORG", "NORP"} and not e.id_ \
-                and places().lookup(e.text) is None:
-            e = Span(e.doc, e.start, e.end, label="PERSON")
+        elif end - e.start == 1 and e.doc[e.start].text in names and e.label_ in {"GPE", "LOC", "ORG", "NORP"} \
+                and not e.id_ and places().lookup(e.doc[e.start].text) is None:
+            e = Span(e.doc, e.start, end, label="PERSON")
         out.append(e)
     return out
 
