@@ -132,6 +132,8 @@ def test_a_group_hyphen_place_is_a_branch_not_the_place_as_an_alias(analyse_text
     ("The Continuity IRA is believed to have been responsible for a number of attacks in the northwest of "
      "Northern Ireland.", "Continuity IRA", "Northern Ireland"),
     ("The Continuity IRA has carried out bombings in parts of County Armagh.", "Continuity IRA", "County Armagh"),
+    ("A series of armed attacks across northern Colombia by the Gulf Clan has left six people dead.", "Gulf Clan",
+     "Colombia"),
 ])
 def test_control_and_campaigns_say_where_a_group_is(analyse_text, text, group, place):
     ex = analyse_text(text, PUB)
@@ -700,6 +702,13 @@ def test_an_event_listed_under_a_groups_attacks_is_the_groups(analyse_text, text
     ex = analyse_text(text, PUB)
     assert [(e.place.name, e.date, [p.entity.name for p in e.perpetrators]) for e in ex.events] == [
         ("Strabane", "2019-04", ["Continuity IRA"])], describe(ex)
+
+
+def test_a_landform_word_after_a_place_is_part_of_its_name(analyse_text):
+    ex = analyse_text("A wave of attacks on soldiers in the Sinai Peninsula has left at least 100 people dead. "
+                      "Five checkpoints in the northern town of Sheikh Zuweid were targeted by militants.", PUB)
+    assert "Peninsula" not in {m.text for m in ex.mentions}, describe(ex)
+    assert [e.place.name for e in ex.events] == ["Sheikh Zuweid"], describe(ex)
 
 
 def test_bandits_are_a_described_group(analyse_text):

@@ -16,6 +16,7 @@ from dossier.extract.events import force_object
 from dossier.extract.raw import RawClaim
 from dossier.extract.relations import (
     ACTORS,
+    CAMPAIGN_NOUNS,
     COALITION_NOUNS,
     PRESENCE_ADJECTIVES,
     SIDES,
@@ -38,6 +39,7 @@ from dossier.extract.syntax import (
     nouns,
     owner,
     phrase,
+    places_below,
     places_in,
     prep_objects,
     same,
@@ -681,6 +683,20 @@ def group_places(sent: Span) -> Iterator[RawClaim]:
                 yield _claim(ent, "active_in", place, h, "group_in_place", 0.55)
 
 
+def campaign_places(sent: Span) -> Iterator[RawClaim]:
+    """ "a series of attacks across northern Colombia by the Gulf Clan", "kidnappings in Zamfara by bandits":
+    attacks (plural) that a group carries out somewhere say it is active there; one attack says only where it was."""
+    for noun in sent:
+        if noun.tag_ != "NNS" or noun.lower_ not in CAMPAIGN_NOUNS or noun.ent_type_:
+            continue
+        run = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        doers = [g for n in (noun, run) if n is not None for o in prep_objects(n, {"by"})
+                 for g in [owner(o, ACTORS)] if g is not None and g.ent_type_ in ACTORS]
+        for g in doers:
+            for place in places_below(noun, {"in", "across", "throughout"}):
+                yield _claim(g, "active_in", place, noun, "campaign_by", 0.55)
+
+
 def referring_ideology(sent: Span) -> Iterator[RawClaim]:
     """ "the jihadist group claims ...": a creed on a noun that refers back to a named group describes that group;
     so does one written on the name itself ("Shiite Muslim Hezbollah")."""
@@ -696,8 +712,8 @@ def referring_ideology(sent: Span) -> Iterator[RawClaim]:
                 yield _claim(ante, "ideology", {"text": ideology}, tok, "referring_ideology", 0.6)
 
 
-NOUN_RULES = (descriptions, titles, affiliations, possessives, relation_nouns, group_places, link_modifiers,
-              referring_ideology)
+NOUN_RULES = (descriptions, titles, affiliations, possessives, relation_nouns, group_places, campaign_places,
+              link_modifiers, referring_ideology)
 
 
 def noun_claims(sent: Span) -> Iterator[RawClaim]:

@@ -190,8 +190,12 @@ _HABITUAL_ADVERBS = {"frequently", "often", "regularly", "repeatedly", "routinel
 def _counted(tok: Token) -> bool:
     """ "twin blasts", "two explosions", "a series of attacks": a plural that is one event of several parts."""
     return any(c.dep_ in {"nummod", "amod", "compound"} and (c.lower_ in _COUNT_WORDS or c.like_num and _few(c))
-               for c in tok.children) or \
-        tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RUNS and \
+               for c in tok.children) or _in_a_run(tok)
+
+
+def _in_a_run(tok: Token) -> bool:
+    """ "a series of attacks", "a wave of bombings"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RUNS and \
         any(c.dep_ == "det" and c.lower_ in {"a", "an", "this", "that", "the"} for c in tok.head.head.children)
 
 
@@ -877,6 +881,8 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     # "an attack by gunmen of X", "the siege by al-Shabaab", "were killed in an attack by X"
     event_nouns = [trigger] + [t for t in trigger.subtree if t != trigger and t.pos_ == "NOUN" and _trigger(t)]
     event_nouns += [n for n in named_on if n not in event_nouns]
+    if _in_a_run(trigger):  # "a series of attacks across Colombia by the Gulf Clan"
+        event_nouns.append(trigger.head.head)
     for o in (o for n in event_nouns for o in prep_objects(n, {"by"})):
         e = owner(o, PERPETRATOR_LABELS)
         if e is not None and e.ent_type_ in {"ARMED_GROUP", "FORCE"} and not any(e == q for q, _ in out):

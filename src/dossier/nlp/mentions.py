@@ -684,6 +684,23 @@ def _hyphen_joined(ent: Span) -> Span:
     return _hyphen_joined(Span(doc, ent.start, end + 2, label=ent.label_))  # ("Cho-i-rong": as many as there are)
 
 
+_LANDFORMS = {"peninsula", "valley", "basin", "delta", "plateau", "desert", "highlands", "mountains", "hills",
+              "strip", "coast", "corridor", "triangle", "forest"}
+
+
+def _landforms(ents: list[Span]) -> list[Span]:
+    """ "the Sinai" + "Peninsula": a place and the landform word the NER took for a place of its own are one."""
+    out: list[Span] = []
+    for ent in sorted(ents, key=lambda e: e.start):
+        last = out[-1] if out else None
+        if last is not None and last.end == ent.start and last.label_ in PLACE_LABELS and len(ent) == 1 and \
+                ent.label_ in PLACE_LABELS and ent[0].is_title and ent[0].lower_ in _LANDFORMS:
+            out[-1] = Span(ent.doc, last.start, ent.end, label=last.label_, span_id=last.id_)
+            continue
+        out.append(ent)
+    return out
+
+
 def _non_prefixed(ent: Span) -> Span:
     """ "28 non-Muslims": the people who are not Muslims, a group of its own (no id: not "Muslims")."""
     doc, start = ent.doc, ent.start
@@ -1075,7 +1092,7 @@ def find_mentions(doc: Doc) -> Doc:
     ents = _in_place_of(ents, _settlement_names(doc, ents))
     ents += _national_capitals(doc, ents)
     ents = _in_place_of(ents, _names_run_on(doc, ents))
-    ents = filter_spans([_non_prefixed(_hyphen_joined(e)) for e in ents])
+    ents = filter_spans([_non_prefixed(_hyphen_joined(e)) for e in _landforms(ents)])
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
     extra += _branch_names(doc, ents) + _possessive_branches(doc, ents)
     for long, short in _paren_acronyms(doc, ents):
