@@ -711,6 +711,36 @@ def test_a_landform_word_after_a_place_is_part_of_its_name(analyse_text):
     assert [e.place.name for e in ex.events] == ["Sheikh Zuweid"], describe(ex)
 
 
+def test_a_group_introduced_by_name_is_what_the_group_refers_to(analyse_text):
+    ex = analyse_text("The raid opened the way for ISIS to return. The insurgents were members of a radical movement "
+                      "named Ansar Dine. Founded in 2012 by followers of a cleric, the group believes in strict rule.",
+                      PUB)
+    assert [(c.subject.name, c.predicate) for c in ex.claims if c.predicate in {"founded", "part_of"}] == [
+        ("Ansar Dine", "founded")], describe(ex)
+
+
+def test_a_fronted_based_and_the_views_a_group_holds(analyse_text):
+    ex = analyse_text("Ansar Dine is an armed group. Based in the northern districts of Cabo Delgado, they hold "
+                      "radical, anti-Christian, and anti-Western views. Its membership is drawn from individuals "
+                      "who were marginalized by the government.", PUB)
+    assert has_claim(ex, "Ansar Dine", "based_in", "Cabo Delgado"), describe(ex)
+    assert [o["text"] for o in literal_claims(ex, "Ansar Dine", "ideology")] == [
+        "radical, anti-Christian, and anti-Western views"], describe(ex)
+    assert [o["text"] for o in literal_claims(ex, "Ansar Dine", "recruits_from")] == [
+        "individuals who were marginalized by the government"], describe(ex)
+
+
+def test_surnames_the_place_ruler_took_and_the_gangs_boss(analyse_text):
+    ex = analyse_text("Tren de Aragua is a prison gang. But the gang’s boss, Hector Guerrero Flores, escaped.", PUB)
+    assert has_claim(ex, "Tren de Aragua", "leader", "Hector Guerrero Flores"), describe(ex)
+
+
+def test_a_name_after_a_police_rank_is_a_person(analyse_text):
+    ex = analyse_text("Constable Kamlesh Sahu, belonging to the CAF's 9th battalion, was killed in the blast.", PUB)
+    assert [(m.text, m.entity.type) for m in ex.mentions if "Sahu" in m.text] == [("Kamlesh Sahu", "person")], \
+        describe(ex)
+
+
 def test_bandits_are_a_described_group(analyse_text):
     ex = analyse_text("By dawn on Tuesday, the bandits struck, killing 30 worshippers at a mosque in Funtua.", PUB)
     assert [[p.entity.name.lower() for p in e.perpetrators] for e in ex.events] == [["bandits"]], describe(ex)

@@ -356,6 +356,8 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
         if label in ORGS and not related and noun.tag_ == "NNS" and lemma in link_nouns | opp_nouns:
             # "HTS and the SNA have been allies at times and rivals at others": each is that to the other
             related = [e for c in conjuncts(ent) for e in [entity(c, SIDES)] if e is not None and not same(e, ent)]
+        if label in ORGS and lemma == "member" and ent.sent != noun.sent:
+            continue  # "the insurgents were members of a movement named X": they are X, whoever "they" was before
         if label in ORGS:
             groups = [r for r in related if r.ent_type_ in ORGS]
             if lemma in COALITION_NOUNS:  # "ADF-NALU, a coalition of the ADF and NALU": each is a part of it

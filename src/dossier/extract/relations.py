@@ -157,6 +157,8 @@ def based_in(verb: Token) -> Iterator[RawClaim]:
     # "Pakistan-based militant group X"
     places += [c for c in verb.children if c.dep_ in {"npadvmod", "compound", "advmod", "nmod"} and is_place(c)]
     subj = _actor_subjects(verb)
+    if not subj and verb.dep_ == "prep" and verb.i == verb.sent.start:
+        subj = _actor_subjects(verb.head)
     if not subj and verb.dep_ in {"amod", "acl"}:
         head = verb.head
         subj = [e for e in [owner(head, ACTORS)] if e is not None]
@@ -774,13 +776,29 @@ def recruits_from(verb: Token) -> Iterator[RawClaim]:
     for s in _actor_subjects(verb):
         for o in _objects(objs, ACTOR_LABELS | {"COMMUNITY", "NORP"}, allow_text=True):
             if not same(o, s):
-                yield _claim(s, "recruits_from", o, verb, "recruits", 0.6)
+                yield _claim(s, "recruits_from", _who_exactly(o, objs), verb, "recruits", 0.6)
+
+
+def _who_exactly(obj: Token | dict, objs: list[Token]) -> Token | dict:
+    """ "individuals who were mistreated by the government": a pool of people a bare noun leaves unsaid, with the
+    relative clause that says who."""
+    if not isinstance(obj, dict):
+        return obj
+    for o in objs:
+        clause = next((c for c in o.children if c.dep_ == "relcl"), None)
+        if o.text == obj["text"] and clause is not None:
+            end = max(t.i for t in clause.subtree) + 1
+            text = o.doc[o.i:end].text
+            return {"text": text} if len(text.split()) <= 14 else obj
+    return obj
 
 
 GOAL_VERBS = {"seek", "want", "aim", "strive", "endorse", "espouse", "advocate", "adhere", "follow", "preach",
               "promote", "demand", "envision", "pursue", "champion", "embrace"}
 GOAL_NOUNS = {"goal", "goals", "aim", "aims", "objective", "objectives", "agenda", "mission", "ambition"}
 _CREED_NOUNS = {"ideology", "principle", "doctrine", "belief", "creed", "platform"}
+_VIEW_NOUNS = {"view", "belief", "ideology", "outlook", "worldview"}
+_LISTED_VIEWS = {"view", "outlook", "worldview"}  # ("radical, anti-Christian, and anti-Western views")
 _DEVOTION = {"devote", "devoted", "dedicate", "dedicated", "commit", "committed"}  # (the tagger may read an adjective)
 HOSTILE_NOUNS = {"destruction", "defeat", "overthrow", "downfall", "elimination", "annihilation", "ouster", "removal"}
 HOSTILE = {"overthrow", "topple", "destroy", "fight", "attack", "kill", "defeat", "oust", "expel", "drive", "target"}
@@ -825,6 +843,10 @@ def goals(verb: Token) -> Iterator[RawClaim]:
         heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "for"} for o in p.children
                   if o.dep_ == "pobj"]
         groups = _actor_subjects(verb, GROUP_LABELS)
+    elif lemma in {"hold", "share", "harbour", "harbor"} and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _VIEW_NOUNS for c in verb.children):
+        heads = [c for c in verb.children if c.dep_ == "dobj"]  # "they hold radical, anti-Western views"
+        groups = _actor_subjects(verb, GROUP_LABELS)
     elif lemma in {"claim", "profess", "purport", "vow", "promise"} and any(c.dep_ == "xcomp" for c in verb.children):
         # "claims to defend the interests of Lendu farmers"; not "claims to have taken Goma" (a deed, no aim)
         heads = [c for c in verb.children if c.dep_ == "xcomp" and not any(
@@ -857,8 +879,17 @@ def goals(verb: Token) -> Iterator[RawClaim]:
                         yield _claim(g, "opposes", enemy, h, "goal_enemy", 0.6)  # and the aim is still its aim
             if h.dep_ == "conj" and any(h in conjuncts(x) for x in heads if x != h):
                 continue  # told with the first of its list
-            for trigger, text in _goal_phrases(h):
+            for trigger, text in _view_phrase(h) if h.lemma_.lower() in _LISTED_VIEWS else _goal_phrases(h):
                 yield _claim(g, "ideology", {"text": text}, trigger, "goal", 0.55)
+
+
+def _view_phrase(noun: Token) -> list[tuple[Token, str]]:
+    """ "radical, anti-Christian, and anti-Western views": every adjective of the list, which the parser hangs
+    on the noun one by one."""
+    mods = [t for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i for t in c.subtree]
+    if not mods:
+        return []
+    return [(noun, noun.doc[min(t.i for t in mods):noun.i + 1].text)]
 
 
 def size(sent: Span) -> Iterator[RawClaim]:
@@ -1038,7 +1069,8 @@ VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to,
 
 def verb_claims(sent: Span) -> Iterator[RawClaim]:
     for tok in sent:
-        if tok.pos_ in {"VERB", "AUX", "ADJ"} or tok.tag_ == "VBN":
+        # ("Based in the districts of Cabo Delgado, they ...": a fronted participle the tagger took for a preposition)
+        if tok.pos_ in {"VERB", "AUX", "ADJ"} or tok.tag_ == "VBN" or tok.lower_ == "based":
             for rule in VERB_RULES:
                 yield from rule(tok)
     yield from size(sent)

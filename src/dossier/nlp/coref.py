@@ -55,6 +55,8 @@ def _definite_group_noun(token: Token) -> bool:
     doc = token.doc
     if not dets and token.i >= 3 and link_participle(doc[token.i - 2]) == doc[token.i - 1]:
         dets = [doc[token.i - 3]]  # "the al-Qaeda linked group": the parser hung "the" on the name
+    if not dets and token.dep_ in {"poss", "nmod"} and any(c.dep_ == "case" for c in token.children):
+        dets = [c for c in token.head.children if c.dep_ == "det" and c.i < token.i]  # "the gang's boss"
     if not dets or dets[0].lower_ not in {"the", "this", "these", "its", "their"}:
         return False
     # "the Afghan militants", "the Taliban fighters" name another group of people; "the militant group" and "the
@@ -110,6 +112,13 @@ def _only_person(named: list[Token]) -> Token | None:
     return named[-1] if len(names) == 1 else None
 
 
+def _introduced(tok: Token) -> bool:
+    """ "a radical movement named Ansar al-Sunna", "a group called X", "a faction known as X"."""
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
+    return tok.dep_ in {"oprd", "dobj", "attr", "pobj", "npadvmod", "appos"} and head.lower_ in {
+        "named", "called", "dubbed", "known"} and head.dep_ == "acl"
+
+
 @Language.component("dossier_coref")
 def resolve_coreference(doc: Doc) -> Doc:
     last_subject: tuple[int, Token] | None = None  # (sentence number, token)
@@ -135,11 +144,14 @@ def resolve_coreference(doc: Doc) -> Doc:
                 counts[key] += 1
                 first_of.setdefault(key, tok)
                 last_named = (n, tok)
-                # "IS-K fighters attacked …": a name on a subject noun is the subject's group
-                subject = tok if tok.dep_ in _SUBJECT_DEPS else tok.head if tok.dep_ in {"appos", "compound"} \
-                    and tok.head.dep_ in _SUBJECT_DEPS else None
+                # "IS-K fighters attacked …": a name on a subject noun is the subject's group; "a movement named
+                # Ansar al-Sunna": a group the text introduces by name is what it goes on to talk about
+                introduced = _introduced(tok)
+                subject = tok if tok.dep_ in _SUBJECT_DEPS or introduced else tok.head if tok.dep_ in {
+                    "appos", "compound"} and tok.head.dep_ in _SUBJECT_DEPS else None
                 # ("... when the Taliban held power": a subject of a side clause does not take over the passage)
-                if subject is not None and (subject.head.dep_ not in _SIDE_CLAUSES or last_subject is None or
+                if subject is not None and (introduced or subject.head.dep_ not in _SIDE_CLAUSES or
+                                            last_subject is None or
                                             n - last_subject[0] > _WINDOW):
                     last_subject = (n, tok)
                 continue

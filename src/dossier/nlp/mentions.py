@@ -985,6 +985,8 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 and not by_token[end].id_ and len(by_token[end]) == 1 and doc[end].is_title \
                 and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and _said_or_described(doc[end]):
             end += 1  # "Sheikh Sajjad Gul, a TRF commander, ...": a surname that is also a place's name
+        else:
+            end = _place_named_surnames(doc, i, end, by_token)
         span = doc[i:end]
         if len(span) >= 2 and doc[end - 1].lower_ not in _NAME_HEADS | words("facility_nouns") \
                 and not _headline(tok.sent):  # "Quetta Railway Station" names a site, not a person
@@ -993,7 +995,7 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             cues = (
                 [t.lower_ for t in after[:2]] == [",", "who"]
                 or _said_or_described(root)
-                or i > 0 and doc[i - 1].lower_ in _TITLES
+                or i > 0 and doc[i - 1].lower_ in _TITLES | _RANKS  # ("Constable Kamlesh Sahu")
                 or first_is_place
                 or _aged(doc, end)
             )
@@ -1001,6 +1003,19 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 out.append(Span(doc, i, end, label="PERSON"))
         i = end
     return out
+
+
+def _place_named_surnames(doc: Doc, i: int, end: int, by_token: dict[int, Span]) -> int:
+    """ "the gang's boss, Hector Guerrero Flores, escaped": a first name, then surnames the place ruler took
+    one by one for places, all one name that the grammar describes as a person's."""
+    run_end = end
+    while run_end < len(doc) and run_end in by_token and by_token[run_end].label_ in PLACE_LABELS and \
+            not by_token[run_end].id_ and len(by_token[run_end]) == 1 and doc[run_end].is_title:
+        run_end += 1
+    if run_end - end < 2 or end <= i or not all(doc[k].dep_ == "compound" and i <= doc[k].head.i < run_end
+                                                 for k in range(i, run_end - 1)):
+        return end
+    return run_end if _said_or_described(doc[run_end - 1]) else end
 
 
 _QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’", "``", "''"}
