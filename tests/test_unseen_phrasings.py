@@ -719,6 +719,12 @@ def test_a_group_introduced_by_name_is_what_the_group_refers_to(analyse_text):
         ("Ansar Dine", "founded")], describe(ex)
 
 
+def test_another_name_of_the_umbrella_does_not_take_over_from_the_subject(analyse_text):
+    ex = analyse_text("Kataib Hezbollah is a militia operating under Hashd al Shaabi, also known as the Popular "
+                      "Mobilization Forces (PMF). It is led by Abu Mahdi al Muhandis.", PUB)
+    assert has_claim(ex, "Kataib Hezbollah", "leader", "Abu Mahdi al Muhandis"), describe(ex)
+
+
 def test_a_fronted_based_and_the_views_a_group_holds(analyse_text):
     ex = analyse_text("Ansar Dine is an armed group. Based in the northern districts of Cabo Delgado, they hold "
                       "radical, anti-Christian, and anti-Western views. Its membership is drawn from individuals "

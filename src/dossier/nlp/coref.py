@@ -113,10 +113,12 @@ def _only_person(named: list[Token]) -> Token | None:
 
 
 def _introduced(tok: Token) -> bool:
-    """ "a radical movement named Ansar al-Sunna", "a group called X", "a faction known as X"."""
-    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
-    return tok.dep_ in {"oprd", "dobj", "attr", "pobj", "npadvmod", "appos"} and head.lower_ in {
-        "named", "called", "dubbed", "known"} and head.dep_ == "acl"
+    """ "a radical movement named Ansar al-Sunna", "a new group called X": a group brought into the text by name
+    (not "Hashd al Shaabi, also known as the PMF": another name of one already there)."""
+    named = tok.head
+    return tok.dep_ in {"oprd", "dobj", "attr", "npadvmod", "appos"} and named.lower_ in {
+        "named", "called", "dubbed"} and named.dep_ == "acl" and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in named.head.children)
 
 
 @Language.component("dossier_coref")
