@@ -747,6 +747,21 @@ def test_a_name_after_a_police_rank_is_a_person(analyse_text):
         describe(ex)
 
 
+def test_the_reporter_in_a_byline_has_no_role_in_the_story(analyse_text):
+    ex = analyse_text("Militants killed five soldiers in Arish on Sunday.\n\nBy Middle East correspondent Sophie "
+                      "Hallam, wires\n\nSecurity sources said five checkpoints were attacked.", PUB)
+    assert not [c for c in ex.claims if c.predicate == "role"], describe(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "The attacks came around the 56th anniversary of the founding of Barisan Revolusi Nasional (BRN).",
+    "Barisan Revolusi Nasional marked its 56th anniversary with a string of attacks.",
+])
+def test_an_anniversary_counts_back_to_the_founding(analyse_text, text):
+    ex = analyse_text(text, PUB)
+    assert [o["date"] for o in literal_claims(ex, "Barisan Revolusi Nasional", "founded")] == ["1968"], describe(ex)
+
+
 def test_bandits_are_a_described_group(analyse_text):
     ex = analyse_text("By dawn on Tuesday, the bandits struck, killing 30 worshippers at a mosque in Funtua.", PUB)
     assert [[p.entity.name.lower() for p in e.perpetrators] for e in ex.events] == [["bandits"]], describe(ex)

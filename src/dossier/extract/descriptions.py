@@ -462,8 +462,10 @@ def _says_something(role: str) -> bool:
 
 
 def titles(sent: Span) -> Iterator[RawClaim]:
-    """ "Taliban spokesman Zabiullah Mujahid": a title in front of a name."""
+    """ "Taliban spokesman Zabiullah Mujahid": a title in front of a name (not the reporter's, in a byline)."""
     role_nouns = nouns("role")
+    if _byline(sent):
+        return
     for person in sent:
         if person.ent_type_ != "PERSON":
             continue
@@ -498,6 +500,11 @@ def titles(sent: Span) -> Iterator[RawClaim]:
             yield _claim(person, "role", {"text": text}, person, "title", 0.7)
         for t in orgs:
             yield _claim(person, "member_of", t, person, "title", 0.7)
+
+
+def _byline(sent: Span) -> bool:
+    """ "By Middle East correspondent Sophie McNeill, wires": who wrote the report, not who is in it."""
+    return sent[0].lower_ == "by" and len(sent) <= 12 and not any(t.pos_ == "VERB" for t in sent)
 
 
 def affiliations(sent: Span) -> Iterator[RawClaim]:

@@ -7,6 +7,7 @@ and reads the object from the verb's direct object or prepositional objects.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -1061,6 +1062,30 @@ def founding_nouns(sent: Span) -> Iterator[RawClaim]:
                 value = parse_date(d.text, noun.doc.user_data.get("published"))
                 if value is not None:
                     yield _claim(g, "founded", value.literal(), noun, "founding_noun", 0.65)
+    yield from _anniversaries(sent)
+
+
+_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+
+
+def _anniversaries(sent: Span) -> Iterator[RawClaim]:
+    """ "the 56th anniversary of the founding of BRN", in a report of 2016: founded in 1960 (a round count of
+    years, so as precise as a year)."""
+    published = sent.doc.user_data.get("published")
+    for noun in sent:
+        if noun.lower_ != "anniversary" or published is None:
+            continue
+        count = next((int(m[1]) for c in noun.children if c.dep_ in {"amod", "nummod"}
+                      for m in [_ORDINAL.match(c.text.lower())] if m), None)
+        if count is None:
+            continue
+        of = prep_objects(noun, {"of"})
+        of += [o for f in of if f.lemma_.lower() in FOUNDING_NOUNS for o in prep_objects(f, {"of"})]
+        groups = [g for g in [owner(noun, ACTORS)] + [entity(o, ACTORS) for o in of]
+                  if g is not None and g.ent_type_ in ACTORS]
+        for g in groups[:1]:
+            yield _claim(g, "founded", {"date": str(published.year - count), "precision": "year"}, noun,
+                         "anniversary", 0.6)
 
 
 VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, linked_adjectives, part_of_verbs,
