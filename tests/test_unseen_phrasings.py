@@ -134,6 +134,12 @@ def test_a_group_hyphen_place_is_a_branch_not_the_place_as_an_alias(analyse_text
     ("The Continuity IRA has carried out bombings in parts of County Armagh.", "Continuity IRA", "County Armagh"),
     ("A series of armed attacks across northern Colombia by the Gulf Clan has left six people dead.", "Gulf Clan",
      "Colombia"),
+    ("The raid is the latest in a string of suspected AQAP shootings targeting checkpoints in Yemen.", "AQAP",
+     "Yemen"),
+    ("Jaish al-Adl, a group which frequently targets border guards in Sistan and Baluchestan, claimed it.",
+     "Jaish al-Adl", "Sistan and Baluchestan"),
+    ("Villagers fled the CODECO group, one of many militias operating in Congo's conflict-ridden east.", "CODECO",
+     "Democratic Republic of the Congo"),
 ])
 def test_control_and_campaigns_say_where_a_group_is(analyse_text, text, group, place):
     ex = analyse_text(text, PUB)

@@ -153,6 +153,8 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                 yield named, tok
         if tok.dep_ == "appos" or _comma_conjunct(tok):
             head = _named_place(tok.head)  # ("Shabwa province, a southern stronghold of AQAP")
+            if not head.ent_type_ and head.lower_ in words("group_nouns"):
+                head = _name_of(head) or head  # ("the CODECO group, one of many militias operating in X")
             said = _past_one_of(tok) if tok.ent_type_ == "CARDINAL" else tok  # ("Pedro, one of the leaders of X")
             if head.ent_type_ and not said.ent_type_:
                 yield head, said
@@ -164,6 +166,13 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                     head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and not head.head.head.ent_type_:
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the name hung on the group describes the founder
                 yield tok, head.head.head
+
+
+def _name_of(noun: Token) -> Token | None:
+    """The name a group noun carries: "the CODECO group", "the Cooperative for ... (CODECO) group"."""
+    named = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.ent_type_ in ORGS]
+    named += [noun.head] if noun.dep_ == "appos" and noun.head.ent_type_ in ORGS else []
+    return named[0] if named else None
 
 
 def _past_one_of(noun: Token) -> Token:
@@ -696,13 +705,18 @@ def campaign_places(sent: Span) -> Iterator[RawClaim]:
     """ "a series of attacks across northern Colombia by the Gulf Clan", "kidnappings in Zamfara by bandits":
     attacks (plural) that a group carries out somewhere say it is active there; one attack says only where it was."""
     for noun in sent:
-        if noun.tag_ != "NNS" or noun.lower_ not in CAMPAIGN_NOUNS or noun.ent_type_:
+        if noun.tag_ != "NNS" or noun.lower_ not in CAMPAIGN_NOUNS | {"shootings", "killings", "assaults"} or \
+                noun.ent_type_:
             continue
         run = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
         doers = [g for n in (noun, run) if n is not None for o in prep_objects(n, {"by"})
                  for g in [owner(o, ACTORS)] if g is not None and g.ent_type_ in ACTORS]
+        # "a string of AQAP shootings", "a wave of Islamic State attacks", "al-Shabab's attacks in Kenya"
+        doers += [c for c in noun.children if c.dep_ in {"compound", "poss", "nmod", "amod"} and c.ent_type_ in ACTORS]
+        # ("shootings targeting military checkpoints in Yemen": where what they hit is)
+        doing = [noun] + [o for v in noun.children if v.dep_ == "acl" for o in v.children if o.dep_ == "dobj"]
         for g in doers:
-            for place in places_below(noun, {"in", "across", "throughout"}):
+            for place in (p for n in doing for p in places_below(n, {"in", "across", "throughout"})):
                 yield _claim(g, "active_in", place, noun, "campaign_by", 0.55)
 
 

@@ -176,14 +176,14 @@ def _targeted_once(verb: Token) -> bool:
     targets Iranian security forces" or "plans to target police"."""
     if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"} or \
             verb.tag_ == "VBN" and not any(c.dep_ in {"auxpass", "aux"} for c in verb.children) or \
-            any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in verb.children):
+            any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
         return False
     hit = [o for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for o in expand(c)]
     victims = {w for ws in lexicon()["target_words"].values() for w in ws}
     return any(o.lower_ in victims or o.lemma_.lower() in victims for o in hit)
 
 
-_HABITUAL_ADVERBS = {"frequently", "often", "regularly", "repeatedly", "routinely", "usually", "typically",
+HABITUAL_ADVERBS = {"frequently", "often", "regularly", "repeatedly", "routinely", "usually", "typically",
                      "mainly", "mostly", "primarily", "largely", "generally", "increasingly", "also"}
 
 

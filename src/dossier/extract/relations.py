@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.events import force_object
+from dossier.extract.events import HABITUAL_ADVERBS, force_object
 from dossier.extract.literals import parse_date
 from dossier.extract.raw import RawClaim
 from dossier.extract.syntax import (
@@ -220,6 +220,9 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         holders.append(verb)
     elif lemma in TALLY_VERBS and tally_over_time(verb):
         holders = [verb]  # "has killed more than 1,200 civilians in the Beni area since 2017"
+    elif lemma in TALLY_VERBS | {"attack", "raid"} and any(
+            c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS - {"also"} for c in verb.children):
+        holders = [verb] + objects  # "a group which frequently targets Iranian security forces in Sistan"
     elif lemma in _CONFINING_VERBS and any(_activity_named(s) or s.ent_type_ in GROUP_LABELS or s.lower_ in _BULK
                                            for s in verb.children if s.dep_ in {"nsubjpass", "nsubj"}):
         # "its operations are concentrated in southern Somalia", "its area of activity is X", "the bulk of the

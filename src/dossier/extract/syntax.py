@@ -474,7 +474,7 @@ def places_in(tok: Token) -> list[Token]:
             out.extend(p for o in prep_objects(t, {"of"}) for p in places_in(o))  # "four of the state capitals"
         elif t.lower_ in _WAR_NOUNS:  # "Syria's civil war", "the Yemen conflict": the war's country
             out.extend(c for c in t.children if c.dep_ in {"poss", "compound"} and is_place(c))
-        elif t.lower_ in PLACE_NOUNS:
+        elif t.lower_ in PLACE_NOUNS or t.lower_ in _PARTS_OF_PLACES:  # ("Congo's conflict-ridden east")
             named = [p for o in prep_objects(t, {"of"}) for p in places_in(o)]
             # ("the capital Sanaa": a name set beside the noun)
             modifiers = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss", "appos"}
