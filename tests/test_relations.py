@@ -59,6 +59,9 @@ ENTITY_CLAIMS = [
     ("Abu Bakr Shekau is a member of Boko Haram.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
     ("Abu Bakr Shekau joined Boko Haram in 2003.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
     ("Ahmad Umar is a senior al-Shabaab commander.", "Ahmad Umar", "member_of", "al-Shabaab"),
+    # split_from, in an apposition to a group noun that carries the parent's name
+    ("Later, a TTP splinter group, Hizb-ul-Ahrar, said that it carried out the raid.", "Hizb-ul-Ahrar",
+     "split_from", "TTP"),
     ("Police arrested Ahmad Umar, one of the top leaders of al-Shabaab.", "Ahmad Umar", "member_of", "al-Shabaab"),
     ("Ahmad Umar, one of the commanders of al-Shabaab, was killed.", "Ahmad Umar", "member_of", "al-Shabaab"),
     # linked_to

@@ -153,9 +153,9 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                 yield named, tok
         if tok.dep_ == "appos" or _comma_conjunct(tok):
             head = _named_place(tok.head)  # ("Shabwa province, a southern stronghold of AQAP")
-            if not head.ent_type_ and head.lower_ in words("group_nouns"):
-                head = _name_of(head) or head  # ("the CODECO group, one of many militias operating in X")
             said = _past_one_of(tok) if tok.ent_type_ == "CARDINAL" else tok  # ("Pedro, one of the leaders of X")
+            if not head.ent_type_ and not said.ent_type_ and head.lower_ in words("group_nouns"):
+                head = _name_of(head) or head  # ("the CODECO group, one of many militias operating in X")
             if head.ent_type_ and not said.ent_type_:
                 yield head, said
                 yield from ((head, c) for c in _more_titles(head, tok))
