@@ -96,6 +96,13 @@ def test_a_surname_with_a_possessive_is_the_person_and_the_named_faction_did_it(
         {"Sudan People's Liberation Movement-in-Opposition"}], describe(ex)
 
 
+def test_the_sentence_after_an_undone_raid_says_who_stormed_the_place(analyse_text):
+    ex = analyse_text("On Monday, the town of Palma was shocked by a pre-dawn raid on two police stations. Forty "
+                      "gunmen, affiliated with the armed group Ansar Dine, briefly occupied both stations. Nine "
+                      "people were killed.", PUB)
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == [["Ansar Dine"]], describe(ex)
+
+
 def test_a_named_group_carried_it_out_at_a_camp(analyse_text):
     ex = analyse_text("At least 30 people were killed in an attack on a camp for displaced people in Ituri on "
                       "Saturday. The attack was carried out by the Union of Farmers of Congo (UFC) rebel group at "
