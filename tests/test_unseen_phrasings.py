@@ -768,6 +768,27 @@ def test_an_anniversary_counts_back_to_the_founding(analyse_text, text):
     assert [o["date"] for o in literal_claims(ex, "Barisan Revolusi Nasional", "founded")] == ["1968"], describe(ex)
 
 
+def test_an_editors_insertion_in_brackets_stays_inside_the_sentence(nlp):
+    from dossier.nlp.pipeline import line_breaks
+
+    doc = nlp.make_doc("They raided a base of the G5 [Sahel] force in Dioura.")
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0 or tok.text in {"[", "Sahel", "force"}  # where a parser may cut it
+    assert [t.text for t in line_breaks(doc) if t.is_sent_start] == ["They"]
+
+
+def test_an_honorific_before_a_name_makes_it_a_persons(nlp):
+    from spacy.tokens import Span
+
+    from dossier.nlp.mentions import find_mentions
+
+    with nlp.select_pipes(disable=["dossier_mentions", "merge_all", "dossier_coref"]):  # the doc find_mentions gets
+        doc = nlp("Fighters under the leadership of Sheikh Amadou Koufane raided a base.")
+    start = next(t.i for t in doc if t.text == "Sheikh")
+    doc.ents = [Span(doc, start, start + 3, label="ORG")]  # as the small model sometimes reads it
+    assert [(e.text, e.label_) for e in find_mentions(doc).ents] == [("Sheikh Amadou Koufane", "PERSON")]
+
+
 def test_bandits_are_a_described_group(analyse_text):
     ex = analyse_text("By dawn on Tuesday, the bandits struck, killing 30 worshippers at a mosque in Funtua.", PUB)
     assert [[p.entity.name.lower() for p in e.perpetrators] for e in ex.events] == [["bandits"]], describe(ex)

@@ -94,6 +94,16 @@ def _looks_like_person(span: Span) -> bool:
         t.text == "," for t in window[:1])
 
 
+_HONORIFICS = {"sheikh", "sheik", "mullah", "maulana", "mufti", "imam", "haji", "dr", "dr.", "mr", "mr.", "mrs",
+               "mrs.", "ms", "ms.", "ayatollah"}
+
+
+def _honoured(span: Span) -> bool:
+    """ "Sheikh Amadou Kouffa": an honorific before two names or more makes a person's name, not a body's."""
+    return len(span) >= 3 and not span.id_ and span[0].lower_ in _HONORIFICS and all(
+        t.is_title and t.pos_ == "PROPN" for t in span[1:])
+
+
 def _first_name(tok: Token, person: Span) -> bool:
     """ "Dairo" + "Antonio Usuga": a capitalised word the parser puts in the name and the NER left out (or took
     for an organisation of its own), which is no title ("President", "Commander")."""
@@ -201,7 +211,7 @@ def _relabel(doc: Doc) -> list[Span]:
         if label == "ORG" and not ent.id_ and ent[-1].lower_ in nouns("role") and ent.start > 0 and \
                 doc[ent.start - 1].lower_ in {"a", "an"}:
             continue  # "Zagazola Makama, a Counter Insurgency Expert": what someone is, in capitals, no body
-        if label in {"ORG", "NORP", "GPE"} and _looks_like_person(ent) and len(ent) >= 2:
+        if label in {"ORG", "NORP", "GPE"} and (_looks_like_person(ent) and len(ent) >= 2 or _honoured(ent)):
             label = "PERSON"
         elif label in {"PERSON", "ORG"} and len(ent) == 1 and ent.end < len(doc) and \
                 doc[ent.end].lower_ in STATE_NOUNS and places().demonym(ent.text) is not None:
@@ -1070,10 +1080,16 @@ def _surnames(ents: list[Span]) -> list[Span]:
         if e.label_ == "PERSON" and len(e) >= 2:
             names.add(e[-1].text)
         elif end - e.start == 1 and e.doc[e.start].text in names and e.label_ in {"GPE", "LOC", "ORG", "NORP"} \
-                and not e.id_ and places().lookup(e.doc[e.start].text) is None:
+                and not e.id_ and (places().lookup(e.doc[e.start].text) is None or _acts(e.doc[e.start])):
             e = Span(e.doc, e.start, end, label="PERSON")
         out.append(e)
     return out
+
+
+def _acts(tok: Token) -> bool:
+    """ "said Kouffa", "the raid was led by Kouffa": a name that speaks or leads is a person's, even a place's."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH or tok.dep_ == "pobj" and tok.head.lower_ == "by" \
+        and tok.head.head.lemma_ in {"lead", "command", "order", "head"}
 
 
 def _field_people(doc: Doc, ents: list[Span]) -> list[Span]:
