@@ -55,6 +55,12 @@ ENTITY_CLAIMS = [
     ("The Lord's Resistance Army is led by Joseph Kony.", "Lord's Resistance Army", "leader", "Joseph Kony"),
     ("Ahmad Umar runs the day-to-day operations of al-Shabaab.", "al-Shabaab", "leader", "Ahmad Umar"),
     ("Ahmad Umar, who is the head of al-Shabaab, was killed.", "al-Shabaab", "leader", "Ahmad Umar"),
+    # (another name of the umbrella, "also known as", does not take over what "it" refers to)
+    ("Kataib Hezbollah is a militia operating under Hashd al Shaabi, also known as the Popular Mobilization Forces "
+     "(PMF). It is led by Abu Mahdi al Muhandis.", "Kataib Hezbollah", "leader", "Abu Mahdi al Muhandis"),
+    # (surnames the place ruler took one by one; "the gang's boss" refers back)
+    ("Tren de Aragua is a prison gang. But the gang’s boss, Hector Guerrero Flores, escaped.", "Tren de Aragua",
+     "leader", "Hector Guerrero Flores"),
     # member_of
     ("Abu Bakr Shekau is a member of Boko Haram.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
     ("Abu Bakr Shekau joined Boko Haram in 2003.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
