@@ -35,6 +35,7 @@ from dossier.extract.syntax import (
     governing_verb,
     included,
     loyal_side,
+    name_on,
     named_beside,
     nouns,
     owner,
@@ -155,7 +156,7 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             head = _named_place(tok.head)  # ("Shabwa province, a southern stronghold of AQAP")
             said = _past_one_of(tok) if tok.ent_type_ == "CARDINAL" else tok  # ("Pedro, one of the leaders of X")
             if not head.ent_type_ and not said.ent_type_ and head.lower_ in words("group_nouns"):
-                head = _name_of(head) or head  # ("the CODECO group, one of many militias operating in X")
+                head = name_on(head, ORGS) or head  # ("the CODECO group, one of many militias operating in X")
             if head.ent_type_ and not said.ent_type_:
                 yield head, said
                 yield from ((head, c) for c in _more_titles(head, tok))
@@ -166,13 +167,6 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                     head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and not head.head.head.ent_type_:
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the name hung on the group describes the founder
                 yield tok, head.head.head
-
-
-def _name_of(noun: Token) -> Token | None:
-    """The name a group noun carries: "the CODECO group", "the Cooperative for ... (CODECO) group"."""
-    named = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.ent_type_ in ORGS]
-    named += [noun.head] if noun.dep_ == "appos" and noun.head.ent_type_ in ORGS else []
-    return named[0] if named else None
 
 
 def _past_one_of(noun: Token) -> Token:

@@ -21,6 +21,7 @@ from dossier.extract.literals import DateValue, Quantity, parse_date, parse_quan
 from dossier.extract.syntax import (
     MEMBER_HEADS,
     PLACE_NOUNS,
+    TIE_PARTICIPLES,
     called,
     conjuncts,
     entity,
@@ -184,7 +185,7 @@ def _targeted_once(verb: Token) -> bool:
 
 
 HABITUAL_ADVERBS = {"frequently", "often", "regularly", "repeatedly", "routinely", "usually", "typically",
-                     "mainly", "mostly", "primarily", "largely", "generally", "increasingly", "also"}
+                    "mainly", "mostly", "primarily", "largely", "generally", "increasingly"}
 
 
 def _counted(tok: Token) -> bool:
@@ -1538,28 +1539,28 @@ def _attributions(doc: Doc, events: list[RawEvent]) -> None:
     for sent in doc.sents:
         if sent.start in used:
             continue
-        found = [(t, how) for t, how in _perpetrators(sent, sent.root) if how != "stated"] or _doers_next(sent, events)
-        if found:
-            main = max(events, key=lambda e: (len(e.sentences), -e.trigger.i))
-            for t, how in found:
-                if not any(t.text == q[0].text for q in main.perpetrators):
-                    main.perpetrators.append((t, how))
+        found = [(t, how) for t, how in _perpetrators(sent, sent.root) if how != "stated"]
+        main = max(events, key=lambda e: (len(e.sentences), -e.trigger.i))
+        if not found:
+            found, main = _doers_next(sent, events[0]), events[0]
+        for t, how in found:
+            if not any(t.text == q[0].text for q in main.perpetrators):
+                main.perpetrators.append((t, how))
 
 
 # what attackers do in the course of an attack, told in the sentence after it
 _DEEDS = {"occupy", "storm", "seize", "loot", "burn", "torch", "ransack", "overrun", "steal", "abduct", "besiege"}
 
 
-def _doers_next(sent: Span, events: list[RawEvent]) -> list[tuple[Token, str]]:
+def _doers_next(sent: Span, lead: RawEvent) -> list[tuple[Token, str]]:
     """ "... was shocked by a raid on three police stations. Thirty insurgents, affiliated with Ansar al-Sunna,
-    briefly occupied all three stations": the sentence right after an event whose doers it did not name, telling
-    what its attackers did there, names them."""
-    lead = events[0]
+    briefly occupied all three stations": the sentence right after the lead event, whose doers it did not name,
+    telling what its attackers did there, names them."""
     if lead.perpetrators or sent.start not in {s.end for s in lead.sentences} or sent.root.lemma_.lower() not in _DEEDS:
         return []
     doers = [s for s in subjects(sent.root, PERPETRATOR_LABELS) if s.ent_type_ == "ARMED_GROUP"]
     # ("Forty gunmen, affiliated with Ansar Dine, occupied ...", the participle hung on the verb)
-    doers += [g for c in sent.root.children if c.dep_ == "advcl" and c.lemma_ in {"affiliate", "link", "belong"}
+    doers += [g for c in sent.root.children if c.dep_ == "advcl" and c.lemma_ in TIE_PARTICIPLES
               for o in prep_objects(c, {"with", "to"}) for g in [entity(o, {"ARMED_GROUP"})] if g is not None]
     return [(s, "stated") for s in doers]
 

@@ -221,7 +221,7 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
     elif lemma in TALLY_VERBS and tally_over_time(verb):
         holders = [verb]  # "has killed more than 1,200 civilians in the Beni area since 2017"
     elif lemma in TALLY_VERBS | {"attack", "raid"} and any(
-            c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS - {"also"} for c in verb.children):
+            c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
         holders = [verb] + objects  # "a group which frequently targets Iranian security forces in Sistan"
     elif lemma in _CONFINING_VERBS and any(_activity_named(s) or s.ent_type_ in GROUP_LABELS or s.lower_ in _BULK
                                            for s in verb.children if s.dep_ in {"nsubjpass", "nsubj"}):

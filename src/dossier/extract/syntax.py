@@ -30,6 +30,7 @@ MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jiha
                 "operatives", "militiamen", "bombers", "attackers", "terrorists", "guerrillas", "loyalists",
                 "bandits", "cadres", "combatants", "men", "forces", "troops"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+TIE_PARTICIPLES = {"affiliate", "link", "belong", "loyal"}  # "fighters affiliated with X", "men loyal to X"
 
 
 def same(a: object, b: object) -> bool:
@@ -187,7 +188,7 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
             ent = next((e for e in (entity(x, labels) for x in leaders) if e is not None), None)
             if ent is not None:
                 return ent
-        if c.dep_ == "acl" and c.lemma_ in {"affiliate", "link", "belong", "loyal"} and tok.lower_ in MEMBER_HEADS:
+        if c.dep_ == "acl" and c.lemma_ in TIE_PARTICIPLES and tok.lower_ in MEMBER_HEADS:
             # "armed men affiliated with the X group", "fighters belonging to X"
             for o in prep_objects(c, {"with", "to"}):
                 ent = owner(o, labels)
@@ -202,10 +203,16 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
 
 
 def name_on(noun: Token, labels: set[str]) -> Token | None:
-    """ "Islamic State militants", "the breakaway SPLM/A-IO faction": the group name right before the noun, however
-    the parser hung it."""
+    """The group name a noun carries, however the parser hung it: right before it ("Islamic State militants", "the
+    breakaway SPLM/A-IO faction"), as a modifier ("the Cooperative for ... (CODECO) group"), or as the name the
+    noun stands in apposition to."""
+    labels = GROUP_LABELS & labels
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
-    return before if before is not None and before.ent_type_ in GROUP_LABELS & labels else None
+    if before is not None and before.ent_type_ in labels:
+        return before
+    named = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.ent_type_ in labels]
+    named += [noun.head] if noun.dep_ == "appos" and noun.head.ent_type_ in labels else []
+    return named[0] if named else None
 
 
 _DASHES = {"—", "–", "--"}
