@@ -140,6 +140,8 @@ def test_a_group_hyphen_place_is_a_branch_not_the_place_as_an_alias(analyse_text
      "Jaish al-Adl", "Sistan and Baluchestan"),
     ("Villagers fled the CODECO group, one of many militias operating in Congo's conflict-ridden east.", "CODECO",
      "Democratic Republic of the Congo"),
+    ("The LRA is an insurgent group that has been battling the government in Uganda for over two decades.",
+     "Lord's Resistance Army", "Uganda"),
 ])
 def test_control_and_campaigns_say_where_a_group_is(analyse_text, text, group, place):
     ex = analyse_text(text, PUB)
