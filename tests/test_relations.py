@@ -132,6 +132,12 @@ def test_a_person_killed_is_a_victim_not_a_kind_of_target(analyse_text):
     assert not [c for c in claims_of(ex, "targets") if isinstance(c.obj, EntityRef)], describe(ex)
 
 
+def test_joining_a_group_in_its_attacks_is_fighting_beside_it(analyse_text):
+    ex = analyse_text("A TNLA colonel said that Arakan Army members may have joined the MNDAA in the attacks.", PUB)
+    assert has_claim(ex, "Arakan Army", "linked_to", "MNDAA"), describe(ex)
+    assert not claims_of(ex, "part_of"), describe(ex)
+
+
 def test_one_of_its_leaders_does_not_lead_the_group(analyse_text):
     ex = analyse_text("Ahmad Umar is one of the leaders of al-Shabaab.")
     assert has_claim(ex, "Ahmad Umar", "member_of", "al-Shabaab")

@@ -674,12 +674,21 @@ def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
     if lemma in {"pledge", "swear"} or oath:
         objs = [o for d in direct_objects(verb) for o in prep_objects(d, {"to"})] + prep_objects(verb, {"to"})
         objs = [o for o in objs if o.ent_type_ in ACTORS]
+    # "AA members may have joined the MNDAA in the attacks": fought beside it, not joined its ranks
+    alongside = lemma == "join" and any(o.lemma_.lower() in CAMPAIGN_NOUNS | _FIGHT_NOUNS or o.lower_ in
+                                        CAMPAIGN_NOUNS for o in prep_objects(verb, {"in"}))
     for s in subjects(verb, ACTORS | {"PERSON", "ORG"}):
         for o in objs:
             if same(o, s):
                 continue
+            if alongside:
+                yield _claim(s, "linked_to", o, verb, "fought_alongside", 0.55)
+                continue
             pred = "member_of" if s.ent_type_ == "PERSON" else "part_of"
             yield _claim(s, pred, o, verb, "joined" if pred == "member_of" else "affiliated", 0.6)
+
+
+_FIGHT_NOUNS = {"attack", "assault", "offensive", "fighting", "fight", "battle", "raid", "operation", "war"}
 
 
 def split_from(verb: Token) -> Iterator[RawClaim]:
