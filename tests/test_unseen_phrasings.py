@@ -367,6 +367,8 @@ def test_relations_in_phrasings_met_on_held_out_reporting(analyse_text, text, gr
     ("The party's 4,200-member armed wing, the Lord's Resistance Army, stayed in the bush.",
      "Lord's Resistance Army", 4200),
     ("The New IRA, which has around 60 activists, issued a statement.", "New IRA", 60),
+    ("Ansaroul Islam was formed in 2016. According to one estimate, its size increased to 300 fighters in 2018.",
+     "Ansaroul Islam", 300),
 ])
 def test_a_size_in_a_modifier_or_counted_activists(analyse_text, text, group, value):
     ex = analyse_text(text, PUB)

@@ -50,7 +50,7 @@ HARM = {"kill", "wound", "injure", "die", "arrest", "capture", "detain", "lose",
 GENERIC_OBJECTS = {"people", "person", "persons", "man", "men", "woman", "women", "one", "some", "many", "others",
                    "it", "them", "that", "this", "which", "who", "what", "all", "dozens", "hundreds", "thousands",
                    "lives", "responsibility", "credit", "attack", "attacks", "part", "way", "place", "time"}
-STRENGTH_NOUNS = {"numbers", "strength", "membership", "ranks", "manpower"}
+STRENGTH_NOUNS = {"numbers", "strength", "membership", "ranks", "manpower", "size"}
 CONTROL_VERBS = {"control", "run", "govern", "rule", "hold", "occupy", "administer", "dominate", "capture", "seize",
                  "overrun", "storm", "besiege", "raid"}
 PRESENCE_ADJECTIVES = {"active", "present", "strong", "strongest", "entrenched", "dominant", "concentrated",
@@ -925,6 +925,8 @@ def size(sent: Span) -> Iterator[RawClaim]:
                                                  for g in [entity(o, GROUP_LABELS)] if g is not None), None)
             clause = noun.head.subtree if noun.head != noun else noun.subtree
             nums = [t for t in clause if t.ent_type_ in {"CARDINAL", "QUANTITY"}]
+            # ("according to one estimate, its size increased to 300": the figure the strength comes to)
+            nums = [t for t in nums if t.i > noun.i] or nums
             q = parse_quantity(nums[0].text) if group is not None and nums else None
             if q is not None:
                 yield _claim(group, "size", q.literal(), noun, "strength", 0.6)
