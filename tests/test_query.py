@@ -395,3 +395,11 @@ def test_what_a_group_is_says_what_kind_of_part_the_sources_call_it(tmp_path):
                               "What is the Karen National Liberation Army?", "Who leads the Karen National Union?")
     assert "the armed wing of Karen National Union" in answer, answer
     assert leader.startswith("Karen National Union was founded by Musa Kamara [1]; no other leader"), leader
+
+
+def test_an_earlier_name_is_the_one_a_source_gives_not_the_names_it_has_now(tmp_path):
+    text = ("Hayat Tahrir al-Sham (HTS) is the strongest rebel faction in Idlib. In its former incarnation as the "
+            "Nusra Front, HTS declared allegiance to al-Qaeda. It broke those ties in 2016 and rebranded.")
+    before, also = _answers(tmp_path, text, "What was HTS called before it rebranded?", "What else is HTS called?")
+    assert "Nusra" in before and "also known as" not in before, before
+    assert "also known as" in also, also

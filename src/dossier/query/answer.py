@@ -191,9 +191,22 @@ def names(ctx: Ctx) -> str:
     if not others:
         return not_known(f"other names of {m.name}")
     text = f"{asked} is also known as {join(others[:5])}."
+    if _EARLIER.search(ctx.intent.question):
+        # "What was HTS called before it rebranded?": the name a source says it had ("in its former incarnation as
+        # Jabhat al-Nusra", "initially called X"), not the names it has now
+        for question in (ctx.intent.question, f"{asked} {_EARLIER_WORDS}"):
+            passage = _passage(ctx, m, question, fallback=None, lead="A source says",
+                               require={"formerly", "form", "incarn", "initially", "originally", "previously"})
+            if passage:
+                return passage
     passage = _passage(ctx, m, ctx.intent.question, fallback=None, lead="A source says",
                        require={"alia", "alias", "known", "name", "call", "formal", "formally"}, room=380 - len(text))
     return f"{text} {passage}" if passage else text
+
+
+_EARLIER_WORDS = "formerly former incarnation initially originally previously called"
+_EARLIER = re.compile(r"\b(?:initially|originally|first|formerly|previously|once|before|former|previous|earlier|"
+                      r"old)\b", re.I)
 
 
 def who_is(ctx: Ctx) -> str:

@@ -156,6 +156,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("names", r"^what\s+(?:is|are|was|were)\s+the\s+(?:formal|official|other|proper|arabic)\s+names?\s+(?:of|for)\s+(?P<subject>.+)$"),
     ("names", r"^what\s+(?:other\s+names|aliases|names)\s+(?:does|do|did)\s+(?P<subject>.+?)\s+(?:have|go\s+by|use)$"),
     ("names", r"^what\s+(?:else\s+)?(?:is|are)\s+(?P<subject>.+?)\s+(?:also\s+)?(?:called|known\s+as)$"),
+    # earlier names: "What was IS-GS initially called?", "What was HTS called before it rebranded?"
+    ("names", r"^what\s+(?:was|were|is|are)\s+(?P<subject>.+?)\s+(?:initially|originally|first|formerly|previously|once)\s+(?:called|known\s+as|named)$"),
+    ("names", r"^what\s+(?:was|were)\s+(?P<subject>.+?)\s+(?:called|known\s+as|named)\s+(?:before|until|at\s+first|originally|initially)\b.*$"),
+    ("names", r"^what\s+(?:was|were|is|are)\s+(?P<subject>.+?)['’]s?\s+(?:former|previous|original|earlier|old|first)\s+names?$"),
     ("real_name", r"^what\s+(?:is|was)\s+(?P<subject>.+?)['’]s?\s+(?:real|true|full|birth|given|original)\s+name$"),
     ("real_name", r"^what\s+(?:is|was)\s+the\s+(?:real|true|full|birth)\s+name\s+of\s+(?P<subject>.+)$"),
     ("role", r"^what\s+(?:post|position|role|job|office|title|rank|function)\s+(?:does|do|did)\s+(?P<subject>.+?)\s+(?:hold|have|play|occupy|fill)(?:\s+.*)?$"),
