@@ -616,10 +616,11 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     return min(candidates, key=rank)
 
 
-def _number_for(sent: Span, words: set[str], increments: bool = False) -> Quantity | None:
+def _number_for(sent: Span, words: set[str]) -> Quantity | None:
     """A count tied to a kill/injure word: "killed 35 people", "at least 25 civilians were killed",
     "the death toll rose to 100", "(13 killed, 25 wounded)". A count of more dead ("two more people have died of
     the assault, which has so far left 17 dead") only when the sentence gives no other."""
+    more: Quantity | None = None  # the first count of more dead, kept in case no other comes
     for tok in sent:
         if tok.lemma_.lower() not in words and tok.lower_ not in words or _intended(tok) or \
                 tok.dep_ in {"acl", "xcomp"} and tok.head.lemma_ in {"attempt", "try"}:
@@ -651,17 +652,18 @@ def _number_for(sent: Span, words: set[str], increments: bool = False) -> Quanti
             cands += [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
         for c in cands:
             counted = c.head if c.dep_ == "nummod" else c
-            if not increments and any(m.dep_ == "amod" and m.lower_ in _INCREMENTS for m in counted.children):
-                continue
+            increment = any(m.dep_ == "amod" and m.lower_ in _INCREMENTS for m in counted.children)
             nums = [c] if _is_count(c) else [n for n in c.children if n.dep_ == "nummod" and _is_count(n)]
             for n in nums:
                 q = parse_quantity(n.text)
                 if q is not None and (q.low or q.high):
-                    return q
+                    if not increment:
+                        return q
+                    more = more or q
         named = _named_victims(tok)
         if named:
             return Quantity(named, named)
-    return None if increments else _number_for(sent, words, True)
+    return more
 
 
 _ONE = {"a", "an", "one"}
