@@ -1378,3 +1378,48 @@ def test_a_known_name_run_on_into_a_bodys_name_is_that_body(analyse_text):
     """ "Amhara Fano" is in the gazetteer; "the Amhara Fano National Council" is a faction of its own."""
     ex = analyse_text("The bulk of the Amhara Fano National Council is concentrated in Gondar.", PUB)
     assert [c.subject.name for c in claims_of(ex, "active_in")] == ["Amhara Fano National Council"], describe(ex)
+
+
+def test_a_place_written_in_lower_case_is_a_common_noun_not_the_place(analyse_text):
+    ex = analyse_text("Suicide bombings in Iraq hit mosques, killing 20.", PUB)
+    assert event_places(ex) == ["Iraq"], describe(ex)
+
+
+def test_a_quoted_name_a_faction_gives_itself_is_a_group(analyse_text):
+    ex = analyse_text("A new militia, which calls itself “Wolf’s Gate,” has claimed a string of shootings. The "
+                      "group, based in Jenin’s Old City, is popular with young men.", PUB)
+    assert has_claim(ex, "Wolf’s Gate", "based_in", "Jenin"), describe(ex)
+    # the speaker of the claim is the militia, not the clause that names it
+    assert all("calls" not in (c.attributed_to or "") for c in ex.claims), describe(ex)
+
+
+def test_a_soldiers_nationality_says_whose_forces_were_hit(analyse_text):
+    ex = analyse_text("The Tubas Brigade operates in Jenin. One Jordanian soldier was killed in an attack by the "
+                      "group on Tuesday.", PUB)
+    assert [c.obj.name for c in claims_of(ex, "targets", "Tubas Brigade")] == ["Jordan Armed Forces"], describe(ex)
+
+
+def test_consisting_of_a_count_of_members_is_a_size_and_who_they_are_the_pool(analyse_text):
+    ex = analyse_text("The Tubas Brigade is believed to consist of several dozen members, mostly young, "
+                      "unemployed men.", PUB)
+    assert [(c["low"], c["high"]) for c in literal_claims(ex, "Tubas Brigade", "size")] == [(36, 99)], describe(ex)
+    pools = [c["text"] for c in literal_claims(ex, "Tubas Brigade", "recruits_from")]
+    assert pools and all("men" in p and "members" not in p for p in pools), describe(ex)
+
+
+def test_a_stated_restraint_names_no_target(analyse_text):
+    ex = analyse_text("The Tubas Brigade said that it does not target schools or hospitals.", PUB)
+    assert not claims_of(ex, "targets"), describe(ex)
+
+
+def test_a_group_named_x_group_is_x_alone_but_not_inside_a_persons_name(analyse_text):
+    ex = analyse_text("On Tuesday, more than 100 Maute guerillas laid siege to Marawi. The Maute group is based in "
+                      "Lanao del Sur.", PUB)
+    assert doers(ex) == [["Dawlah Islamiyah"]], describe(ex)
+    ex = analyse_text("Abdullah Maute, a former teacher, led the Maute group.", PUB)
+    assert [m.text for m in ex.mentions if m.entity.type == "armed_group"] == ["Maute group"], describe(ex)
+
+
+def test_a_groups_chairman_leads_it(analyse_text):
+    ex = analyse_text("ULFA (I) chairman Abhijit Asom said the group would respond.", PUB)
+    assert has_claim(ex, "ULFA-I", "leader", "Abhijit Asom"), describe(ex)

@@ -49,7 +49,9 @@ def _name(tok: Token) -> str | None:
             return ante.text
         person = _last_person(tok)
         return person.text if person is not None else None
-    words = [t for t in tok.subtree if t.dep_ not in {"det", "punct", "relcl"} and not t.is_space]
+    # ("the armed faction, which calls itself X": the speaker is the faction, not the clause about it)
+    clauses = {t.i for d in tok.subtree if d != tok and d.dep_ in {"relcl", "acl"} for t in d.subtree}
+    words = [t for t in tok.subtree if t.dep_ not in {"det", "punct"} and t.i not in clauses and not t.is_space]
     text = " ".join(t.text for t in words[:8])
     return text or None
 

@@ -149,7 +149,7 @@ _STRONGHOLDS = {"headquarters", "base", "outpost", "camp", "barracks", "garrison
 _ATTACK_VERBS = {"blow", "fire", "shoot", "open", "gun", "ambush", "swarm", "storm", "raid", "overrun"}
 _DOING_DEPS = {"advcl", "conj", "ROOT", "ccomp", "acl"}
 _DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim", "plant", "detonate",
-               "trigger"}
+               "trigger", "lay", "perpetrate", "commit", "unleash", "wage"}  # ("laid siege to Marawi")
 _ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent", "assailant", "fighter", "rebel",
               "jihadist", "terrorist"}
 # verbs telling where an event word's blast or blow landed: the place below them is where it happened
@@ -274,7 +274,12 @@ def force_object(tok: Token, place: str | None = None) -> dict | None:
     """A claim object for a state's forces named by a common noun ("28 soldiers" in `place`), resolved to
     that country's army or police when the claim is linked; None when `tok` names no such force."""
     branch = force_victim(tok) if not tok.ent_type_ else None
-    return {"force": branch, "place": place} if branch is not None else None
+    if branch is None:
+        return None
+    # "one Israeli soldier": the nationality says whose forces, wherever the attack was
+    nation = next((code for c in tok.children if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}
+                   for code in [places().demonym(c.text)] if code), None)
+    return {"force": branch, "place": place, "country": nation}
 
 
 def _words(objs: list[Token]) -> set[str]:

@@ -50,6 +50,7 @@ HARM = {"kill", "wound", "injure", "die", "arrest", "capture", "detain", "lose",
 GENERIC_OBJECTS = {"people", "person", "persons", "man", "men", "woman", "women", "one", "some", "many", "others",
                    "it", "them", "that", "this", "which", "who", "what", "all", "dozens", "hundreds", "thousands",
                    "lives", "responsibility", "credit", "attack", "attacks", "part", "way", "place", "time"}
+_PEOPLE = {"people", "persons", "man", "men", "woman", "women"}  # generic alone, not as "young, secular men"
 STRENGTH_NOUNS = {"numbers", "strength", "membership", "ranks", "manpower", "size"}
 CONTROL_VERBS = {"control", "run", "govern", "rule", "hold", "occupy", "administer", "dominate", "capture", "seize",
                  "overrun", "storm", "besiege", "raid"}
@@ -122,7 +123,8 @@ def _objects(tokens: list[Token], labels: set[str], allow_text: bool) -> Iterato
         ent = owner(o, labels) if people else entity(o, labels) or named_beside(o, labels)
         if ent is not None:
             yield ent
-        elif allow_text and o.pos_ in {"NOUN", "PROPN"} and o.lower_ not in GENERIC_OBJECTS and not o.ent_type_ and \
+        elif allow_text and o.pos_ in {"NOUN", "PROPN"} and not o.ent_type_ and (o.lower_ not in GENERIC_OBJECTS or (
+                o.lower_ in _PEOPLE and any(c.dep_ == "amod" for c in o.children))) and \
                 not any(c.dep_ == "nummod" for c in o.children):
             for text in noun_texts(o):
                 yield {"text": text}
@@ -421,6 +423,8 @@ def targets(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     if lemma not in verb_lemmas("targets") or _passive(verb) and not _agents(verb):
         return
+    if any(c.dep_ == "neg" for c in verb.children):
+        return  # "it does not target mosques": a stated policy of restraint names no target
     if _passive(verb):
         for a in _agents(verb):
             for s in (c for c in verb.children if c.dep_ == "nsubjpass"):
@@ -786,6 +790,9 @@ def recruits_from(verb: Token) -> Iterator[RawClaim]:
     else:
         return
     objs += [a for o in objs for a in o.children if a.dep_ == "appos"]
+    # ("consist of several dozen members, mostly young men": the count is its size; the men are the pool)
+    objs = [o for o in objs if not (o.lower_ in MEMBER_WORDS and any(
+        c.ent_type_ == "CARDINAL" for c in o.children) and not any(c.dep_ == "amod" for c in o.children))]
     for s in _actor_subjects(verb):
         for o in _objects(objs, ACTOR_LABELS | {"COMMUNITY", "NORP"}, allow_text=True):
             if not same(o, s):
@@ -942,7 +949,7 @@ def size(sent: Span) -> Iterator[RawClaim]:
         if noun.lower_ not in nouns("size"):
             continue
         # ("as few as 200 to 300 troops": the NER took only the first figure; the parser hangs it on the second)
-        nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod", "det", "amod", "advmod"}
+        nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod", "det", "amod", "advmod", "compound"}
                 and (c.ent_type_ in {"CARDINAL", "QUANTITY"} or c.dep_ == "nummod" and c.like_num and any(
                     d.ent_type_ == "CARDINAL" for d in c.children))]
         if not nums and noun.dep_ == "pobj" and noun.head.ent_type_ in {"CARDINAL", "QUANTITY"}:

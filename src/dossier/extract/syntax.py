@@ -27,8 +27,8 @@ PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regi
 GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "faction", "militia", "party",
                "front", "cartel", "gang", "army", "brigade", "brigades", "sect", "outfit"}
 MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jihadists", "commanders", "members",
-                "operatives", "militiamen", "bombers", "attackers", "terrorists", "guerrillas", "loyalists",
-                "bandits", "cadres", "combatants", "men", "forces", "troops"}
+                "operatives", "militiamen", "bombers", "attackers", "terrorists", "guerrillas", "guerillas",
+                "loyalists", "bandits", "cadres", "combatants", "men", "forces", "troops"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TIE_PARTICIPLES = {"affiliate", "link", "belong", "loyal"}  # "fighters affiliated with X", "men loyal to X"
 
@@ -477,6 +477,8 @@ def places_in(tok: Token) -> list[Token]:
             for a in t.children:
                 if a.dep_ == "appos":  # "Shirzad, ... and Achin districts of eastern Nangarhar province"
                     out.extend(places_in(a))
+                elif a.dep_ == "poss" and is_place(a) and not is_country(a):
+                    out.append(a)  # "Nablus’s Old City": the city holds its quarter (a country only qualifies)
         elif t.like_num or t.lower_ in {"most", "much", "parts", "part", "swathes", "swaths", "large", "all"}:
             out.extend(p for o in prep_objects(t, {"of"}) for p in places_in(o))  # "four of the state capitals"
         elif t.lower_ in _WAR_NOUNS:  # "Syria's civil war", "the Yemen conflict": the war's country

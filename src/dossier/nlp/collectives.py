@@ -58,7 +58,8 @@ def _core(tok: Token, mods: list[Token]) -> tuple[str, bool] | None:
     people = [m for m in mods if m.ent_type_ == "NORP"]
     if people:
         return f"{people[0].lower_} {_singular(tok.lower_)}", True
-    if tok.lower_ in {"rebels", "insurgents", "guerrillas"} and any(c.lower_ == "the" for c in tok.children):
+    if tok.lower_ in {"rebels", "insurgents", "guerrillas", "guerillas"} and any(
+            c.lower_ == "the" for c in tok.children):
         return _singular(tok.lower_), False
     return None
 

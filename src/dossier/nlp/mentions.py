@@ -148,6 +148,31 @@ def _self_named(ent: Span) -> bool:
     return False
 
 
+def _quoted_self_names(doc: Doc) -> list[Span]:
+    """ "The armed faction, which calls itself “Lion’s Den,”": a quoted name a group (or fighters) gives itself is
+    a group's name, whatever the NER made of its words ("Lion" a place, "’s" a possessive)."""
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in _NAMING_VERBS or not any(
+                c.dep_ == "dobj" and c.lower_ in {"themselves", "itself"} for c in tok.children):
+            continue
+        holder = tok.head if tok.dep_ in {"relcl", "acl"} else next(
+            (c for c in tok.children if c.dep_ == "nsubj"), tok)
+        kinds = words("member_nouns") | words("group_nouns")
+        if holder.lower_ not in kinds and holder.lemma_.lower() not in kinds:
+            continue
+        i = max(c.i for c in tok.children if c.lower_ in {"themselves", "itself"}) + 1
+        if i >= len(doc) or doc[i].text not in _QUOTE_MARKS:
+            continue
+        close = next((j for j in range(i + 1, min(i + 9, len(doc))) if doc[j].text in _QUOTE_MARKS), None)
+        while close is not None and close > i + 1 and doc[close - 1].text in {",", "."}:
+            close -= 1  # “Lion’s Den,”: the sentence's comma inside the quotes
+        name = doc[i + 1:close] if close is not None else None
+        if name is not None and len(name) and name[0].is_title and not any(t.is_punct for t in name if t.text != "-"):
+            out.append(Span(doc, name.start, name.end, label=GROUP_LABEL))
+    return out
+
+
 _BODY_WORDS = {"organisation", "organization", "party", "council", "union", "alliance", "coalition", "league",
                "congress", "committee"}
 
@@ -202,6 +227,8 @@ def _relabel(doc: Doc) -> list[Span]:
         label = ent.label_
         if all(t.lower_ in _TITLES for t in ent) and not ent.id_:
             continue  # "Brig.", "Brig. Gen.": ranks in front of a name name nothing themselves
+        if label in PLACE_LABELS and not ent.id_ and ent.text.islower():
+            continue  # "bombings hit mosques": a common noun in lower case names no place
         if label == "ORG" and not ent.id_ and any(t.pos_ in {"DET", "PRON"} and t.lower_ != "the" for t in ent) and \
                 _headline(ent.sent):
             continue  # "Arakan Army Captures Another Battalion Headquarters": a headline's words, no name
@@ -498,7 +525,8 @@ def _or_acronym(doc: Doc, ent: Span) -> Span | None:
 def _occurrences(doc: Doc, text: str, like: Span) -> list[Span]:
     """Every whole-word occurrence of `text` in the document, as a mention of what `like` names."""
     out = []
-    for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
+    pattern = re.sub("['’]", "['’]", re.escape(text))  # "Lion’s Den" is "Lion's Den"
+    for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", doc.text):
         span = doc.char_span(m.start(), m.end(), label=like.label_, span_id=like.id_)
         if span is not None and span.start != like.start:
             out.append(span)
@@ -508,6 +536,29 @@ def _occurrences(doc: Doc, text: str, like: Span) -> list[Span]:
 def _repeats(doc: Doc, defined: list[Span]) -> list[Span]:
     """Later uses of an acronym defined in the text are mentions of the same entity."""
     return [span for acr in defined for span in _occurrences(doc, acr.text, acr)]
+
+
+def _short_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the Maute group" ... "100 Maute guerillas", "the Maute is based in ...": once a text has named a group
+    "X group", X alone is that group, where it stands as a name of its own (not inside a longer one, such as
+    a person's "Omar Maute")."""
+    taken = {i: e for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        name = e.text.removeprefix("the ").removeprefix("The ").split()
+        if e.label_ != GROUP_LABEL or not 2 <= len(name) <= 4 or name[-1].lower() != "group" or \
+                not all(w[:1].isupper() for w in name[:-1]):
+            continue
+        for span in _occurrences(doc, " ".join(name[:-1]), e):
+            held = {taken[i] for i in range(span.start, span.end) if i in taken}
+            if any(h.id_ or h.label_ in {"PERSON", GROUP_LABEL} for h in held):
+                continue
+            before = doc[span.start - 1] if span.start > 0 else None
+            if before is not None and before.is_title and (not before.is_sent_start or before.pos_ == "PROPN") or \
+                    span.end < len(doc) and doc[span.end].is_title:
+                continue  # "Omar Maute", "Maute Brothers": a longer name
+            out.append(Span(doc, span.start, span.end, label=GROUP_LABEL, span_id=e.id_))
+    return out
 
 
 def _title_case_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1125,7 +1176,7 @@ def find_mentions(doc: Doc) -> Doc:
     ents = _in_place_of(ents, _names_run_on(doc, ents))
     ents = filter_spans([_non_prefixed(_hyphen_joined(e)) for e in _landforms(ents)])
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
-    extra += _branch_names(doc, ents) + _possessive_branches(doc, ents)
+    extra += _branch_names(doc, ents) + _possessive_branches(doc, ents) + _quoted_self_names(doc)
     for long, short in _paren_acronyms(doc, ents):
         label, ent_id = _label_for(long, short, ents)
         extra += [Span(doc, long.start, long.end, label=label, span_id=ent_id),
@@ -1139,7 +1190,7 @@ def find_mentions(doc: Doc) -> Doc:
             if acr is not None and acr.text != ent.text:
                 extra.append(Span(doc, acr.start, acr.end, label=ent.label_, span_id=ent.id_))
                 links.append((ent.start_char, acr.start_char))
-    extra += _repeats(doc, extra) + _title_case_acronyms(doc, ents)
+    extra += _repeats(doc, extra) + _title_case_acronyms(doc, ents) + _short_names(doc, ents)
     ents = filter_spans(_in_place_of(ents, filter_spans(extra)))
     described = dissident_spans(doc, ents) or described_groups(doc, ents)
     final = _surnames(sorted(_in_place_of(ents, described)))

@@ -78,7 +78,7 @@ def link_claims(raw: list[RawClaim], linker: DocumentLinker, doc_id: str) -> lis
         if isinstance(rc.obj, dict) and "force" in rc.obj:  # "28 soldiers": the state's forces of that place
             if subj.type != "armed_group":
                 continue  # a state's forces hitting "soldiers": whose soldiers is anyone's guess
-            ref = linker.state_force(rc.obj["force"], rc.obj.get("place"))
+            ref = linker.state_force(rc.obj["force"], rc.obj.get("place"), rc.obj.get("country"))
             if ref is None or ref.key == subj.key:
                 continue
             obj, okey = ref, ref.key

@@ -233,11 +233,12 @@ class DocumentLinker:
         adjective = places().adjective(code) if code else None
         return (self._national_force(adjective, noun, code) or f"{adjective} {noun}") if adjective else None
 
-    def state_force(self, branch: str, place: str | None) -> EntityRef | None:
-        """ "28 soldiers" killed in an attack in `place`: the army (or police) of that place's country,
-        else of the document's main country; None when neither is known."""
-        found = places().lookup(clean_surface(place), country=self._country) if place else None
-        code = found.country if found is not None and found.country else self._country
+    def state_force(self, branch: str, place: str | None, country: str | None = None) -> EntityRef | None:
+        """ "28 soldiers" killed in an attack in `place`: the army (or police) of `country` when the text says
+        whose ("Israeli soldiers"), else of that place's country, else of the document's main country; None when
+        none is known."""
+        found = places().lookup(clean_surface(place), country=self._country) if place and not country else None
+        code = country or (found.country if found is not None and found.country else self._country)
         adjective = places().adjective(code) if code else None
         if adjective is None:
             return None
