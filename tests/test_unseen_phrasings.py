@@ -1423,3 +1423,27 @@ def test_a_group_named_x_group_is_x_alone_but_not_inside_a_persons_name(analyse_
 def test_a_groups_chairman_leads_it(analyse_text):
     ex = analyse_text("ULFA (I) chairman Abhijit Asom said the group would respond.", PUB)
     assert has_claim(ex, "ULFA-I", "leader", "Abhijit Asom"), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "predicate", "other"), [
+    # what a group has become a force against is its enemy
+    ("The Sinjar Resistance Units were formed in 2014. They have since emerged as a key force against IS in "
+     "Sinjar.", "Sinjar Resistance Units", "opposes", "Islamic State"),
+    # the group word owning what the copula's subject is names the group before it
+    ("The SDF is an alliance of militias. The YPG is the alliance's backbone.", "YPG", "part_of", "SDF"),
+    # a body commanding a group is its tie
+    ("The Zainabiyoun Brigade recruits Pakistani Shias. The brigade serves under the command of the Quds Force.",
+     "Zainabiyoun Brigade", "linked_to", "Quds Force"),
+])
+def test_relations_told_of_alliances_and_brigades(analyse_text, text, group, predicate, other):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, predicate, other), describe(ex)
+
+
+def test_the_brigade_is_the_group_called_a_brigade_and_stays_the_subject(analyse_text):
+    ex = analyse_text("Fighters of the Zainabiyoun Brigade died in Syria, where the Islamic State had attacked "
+                      "shrines. The brigade is believed to be about 5,000 strong, and it serves under the command "
+                      "of the Quds Force.", PUB)
+    assert [c["value"] for c in literal_claims(ex, "Zainabiyoun Brigade", "size")] == [5000], describe(ex)
+    assert has_claim(ex, "Zainabiyoun Brigade", "linked_to", "Quds Force"), describe(ex)
+    assert not claims_of(ex, "linked_to", "Islamic State"), describe(ex)

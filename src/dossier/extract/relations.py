@@ -949,7 +949,8 @@ def size(sent: Span) -> Iterator[RawClaim]:
         if noun.lower_ not in nouns("size"):
             continue
         # ("as few as 200 to 300 troops": the NER took only the first figure; the parser hangs it on the second)
-        nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod", "det", "amod", "advmod", "compound"}
+        nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod", "det", "amod", "advmod", "compound",
+                                                       "npadvmod"}  # ("is about 20,000 strong")
                 and (c.ent_type_ in {"CARDINAL", "QUANTITY"} or c.dep_ == "nummod" and c.like_num and any(
                     d.ent_type_ == "CARDINAL" for d in c.children))]
         if not nums and noun.dep_ == "pobj" and noun.head.ent_type_ in {"CARDINAL", "QUANTITY"}:
@@ -1033,11 +1034,40 @@ def under_leadership(sent: Span) -> Iterator[RawClaim]:
         # ("his brother, X": the name in apposition to the kin word)
         named += [a for n in named if n.ent_type_ != "PERSON" for a in n.children if a.dep_ == "appos"]
         people = [p for n in named for p in expand(n) if p.ent_type_ == "PERSON"]
+        # ("serves under the command of the Quds Force": a body commanding the group is its tie, not its leader)
+        bodies = [b for n in named for b in expand(n) if b.ent_type_ in ACTORS]
         where = prep.head
         groups = subjects(where, GROUP_LABELS) if where.pos_ in {"VERB", "AUX"} else [owner(where, GROUP_LABELS)]
         for g in (g for g in groups if g is not None and g.ent_type_ in GROUP_LABELS):
             for p in people:
                 yield _claim(g, "leader", p, noun, "under_leadership", 0.6)
+            for b in bodies:
+                if not same(b, g):
+                    yield _claim(g, "linked_to", b, noun, "under_command", 0.55)
+
+
+_FORCE_NOUNS = {"force", "group", "bulwark", "militia", "alliance", "coalition", "front", "army", "partner"}
+
+
+def force_against(sent: Span) -> Iterator[RawClaim]:
+    """ "It has emerged as a key fighting force against IS", "the group is the main bulwark against the Taliban":
+    what a group is (or has become) a force against is its enemy."""
+    for noun in sent:
+        if noun.lemma_.lower() not in _FORCE_NOUNS or noun.ent_type_:
+            continue
+        enemies = [e for o in prep_objects(noun, {"against"}) for e in [entity(o, SIDES)] if e is not None]
+        if not enemies:
+            continue
+        if noun.dep_ == "attr":
+            groups = _actor_subjects(noun.head, GROUP_LABELS)
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in {"VERB", "AUX"}:
+            groups = _actor_subjects(noun.head.head, GROUP_LABELS)  # "emerged as", "was set up as"
+        else:
+            groups = []
+        for g in groups:
+            for e in enemies:
+                if not same(e, g):
+                    yield _claim(g, "opposes", e, noun, "force_against", 0.6)
 
 
 def hyphened_sides(sent: Span) -> Iterator[RawClaim]:
@@ -1122,6 +1152,7 @@ def verb_claims(sent: Span) -> Iterator[RawClaim]:
     yield from size(sent)
     yield from under_control(sent)
     yield from under_leadership(sent)
+    yield from force_against(sent)
     yield from presence(sent)
     yield from founding_nouns(sent)
     yield from hyphened_sides(sent)

@@ -22,6 +22,9 @@ _PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _WINDOW = 3  # sentences a subject stays salient
 _SIDE_CLAUSES = {"advcl", "relcl", "acl"}
+# words that refer back only to a group the text has called so ("Fatemiyoun Brigade" ... "the brigade", "the SDF
+# alliance" ... "the alliance"), not to whichever group is salient
+_NAME_HEADS = {"brigade", "alliance"}
 _IRREGULAR = {"rebel", "guerrilla", "insurgent", "militant", "jihadist", "separatist", "ethnic", "tribal"}
 
 if not Token.has_extension("antecedent"):
@@ -121,9 +124,20 @@ def _introduced(tok: Token) -> bool:
         c.dep_ == "det" and c.lower_ in {"a", "an"} for c in named.head.children)
 
 
+def _own_predicate(tok: Token, antecedent: Token) -> bool:
+    """ "The YPG is the alliance's backbone": a group word owning what the copula's subject is names another
+    group than that subject."""
+    if tok.dep_ != "poss" or tok.head.dep_ != "attr" or antecedent.sent != tok.sent:
+        return False
+    verb = tok.head.head
+    return any(c.dep_ in _SUBJECT_DEPS and (c == antecedent or antecedent in c.children) for c in verb.children)
+
+
 @Language.component("dossier_coref")
 def resolve_coreference(doc: Doc) -> Doc:
     last_subject: tuple[int, Token] | None = None  # (sentence number, token)
+    previous_subject: tuple[int, Token] | None = None  # the subject before it, when another group
+    called: dict[str, Token] = {}  # the last group named with each head word ("brigade" -> Fatemiyoun Brigade)
     last_named: tuple[int, Token] | None = None
     counts: Counter[str] = Counter()
     first_of: dict[str, Token] = {}
@@ -146,6 +160,14 @@ def resolve_coreference(doc: Doc) -> Doc:
                 counts[key] += 1
                 first_of.setdefault(key, tok)
                 last_named = (n, tok)
+                called[tok.text.split()[-1].lower()] = tok
+                if tok.dep_ == "compound":
+                    called[tok.head.lemma_.lower()] = tok
+                # ("The SDF is an alliance of militias", "the SDF, an alliance of militias")
+                said = [c for c in tok.head.children if c.dep_ == "attr"] if tok.dep_ == "nsubj" and \
+                    tok.head.lemma_ == "be" else [c for c in tok.children if c.dep_ == "appos"]
+                for noun in said:
+                    called[noun.lemma_.lower()] = tok
                 # "IS-K fighters attacked …": a name on a subject noun is the subject's group; "a movement named
                 # Ansar al-Sunna": a group the text introduces by name is what it goes on to talk about
                 introduced = _introduced(tok)
@@ -155,15 +177,24 @@ def resolve_coreference(doc: Doc) -> Doc:
                 if subject is not None and (introduced or subject.head.dep_ not in _SIDE_CLAUSES or
                                             last_subject is None or
                                             n - last_subject[0] > _WINDOW):
+                    if last_subject is not None and (last_subject[1].ent_id_ or last_subject[1].text) != key:
+                        previous_subject = last_subject
                     last_subject = (n, tok)
                 continue
             if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" or _definite_group_noun(tok):
                 antecedent = None
-                if last_subject and n - last_subject[0] <= _WINDOW:
+                if tok.lemma_.lower() in _NAME_HEADS:
+                    antecedent = called.get(tok.lemma_.lower())
+                elif last_subject and n - last_subject[0] <= _WINDOW:
                     antecedent = last_subject[1]
                 elif last_named and n - last_named[0] <= 1:
                     antecedent = last_named[1]
                 elif counts and tok.lower_ not in _PRONOUNS:
                     antecedent = first_of[counts.most_common(1)[0][0]]
+                if antecedent is not None and _own_predicate(tok, antecedent):
+                    antecedent = previous_subject[1] if previous_subject and n - previous_subject[0] <= _WINDOW \
+                        else None
                 tok._.antecedent = antecedent
+                if antecedent is not None and tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ not in _SIDE_CLAUSES:
+                    last_subject = (n, antecedent)  # "The brigade is ..., and it serves ...": still the brigade
     return doc
