@@ -1447,3 +1447,54 @@ def test_the_brigade_is_the_group_called_a_brigade_and_stays_the_subject(analyse
     assert [c["value"] for c in literal_claims(ex, "Zainabiyoun Brigade", "size")] == [5000], describe(ex)
     assert has_claim(ex, "Zainabiyoun Brigade", "linked_to", "Quds Force"), describe(ex)
     assert not claims_of(ex, "linked_to", "Islamic State"), describe(ex)
+
+
+def test_a_toll_whose_subject_is_set_off_by_dashes_is_an_event(analyse_text):
+    ex = analyse_text("The valley is in mourning after 14 people – most of them pilgrims – were killed on June 12 "
+                      "at a shrine in Pahalgam.", PUB)
+    assert [(e.place.name if e.place else None, e.date, e.killed) for e in ex.events] == [
+        ("Pahalgam", "2024-06-12", (14, 14))], describe(ex)
+
+
+def test_fighting_for_a_cause_is_the_aim_and_a_fronted_description_places_the_group(analyse_text):
+    ex = analyse_text("A little-known armed group in the Kashmir region, the Resistance Front emerged in 2019 with "
+                      "the aim to fight for the region's independence.", PUB)
+    assert [c["text"] for c in literal_claims(ex, "The Resistance Front", "ideology")] == [
+        "region's independence"], describe(ex)
+    assert has_claim(ex, "The Resistance Front", "active_in", "Kashmir"), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "place", "killed"), [
+    ("Gun battles in Misrata between two rival militias have left 19 people dead.", "Misratah", (19, 19)),
+    ("Thirty rebels killed in overnight battles in Kunduz", "Kunduz", (30, 30)),
+])
+def test_plural_event_words_with_one_toll_are_one_event(analyse_text, text, place, killed):
+    ex = analyse_text(text, PUB)
+    assert [(e.place.name if e.place else None, e.killed) for e in ex.events] == [(place, killed)], describe(ex)
+
+
+def test_what_a_speaker_says_it_does_is_the_speakers_not_the_salient_groups(analyse_text):
+    ex = analyse_text("The Polisario Front wants a referendum. Morocco says it is committed to the ceasefire.", PUB)
+    assert all("ceasefire" not in c.get("text", "") for c in literal_claims(ex, "Polisario Front", "ideology")), \
+        describe(ex)
+
+
+def test_a_role_ends_on_a_word_not_on_the_article_before_a_misparsed_name(analyse_text):
+    ex = analyse_text("\"We will fight,\" said Ahmed Salem, who is foreign minister of the Polisario-declared Sahrawi "
+                      "Arab Democratic Republic (SADR).", PUB)
+    assert all(not c["text"].endswith((" the", " of")) for c in literal_claims(ex, "Ahmed Salem", "role")), \
+        describe(ex)
+
+
+def test_a_strike_conducted_against_a_group_is_an_event_and_a_groups_acronym_no_place(analyse_text):
+    ex = analyse_text("US forces conducted the strike against al-Qaeda in Syria (AQ-S) leadership near Idlib on "
+                      "June 3, 2024, the Pentagon said.", PUB)
+    assert [(e.date, doers(ex)[0]) for e in ex.events] == [("2024-06-03", ["US forces"])], describe(ex)
+    assert "AQ-S" not in event_places(ex), describe(ex)
+
+
+def test_fighters_affiliated_with_a_group_are_its_men_not_a_tie_of_the_group_before(analyse_text):
+    ex = analyse_text("Ansar Dine was formed in 2012. The fighters were affiliated with Hurras al-Din.", PUB)
+    assert not claims_of(ex, "part_of", "Ansar Dine"), describe(ex)
+    ex = analyse_text("Ansar Dine was formed in 2012. Its fighters are affiliated with al-Qaeda.", PUB)
+    assert has_claim(ex, "Ansar Dine", "part_of", "al-Qaeda"), describe(ex)

@@ -131,6 +131,11 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             noun = split_apposition(tok)
             if noun is not None:
                 yield tok, noun
+            if tok.doc[tok.i - 1].text == ",":
+                # "A little-known armed group in the Kashmir region, TRF emerged in 2019": a fronted description
+                # the parser made a second subject
+                yield from ((tok, n) for n in tok.head.children if n.dep_ == tok.dep_ and n.pos_ == "NOUN" and
+                            not n.ent_type_ and n.i < tok.i and n.right_edge.i == tok.i - 2)
         ante = tok._.antecedent
         if ante is not None and ante.ent_type_ == "PERSON" and not tok.ent_type_:
             yield ante, tok  # "the leader of HTS says ...", said of the person just named

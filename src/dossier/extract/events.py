@@ -24,6 +24,7 @@ from dossier.extract.syntax import (
     TIE_PARTICIPLES,
     called,
     conjuncts,
+    dashed_subject,
     entity,
     expand,
     is_place,
@@ -104,8 +105,12 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     if hit is None:
         return None
     if lemma == "strike" and not any(c.lower_ in lexicon()["strike_cues"] for c in tok.children):
-        if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS or
-                   c.dep_ in {"amod", "compound"} and c.lower_ in _TERROR_WORDS for c in tok.children):
+        # ("US forces carried out a rare strike against al-Qaeda": a strike someone conducts on someone)
+        conducted = tok.pos_ == "NOUN" and (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DOER_VERBS or
+                                            bool(prep_objects(tok, {"against"})))
+        if not conducted and not any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS or
+                                     c.dep_ in {"amod", "compound"} and c.lower_ in _TERROR_WORDS
+                                     for c in tok.children):
             return None  # "a suicide bomber struck", "two terror strikes": attacks; "the tremor struck": not one
         return tuple(trig["attack"])
     if lemma in {"capture", "seize", "overrun"} and not any(
@@ -191,7 +196,23 @@ HABITUAL_ADVERBS = {"frequently", "often", "regularly", "repeatedly", "routinely
 def _counted(tok: Token) -> bool:
     """ "twin blasts", "two explosions", "a series of attacks": a plural that is one event of several parts."""
     return any(c.dep_ in {"nummod", "amod", "compound"} and (c.lower_ in _COUNT_WORDS or c.like_num and _few(c))
-               for c in tok.children) or _in_a_run(tok)
+               for c in tok.children) or _in_a_run(tok) or _tolled(tok)
+
+
+def _tolled(tok: Token) -> bool:
+    """ "Gun battles in the capital have left 27 people dead", "24 militants killed in overnight clashes": plural
+    event words with one toll are one event, not events in general."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during"} else tok.head
+    if verb.pos_ != "VERB" or tally_over_time(verb):
+        return False
+    kills = set(lexicon()["kill_words"])
+    if tok.dep_ == "nsubj" and verb.lemma_.lower() == "leave":
+        return any(c.dep_ in {"dobj", "ccomp", "oprd"} and any(t.like_num for t in c.subtree) for c in verb.children)
+    if tok.dep_ == "nsubj" and verb.lemma_.lower() in kills or tok.dep_ == "pobj" and verb.lemma_.lower() in kills:
+        victims = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"} and c != tok]
+        victims += [verb.head] if verb.dep_ == "acl" else []  # "24 militants killed in overnight battles"
+        return any(t.like_num for v in victims for t in [v, *v.children])
+    return False
 
 
 def _in_a_run(tok: Token) -> bool:
@@ -215,8 +236,10 @@ _KILL_EUPHEMISMS = {"eliminate", "neutralise", "neutralize", "slay"}
 
 def _counted_or_by_group(verb: Token) -> bool:
     """ "gunmen killed at least 69 people", "Boko Haram killed ...": a killing that is an event."""
-    counted = any(n.ent_type_ == "CARDINAL" or n.like_num and n.dep_ == "nummod" for c in verb.children
-                  if c.dep_ in {"dobj", "nsubjpass", "nsubj"} for n in [c, *c.children])
+    said = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}] + [
+        d for d in [dashed_subject(verb)] if d is not None]
+    counted = any(n.ent_type_ == "CARDINAL" or n.like_num and n.dep_ == "nummod"
+                  for c in said for n in [c, *c.children])
     doers = subjects(verb, PERPETRATOR_LABELS)
     if any(c.dep_ == "nsubjpass" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
            for c in verb.children):
@@ -292,6 +315,9 @@ def _classify(sent: Span, trigger: Token, etype: str, sub: str) -> tuple[str, st
     if trigger.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod"} and c.lower_ in {"air", "aerial", "drone"}
                                       for c in trigger.children):
         return "explosions_remote_violence", "air/drone strike"  # "a US air raid", "an aerial attack"
+    if trigger.lemma_.lower() == "strike" and trigger.pos_ == "NOUN" and not any(
+            c.lower_ in _TERROR_WORDS for c in trigger.children):
+        return "explosions_remote_violence", "air/drone strike"  # "carried out a rare strike against al-Qaeda"
     if etype == "violence_against_civilians" and sub == "attack":
         if "suicide" in words and words & {"bomber", "bombing", "vest", "explosive", "explosives", "blast", "bomb"}:
             return "explosions_remote_violence", "suicide bomb"
@@ -639,6 +665,9 @@ def _number_for(sent: Span, words: set[str]) -> Quantity | None:
             cands += prep_objects(h, {"to", "of", "at"})
         if tok.i > sent.start and sent.doc[tok.i - 1].ent_type_ == "CARDINAL":
             cands.append(sent.doc[tok.i - 1])
+        aside = dashed_subject(tok) if tok.pos_ == "VERB" else None
+        if aside is not None:  # "26 people – nearly all of them tourists – were killed"
+            cands += [aside] + [n for n in aside.children if n.dep_ == "nummod"]
         if tok.dep_ in {"oprd", "acomp", "ccomp"}:  # "left 20 people dead"
             cands += [c for c in tok.head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
         if tok.dep_ == "amod":  # "20 people dead"

@@ -681,6 +681,11 @@ def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
     # "AA members may have joined the MNDAA in the attacks": fought beside it, not joined its ranks
     alongside = lemma == "join" and any(o.lemma_.lower() in CAMPAIGN_NOUNS | _FIGHT_NOUNS or o.lower_ in
                                         CAMPAIGN_NOUNS for o in prep_objects(verb, {"in"}))
+    said = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if said and all(c.lower_ in MEMBER_HEADS and not c.ent_type_ and not any(
+            m.ent_type_ or m.dep_ == "poss" for m in c.children if m.dep_ in {"compound", "poss", "nmod", "amod"})
+            for c in said):  # (but "its fighters are affiliated with X": the group is)
+        return  # "the fighters were affiliated with Hurras al-Din": men of that group, whoever "the fighters" were
     for s in subjects(verb, ACTORS | {"PERSON", "ORG"}):
         for o in objs:
             if same(o, s):
@@ -828,6 +833,12 @@ def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
     """ "to enforce Shariah law and establish a caliphate" -> each verb phrase; "autonomy for X" -> the noun."""
     if head.pos_ == "VERB":
         for v in conjuncts(head):
+            if v.lemma_.lower() in {"fight", "struggle", "battle"} and prep_objects(v, {"for"}):
+                for o in prep_objects(v, {"for"}):  # "to fight for Kashmir's secession from India": the cause
+                    text = phrase(o, max_words=10)
+                    if text:
+                        yield o, text
+                continue
             if v.lemma_.lower() in HOSTILE or any(c.dep_ == "neg" for c in v.children):
                 continue  # "to overthrow the government" is opposition, told by other rules; "does not" no goal
             text = phrase(v, max_words=12, drop_det=False)
@@ -884,6 +895,11 @@ def goals(verb: Token) -> Iterator[RawClaim]:
     elif lemma in {"found", "base"} and any(o.lemma_.lower() in _CREED_NOUNS for o in prep_objects(verb, {"on"})):
         heads = [o for o in prep_objects(verb, {"on"}) if o.lemma_.lower() in _CREED_NOUNS]
         groups = [s for s in subjects(verb, GROUP_LABELS) if s.ent_type_ in GROUP_LABELS]  # "founded on X ideology"
+    elif any(o.lower_ in GOAL_NOUNS for o in prep_objects(verb, {"with"})):
+        # "TRF emerged in 2019 with the aim to fight for Kashmir's secession"
+        heads = [c for o in prep_objects(verb, {"with"}) if o.lower_ in GOAL_NOUNS for c in o.children
+                 if c.dep_ in {"acl", "xcomp", "relcl"} and c.pos_ == "VERB"]
+        groups = _actor_subjects(verb, GROUP_LABELS)
     elif lemma == "be" and any(s.lower_ in GOAL_NOUNS for s in verb.children if s.dep_ == "nsubj"):
         noun = next(s for s in verb.children if s.dep_ == "nsubj")
         heads = [c for c in verb.children if c.dep_ in {"xcomp", "attr", "ccomp"}]

@@ -267,6 +267,24 @@ def split_apposition(tok: Token) -> Token | None:
     return None
 
 
+_DASHES = {"–", "—", "-", "--"}
+
+
+def dashed_subject(verb: Token) -> Token | None:
+    """ "26 people – nearly all of them tourists – were killed": a passive verb whose subject the parser lost to
+    the aside between dashes; the noun right before the aside."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    doc = verb.doc
+    close = min([c.i for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb.i]) - 1
+    if close < 2 or doc[close].text not in _DASHES:
+        return None
+    opening = next((j for j in range(close - 1, max(close - 14, verb.sent.start) - 1, -1)
+                    if doc[j].text in _DASHES), None)
+    noun = doc[opening - 1] if opening is not None and opening > verb.sent.start else None
+    return noun if noun is not None and noun.pos_ in {"NOUN", "PROPN"} else None
+
+
 # participles that tell what a noun is tied to, not what the one who has it does ("insurgencies linked to X")
 _TIES = {"linked", "tied", "allied", "aligned", "connected", "affiliated", "associated", "backed", "supported",
          "sponsored", "funded"}
@@ -564,7 +582,7 @@ def phrase(tok: Token, max_words: int = 12, drop_det: bool = True) -> str:
     while toks and (toks[0].is_punct or (drop_det and toks[0].dep_ in {"det", "predet"}) or toks[0].lower_ in {
             "both", "also", "even", "and", "or"}):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].dep_ in {"cc", "prep"}):
-        toks = toks[:-1]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in {"cc", "prep", "det"} or toks[-1].tag_ == "DT"):
+        toks = toks[:-1]  # ("foreign minister of the" + a name the parser hung elsewhere: the words that lead to it)
     text = "".join(t.text_with_ws for t in toks).strip()
     return text if len(text.split()) <= max_words else ""

@@ -133,6 +133,19 @@ def _own_predicate(tok: Token, antecedent: Token) -> bool:
     return any(c.dep_ in _SUBJECT_DEPS and (c == antecedent or antecedent in c.children) for c in verb.children)
 
 
+_SPEECH_VERBS = {"say", "insist", "deny", "announce", "state", "warn", "vow", "threaten", "assert", "claim", "add"}
+
+
+def _speaker(tok: Token) -> Token | None:
+    """ "Morocco says it is still committed to the ceasefire": the subject pronoun of what a named speaker says is
+    the speaker (a group, or someone else than the salient group)."""
+    verb = tok.head
+    if tok.lower_ not in {"it", "they"} or tok.dep_ not in _SUBJECT_DEPS or verb.dep_ != "ccomp" or \
+            verb.head.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.ent_type_), None)
+
+
 @Language.component("dossier_coref")
 def resolve_coreference(doc: Doc) -> Doc:
     last_subject: tuple[int, Token] | None = None  # (sentence number, token)
@@ -183,7 +196,10 @@ def resolve_coreference(doc: Doc) -> Doc:
                 continue
             if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" or _definite_group_noun(tok):
                 antecedent = None
-                if tok.lemma_.lower() in _NAME_HEADS:
+                speaker = _speaker(tok)
+                if speaker is not None:
+                    antecedent = speaker if _is_group(speaker) else None
+                elif tok.lemma_.lower() in _NAME_HEADS:
                     antecedent = called.get(tok.lemma_.lower())
                 elif last_subject and n - last_subject[0] <= _WINDOW:
                     antecedent = last_subject[1]

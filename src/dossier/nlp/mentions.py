@@ -1151,6 +1151,12 @@ def _field_people(doc: Doc, ents: list[Span]) -> list[Span]:
             for name in listed_names(value) if len(name) > 1 and not known & set(range(name.start, name.end))]
 
 
+def _unknown_acronym_place(ent: Span) -> bool:
+    """ "al-Qaeda in Syria (AQ-S)": capitals that no gazetteer knows as a place name no place."""
+    return ent.label_ == "GPE" and not ent.id_ and bool(_ACRONYM.match(ent.text)) and ent.text.isupper() and \
+        places().lookup(ent.text) is None
+
+
 def _in_place_of(ents: list[Span], found: list[Span]) -> list[Span]:
     """`ents` with `found` in place of every mention they overlap."""
     covered = {i for g in found for i in range(g.start, g.end)}
@@ -1193,7 +1199,7 @@ def find_mentions(doc: Doc) -> Doc:
     extra += _repeats(doc, extra) + _title_case_acronyms(doc, ents) + _short_names(doc, ents)
     ents = filter_spans(_in_place_of(ents, filter_spans(extra)))
     described = dissident_spans(doc, ents) or described_groups(doc, ents)
-    final = _surnames(sorted(_in_place_of(ents, described)))
+    final = [e for e in _surnames(sorted(_in_place_of(ents, described))) if not _unknown_acronym_place(e)]
     for e in final:
         if not e.id_ and len(e) > 1:
             for t in e:  # spaCy keeps a token's id when a longer name without one ("ISIS-DRC") covers it
