@@ -403,3 +403,9 @@ def test_an_earlier_name_is_the_one_a_source_gives_not_the_names_it_has_now(tmp_
     before, also = _answers(tmp_path, text, "What was HTS called before it rebranded?", "What else is HTS called?")
     assert "Nusra" in before and "also known as" not in before, before
     assert "also known as" in also, also
+
+
+def test_a_vague_size_is_answered_in_the_texts_own_words_with_the_estimate(tmp_path):
+    (answer,) = _answers(tmp_path, "The Tubas Brigade is believed to consist of several dozen members.",
+                         "How many members does the Tubas Brigade have?")
+    assert "several dozen" in answer and "36–99" in answer, answer

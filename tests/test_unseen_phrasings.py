@@ -1498,3 +1498,36 @@ def test_fighters_affiliated_with_a_group_are_its_men_not_a_tie_of_the_group_bef
     assert not claims_of(ex, "part_of", "Ansar Dine"), describe(ex)
     ex = analyse_text("Ansar Dine was formed in 2012. Its fighters are affiliated with al-Qaeda.", PUB)
     assert has_claim(ex, "Ansar Dine", "part_of", "al-Qaeda"), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "predicate", "other"), [
+    # a name set after "X and its wing," names the wing, however the parser hung it
+    ("The Kachin Independence Organisation and its military wing, the Kachin Independence Army (KIA), have "
+     "historically been one of the biggest adversaries of Myanmar's military.", "Kachin Independence Army", "part_of",
+     "Kachin Independence Organisation"),
+])
+def test_a_wing_named_after_its_parent_in_a_pair(analyse_text, text, group, predicate, other):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, predicate, other), describe(ex)
+
+
+@pytest.mark.parametrize(("text", "group", "aim"), [
+    # a school of thought a group is aligned with is its creed
+    ("Lashkar-e-Jhangvi is a militant group. The group is aligned with the Takfiri Deobandi school of Islam.",
+     "Lashkar-e-Jhangvi", "Takfiri Deobandi school of Islam"),
+    # an aim too long whole is cut after its first object
+    ("The Chin National Front is a rebel group. Its aim is self-determination for the Chin people in a region of "
+     "about half a million people.", "Chin National Front", "self-determination for the Chin people"),
+])
+def test_aims_and_schools_of_thought(analyse_text, text, group, aim):
+    ex = analyse_text(text, PUB)
+    assert aim in [c["text"] for c in literal_claims(ex, group, "ideology")], describe(ex)
+
+
+def test_a_deal_a_group_joins_is_no_body_and_a_bomb_in_a_list_of_attack_kinds_no_event(analyse_text):
+    ex = analyse_text("In 2015 the Chin National Front joined the Nationwide Ceasefire Agreement.", PUB)
+    assert not claims_of(ex, "part_of"), describe(ex)
+    ex = analyse_text("Suicide bombers killed 28 people in Quetta on Sunday. Lashkar-e-Jhangvi, a militant group "
+                      "which has carried out many gun and bomb attacks on Hazaras in Quetta, said it was behind the "
+                      "bombing.", PUB)
+    assert doers(ex) == [["Lashkar-e-Jhangvi"]], describe(ex)

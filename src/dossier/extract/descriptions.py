@@ -136,6 +136,11 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                 # the parser made a second subject
                 yield from ((tok, n) for n in tok.head.children if n.dep_ == tok.dep_ and n.pos_ == "NOUN" and
                             not n.ent_type_ and n.i < tok.i and n.right_edge.i == tok.i - 2)
+        if tok.ent_type_ and tok.dep_ == "appos" and tok.left_edge.i >= 2 and tok.doc[tok.left_edge.i - 1].text == ",":
+            # "The KNU and its military wing, the KNLA, ...": the parser hangs the name on the first of the pair,
+            # but it names the noun just before it
+            yield from ((tok, c) for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and
+                        not c.ent_type_ and c.i < tok.i and c.right_edge.i == tok.left_edge.i - 2)
         ante = tok._.antecedent
         if ante is not None and ante.ent_type_ == "PERSON" and not tok.ent_type_:
             yield ante, tok  # "the leader of HTS says ...", said of the person just named

@@ -117,7 +117,10 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
             places_in(o) or places_below(o, {"in", "near", "outside"}) or o.lemma_.lower() in _STRONGHOLDS
             for o in _objects(tok)):
         return None  # "seized the town of X", "overran the base in X", "captured a military base"; not "weapons"
-    if lemma in {"bomb", "rocket"} and tok.pos_ == "NOUN" and tok.dep_ == "compound":
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head  # ("gun and bomb attacks": "bomb" modifies the attacks as "gun" does)
+    if lemma in {"bomb", "rocket"} and tok.pos_ == "NOUN" and first.dep_ in {"compound", "nmod"}:
         return None
     if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.tag_ == "NNS" and not _definite(tok.head) \
             and not _counted(tok.head):

@@ -166,6 +166,7 @@ class Quantity:
     low: int | None
     high: int | None
     qualifier: str | None = None  # about | at least | more than | up to | vague
+    words: str | None = None  # a vague figure's own words ("several dozen"), which the range only estimates
 
     def literal(self) -> dict:
         if self.low is not None and self.low == self.high:
@@ -176,6 +177,8 @@ class Quantity:
             out = {"value": self.low if self.low is not None else self.high}
         if self.qualifier:
             out["qualifier"] = self.qualifier
+        if self.words:
+            out["words"] = self.words
         return out
 
 
@@ -196,7 +199,7 @@ def parse_quantity(text: str) -> Quantity | None:
     low = _COMPOUND_WORDS.sub(lambda m: str(NUMBER_WORDS[m[1]] + NUMBER_WORDS[m[2]]), low)
     for phrase, (lo, hi) in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"\b{phrase}\b", low) and not re.search(r"\d", low):
-            return Quantity(lo, hi, "vague")
+            return Quantity(lo, hi, "vague", phrase)
     words_re = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     num = rf"(?:{_NUM}|{words_re})"
     scale = r"(?:\s*(hundred|thousand|million|billion|k|m|mn|bn)\b)?"

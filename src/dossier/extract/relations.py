@@ -624,6 +624,27 @@ def linked_adjectives(verb: Token) -> Iterator[RawClaim]:
                         yield _claim(s, "linked_to", o, adj, "close_to", 0.6)
 
 
+_SCHOOL_NOUNS = {"school", "strand", "interpretation", "version", "doctrine", "ideology", "creed", "tradition",
+                 "brand", "branch"}
+
+
+def creed_ties(verb: Token) -> Iterator[RawClaim]:
+    """ "The group is aligned with the Takfiri Deobandi school of Islam", "adheres to a strict interpretation of
+    Islam": a school of thought a group is tied to is its ideology, not an ally."""
+    lemma = verb.lemma_.lower()
+    if lemma not in {"align", "adhere", "subscribe", "belong", "associate"} | LINK_ADJECTIVES:
+        return
+    schools = [o for o in prep_objects(verb, {"with", "to"}) if o.lemma_.lower() in _SCHOOL_NOUNS and not o.ent_type_
+               and any(c.dep_ in {"amod", "compound"} for c in o.children)]
+    holder = verb.head if verb.dep_ == "acomp" else verb
+    for g in _actor_subjects(holder, GROUP_LABELS) if schools else []:
+        for o in schools:
+            text = phrase(o, max_words=8)
+            if text:
+                yield _claim(g, "ideology", {"text": text}, o, "creed_tie", 0.6)
+
+
+_DEAL_WORDS = {"agreement", "accord", "accords", "treaty", "ceasefire", "deal", "talks", "process", "pact", "truce"}
 _OATH_NOUNS = {"allegiance", "loyalty", "fealty", "bayat", "bay'ah", "baya"}
 
 
@@ -674,7 +695,9 @@ def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
         return
     if lemma not in verb_lemmas("part_of") | verb_lemmas("member_of") and not oath:
         return
-    objs = [o for o in prep_objects(verb, {"with", "to"}) + direct_objects(verb) if o.ent_type_ in ACTORS | {"ORG"}]
+    # (not "joined Myanmar's Nationwide Ceasefire Agreement": a deal signed is no body joined)
+    objs = [o for o in prep_objects(verb, {"with", "to"}) + direct_objects(verb) if o.ent_type_ in ACTORS | {"ORG"}
+            and o.text.split()[-1].lower() not in _DEAL_WORDS]
     if lemma in {"pledge", "swear"} or oath:
         objs = [o for d in direct_objects(verb) for o in prep_objects(d, {"to"})] + prep_objects(verb, {"to"})
         objs = [o for o in objs if o.ent_type_ in ACTORS]
@@ -797,7 +820,8 @@ def recruits_from(verb: Token) -> Iterator[RawClaim]:
     objs += [a for o in objs for a in o.children if a.dep_ == "appos"]
     # ("consist of several dozen members, mostly young men": the count is its size; the men are the pool)
     objs = [o for o in objs if not (o.lower_ in MEMBER_WORDS and any(
-        c.ent_type_ == "CARDINAL" for c in o.children) and not any(c.dep_ == "amod" for c in o.children))]
+        c.ent_type_ == "CARDINAL" for c in o.children) and not any(
+        c.dep_ == "amod" and c.ent_type_ != "CARDINAL" for c in o.children))]
     for s in _actor_subjects(verb):
         for o in _objects(objs, ACTOR_LABELS | {"COMMUNITY", "NORP"}, allow_text=True):
             if not same(o, s):
@@ -859,9 +883,21 @@ def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
             yield head, "".join(t.text_with_ws for t in words_).strip()
             return
         for n in parts:
-            text = phrase(n, max_words=10)
+            text = phrase(n, max_words=10) or _head_and_first_tail(n, max_words=10)
             if text:
                 yield n, text
+
+
+def _head_and_first_tail(noun: Token, max_words: int) -> str:
+    """ "self-determination for the Karen people [in a region of about 1.6 million people]": a phrase too long
+    whole, cut after the first prepositional object."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None:
+        return ""
+    start = min([noun.i] + [t.i for c in noun.children if c.i < noun.i and c.dep_ != "det" for t in c.subtree])
+    words = noun.doc[start:obj.i + 1]
+    return words.text if len(words) <= max_words else ""
 
 
 def goals(verb: Token) -> Iterator[RawClaim]:
@@ -1156,7 +1192,8 @@ def _anniversaries(sent: Span) -> Iterator[RawClaim]:
 
 
 VERB_RULES = (based_in, active_in, founded, leader, targets, opposes, linked_to, linked_adjectives, part_of_verbs,
-              split_from, recruits_from, composition, threats, hostilities, goals, received_support, emerged_from)
+              split_from, recruits_from, composition, threats, hostilities, goals, received_support, emerged_from,
+              creed_ties)
 
 
 def verb_claims(sent: Span) -> Iterator[RawClaim]:

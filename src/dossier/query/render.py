@@ -90,7 +90,8 @@ def literal_text(obj: Any) -> str:
     if "low" in obj or "high" in obj:
         lo, hi = obj.get("low"), obj.get("high")
         if lo is not None and hi is not None:
-            return f"{fmt_number(lo)}–{fmt_number(hi)}"
+            estimate = f"{fmt_number(lo)}–{fmt_number(hi)}"
+            return f"{obj['words']} ({estimate})" if obj.get("words") else estimate  # "several dozen (36–99)"
         return f"at least {fmt_number(lo)}" if lo is not None else f"up to {fmt_number(hi)}"
     if "text" in obj:
         return str(obj["text"])
