@@ -1531,3 +1531,16 @@ def test_a_deal_a_group_joins_is_no_body_and_a_bomb_in_a_list_of_attack_kinds_no
                       "which has carried out many gun and bomb attacks on Hazaras in Quetta, said it was behind the "
                       "bombing.", PUB)
     assert doers(ex) == [["Lashkar-e-Jhangvi"]], describe(ex)
+
+
+def test_a_regency_is_a_place_and_its_bare_name_after_it_too(analyse_text):
+    ex = analyse_text("The rebels kidnapped a pilot in Puncak Jaya Regency in February. On June 15, the TPNPB in "
+                      "Puncak Jaya ambushed Indonesian troops and claimed to have killed 15 soldiers.", PUB)
+    assert event_places(ex) == ["Puncak Jaya Regency", "Puncak Jaya"], describe(ex)
+
+
+def test_a_demand_made_to_gain_an_end_states_the_end_as_the_aim(analyse_text):
+    ex = analyse_text("For the pilot's release, the TPNPB is demanding talks with Indonesia to gain independence for "
+                      "West Papua.", PUB)
+    assert [c["text"] for c in literal_claims(ex, "TPNPB", "ideology")] == ["gain independence for West Papua"], \
+        describe(ex)

@@ -907,8 +907,13 @@ def goals(verb: Token) -> Iterator[RawClaim]:
     heads: list[Token] = []
     if lemma in GOAL_VERBS:
         heads = [c for c in verb.children if c.dep_ in {"xcomp", "dobj"}]
-        heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "for"} for o in p.children
-                  if o.dep_ == "pobj"]
+        # ("For Mehrtens release, the TPNPB is demanding ...": what the demand is for, fronted, is no aim)
+        heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "for"} and p.i > verb.i
+                  for o in p.children if o.dep_ == "pobj"]
+        # "demanding negotiations with Indonesia to gain independence for West Papua": the end, not the means
+        purpose = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        heads = purpose or heads
         groups = _actor_subjects(verb, GROUP_LABELS)
     elif lemma in {"hold", "share", "harbour", "harbor"} and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _VIEW_NOUNS for c in verb.children):

@@ -29,7 +29,7 @@ _PLACE_HEADS = {"area", "district", "province", "region", "valley", "town", "cit
                 "governorate", "mountains", "tribal", "agency", "border"}
 _PLURAL_HEADS = {"states", "provinces", "districts", "regions", "counties"}  # "Kebbi and Sokoto States"
 _ADMIN_UNITS = {"township", "district", "village", "county", "municipality", "province", "prefecture", "governorate",
-               "oblast", "tehsil", "subdistrict", "commune", "division"}
+               "oblast", "tehsil", "subdistrict", "commune", "division", "regency"}
 _SUFFIX_NOUNS = {"network", "faction", "militia", "brigade", "brigades"}
 _OFFICE_WORDS = {"secretary", "minister", "ministry", "department", "undersecretary", "office"}
 _NUMBERED_UNITS = {"battalion", "brigade", "division", "regiment", "company", "corps", "squadron", "unit"}
@@ -251,8 +251,8 @@ def _relabel(doc: Doc) -> list[Span]:
         elif label in {"PERSON", "ORG"} and len(ent) > 1 and ent[-1].lower_ in _PLACE_HEADS | _PLURAL_HEADS | {
                 "state"} and not ent.id_ and places().lookup(ent[:-1].text) is not None:
             label = "GPE"  # "Borno state", "Tillaberi region": a known place and its kind
-        elif label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _ADMIN_UNITS:
-            label = "GPE"  # "Myinmu Township": no one's name ends in the word for a district
+        elif label in {"PERSON", "ORG"} and len(ent) > 1 and ent[-1].lower_ in _ADMIN_UNITS:
+            label = "GPE"  # "Myinmu Township", "Nduga Regency": no one's name ends in the word for a district
         branch = _regional_branch(ent) if label == "NORP" else None
         if branch is not None:  # "al-Qaeda's Yemeni faction": its branch in Yemen, when the gazetteer has one
             out.append(Span(doc, ent.start, ent.end + 1, label=GROUP_LABEL, span_id=branch))
@@ -540,24 +540,25 @@ def _repeats(doc: Doc, defined: list[Span]) -> list[Span]:
 
 def _short_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "the Maute group" ... "100 Maute guerillas", "the Maute is based in ...": once a text has named a group
-    "X group", X alone is that group, where it stands as a name of its own (not inside a longer one, such as
-    a person's "Omar Maute")."""
+    "X group" (or a place "X Regency"), X alone is that group (that place), where it stands as a name of its own
+    (not inside a longer one, such as a person's "Omar Maute")."""
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     out = []
     for e in ents:
         name = e.text.removeprefix("the ").removeprefix("The ").split()
-        if e.label_ != GROUP_LABEL or not 2 <= len(name) <= 4 or name[-1].lower() != "group" or \
-                not all(w[:1].isupper() for w in name[:-1]):
+        group = e.label_ == GROUP_LABEL and name[-1].lower() == "group"
+        place = e.label_ in PLACE_LABELS and name[-1].lower() in _ADMIN_UNITS
+        if not (group or place) or not 2 <= len(name) <= 4 or not all(w[:1].isupper() for w in name[:-1]):
             continue
         for span in _occurrences(doc, " ".join(name[:-1]), e):
             held = {taken[i] for i in range(span.start, span.end) if i in taken}
-            if any(h.id_ or h.label_ in {"PERSON", GROUP_LABEL} for h in held):
+            if any(h.id_ or h.label_ in {"PERSON", GROUP_LABEL} | PLACE_LABELS for h in held):
                 continue
             before = doc[span.start - 1] if span.start > 0 else None
             if before is not None and before.is_title and (not before.is_sent_start or before.pos_ == "PROPN") or \
                     span.end < len(doc) and doc[span.end].is_title:
                 continue  # "Omar Maute", "Maute Brothers": a longer name
-            out.append(Span(doc, span.start, span.end, label=GROUP_LABEL, span_id=e.id_))
+            out.append(Span(doc, span.start, span.end, label=e.label_, span_id=e.id_))
     return out
 
 
