@@ -1544,3 +1544,8 @@ def test_a_demand_made_to_gain_an_end_states_the_end_as_the_aim(analyse_text):
                       "West Papua.", PUB)
     assert [c["text"] for c in literal_claims(ex, "TPNPB", "ideology")] == ["gain independence for West Papua"], \
         describe(ex)
+
+
+def test_a_headline_filed_under_a_country_places_an_event_that_names_no_place(analyse_text):
+    ex = analyse_text("Niger: five dead in a bandit attack in the west of the country", PUB)
+    assert event_places(ex) == ["Niger"], describe(ex)

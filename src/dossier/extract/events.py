@@ -1127,7 +1127,8 @@ def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
     # ("This latest attack comes after an incident last month": the sentence's date and places are the other's)
     follows = _follows_another(tok)
     place = None if follows else \
-        _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent) or _named_before(sent, tok)
+        _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent) or _named_before(sent, tok) or \
+        _country_heading(sent)
     date = None if follows else _date(sent, tok, others)
     return RawEvent(etype, sub, tok, date=date, place=place, perpetrators=perpetrators,
                     killed=_number_for(sent, set(lexicon()["kill_words"])),
@@ -1161,6 +1162,16 @@ def _one_of_kind(tok: Token) -> bool:
     event belongs to, not the event; the sentence's own event word tells it."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in {"one", "some", "among"} \
         and tok.tag_ == "NNS" and any(t != tok and _trigger(t) for t in tok.sent if t.i > tok.i)
+
+
+def _country_heading(sent: Span) -> Token | None:
+    """ "Burkina Faso: two dead in a terrorist attack in the north of the country": the country a headline
+    is filed under, when nothing in it names a place."""
+    first = sent[0]
+    if first.i + 1 >= len(sent.doc) or sent.doc[first.i + 1].text != ":" or not is_place(first):
+        return None
+    place = places().lookup(first.text)
+    return first if place is not None and place.precision == "country" else None
 
 
 def _there(sent: Span) -> Token | None:
