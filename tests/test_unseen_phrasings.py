@@ -1549,3 +1549,9 @@ def test_a_demand_made_to_gain_an_end_states_the_end_as_the_aim(analyse_text):
 def test_a_headline_filed_under_a_country_places_an_event_that_names_no_place(analyse_text):
     ex = analyse_text("Niger: five dead in a bandit attack in the west of the country", PUB)
     assert event_places(ex) == ["Niger"], describe(ex)
+
+
+def test_a_campaign_against_a_people_targets_them(analyse_text):
+    ex = analyse_text("Lashkar-e-Jhangvi is waging a campaign of violence against Shi'ite Hazaras in Quetta.", PUB)
+    assert has_claim(ex, "Lashkar-e-Jhangvi", "targets", "Hazaras"), describe(ex)
+    assert not claims_of(ex, "opposes"), describe(ex)

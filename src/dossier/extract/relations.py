@@ -496,15 +496,18 @@ def hostilities(verb: Token) -> Iterator[RawClaim]:
     hostile = [d for d in verb.children if d.dep_ == "dobj" and d.lower_ in _HOSTILITIES]
     if not hostile:
         return
+    # ("a campaign of violence against Shi'ite Hazaras": the "against" of the campaign's own noun)
+    hostile += [o for d in hostile for o in prep_objects(d, {"of"})]
     against = [o for d in hostile for o in prep_objects(d, {"against"})] + prep_objects(verb, {"against"})
     sides = _actor_subjects(verb, ACTORS)  # a group's campaign, or the army's operations against one
     for o in (x for a in against for x in expand(a)):
-        named = list(_objects([o], SIDES, allow_text=False))  # "AMISOM troops": AMISOM's, before any state's
+        named = list(_objects([o], SIDES | {"COMMUNITY"}, allow_text=False))  # "AMISOM troops": AMISOM's first
         force = force_object(o) if not named else None
         for s in sides:
             for e in named if force is None else [force]:
-                if not same(e, s):
-                    yield _claim(s, "opposes", e, verb, "hostilities", 0.6)
+                if not same(e, s):  # a people a campaign is waged against is its target, not a side at war
+                    pred = "targets" if isinstance(e, Token) and e.ent_type_ == "COMMUNITY" else "opposes"
+                    yield _claim(s, pred, e, verb, "hostilities", 0.6)
 
 
 def opposes(verb: Token) -> Iterator[RawClaim]:
