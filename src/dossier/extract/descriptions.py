@@ -131,16 +131,13 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             noun = split_apposition(tok)
             if noun is not None:
                 yield tok, noun
-            if tok.doc[tok.i - 1].text == ",":
-                # "A little-known armed group in the Kashmir region, TRF emerged in 2019": a fronted description
-                # the parser made a second subject
-                yield from ((tok, n) for n in tok.head.children if n.dep_ == tok.dep_ and n.pos_ == "NOUN" and
-                            not n.ent_type_ and n.i < tok.i and n.right_edge.i == tok.i - 2)
-        if tok.ent_type_ and tok.dep_ == "appos" and tok.left_edge.i >= 2 and tok.doc[tok.left_edge.i - 1].text == ",":
+            # "A little-known armed group in the Kashmir region, TRF emerged in 2019": a fronted description the
+            # parser made a second subject
+            yield from ((tok, n) for n in _nouns_before_comma(tok, tok.dep_))
+        if tok.ent_type_ and tok.dep_ == "appos":
             # "The KNU and its military wing, the KNLA, ...": the parser hangs the name on the first of the pair,
             # but it names the noun just before it
-            yield from ((tok, c) for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and
-                        not c.ent_type_ and c.i < tok.i and c.right_edge.i == tok.left_edge.i - 2)
+            yield from ((tok, c) for c in _nouns_before_comma(tok, "conj"))
         ante = tok._.antecedent
         if ante is not None and ante.ent_type_ == "PERSON" and not tok.ent_type_:
             yield ante, tok  # "the leader of HTS says ...", said of the person just named
@@ -285,6 +282,16 @@ def _coordinated(tok: Token, top: Token) -> bool:
 
 _CREED_DEGREES = {"dissident", "hardline", "hard-line", "radical", "ultra-radical", "ultraconservative",
                   "ultra-conservative", "militant", "violent", "extreme", "fundamentalist", "moderate"}
+
+
+def _nouns_before_comma(name: Token, dep: str) -> list[Token]:
+    """Common nouns hung on the same head as `name` (as `dep`) whose phrase ends right before the comma that
+    opens `name`'s phrase."""
+    start = name.left_edge.i
+    if start < 2 or name.doc[start - 1].text != ",":
+        return []
+    return [n for n in name.head.children if n.dep_ == dep and n.pos_ == "NOUN" and not n.ent_type_ and
+            n.i < name.i and n.right_edge.i == start - 2]
 
 
 def _group_nouns_beside(name: Token) -> Iterator[Token]:

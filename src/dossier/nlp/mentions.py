@@ -137,15 +137,19 @@ def _self_named(ent: Span) -> bool:
     """ "fighters who called themselves “Marine Force of Ambaland”", "a group calling itself X": the name fighters
     (or a group) give themselves is a group's, whatever the quotation marks made the NER think."""
     root = ent.root
-    verb = root.head
-    if root.dep_ not in {"oprd", "attr", "dobj"} or verb.lemma_.lower() not in _NAMING_VERBS:
+    return root.dep_ in {"oprd", "attr", "dobj"} and _names_itself(root.head)
+
+
+def _names_itself(verb: Token) -> bool:
+    """ "fighters who called themselves ...", "a faction which calls itself ...": a group (or its men) naming
+    itself."""
+    if verb.lemma_.lower() not in _NAMING_VERBS or not any(
+            c.dep_ == "dobj" and c.lower_ in {"themselves", "itself"} for c in verb.children):
         return False
-    if any(c.dep_ == "dobj" and c.lower_ in {"themselves", "itself"} for c in verb.children):
-        holder = verb.head if verb.dep_ in {"relcl", "acl"} else next(
-            (c for c in verb.children if c.dep_ == "nsubj"), verb)
-        kinds = words("member_nouns") | words("group_nouns")
-        return holder.lower_ in kinds or holder.lemma_.lower() in kinds
-    return False
+    holder = verb.head if verb.dep_ in {"relcl", "acl"} else next(
+        (c for c in verb.children if c.dep_ == "nsubj"), verb)
+    kinds = words("member_nouns") | words("group_nouns")
+    return holder.lower_ in kinds or holder.lemma_.lower() in kinds
 
 
 def _quoted_self_names(doc: Doc) -> list[Span]:
@@ -153,13 +157,7 @@ def _quoted_self_names(doc: Doc) -> list[Span]:
     a group's name, whatever the NER made of its words ("Lion" a place, "’s" a possessive)."""
     out = []
     for tok in doc:
-        if tok.lemma_.lower() not in _NAMING_VERBS or not any(
-                c.dep_ == "dobj" and c.lower_ in {"themselves", "itself"} for c in tok.children):
-            continue
-        holder = tok.head if tok.dep_ in {"relcl", "acl"} else next(
-            (c for c in tok.children if c.dep_ == "nsubj"), tok)
-        kinds = words("member_nouns") | words("group_nouns")
-        if holder.lower_ not in kinds and holder.lemma_.lower() not in kinds:
+        if not _names_itself(tok):
             continue
         i = max(c.i for c in tok.children if c.lower_ in {"themselves", "itself"}) + 1
         if i >= len(doc) or doc[i].text not in _QUOTE_MARKS:
