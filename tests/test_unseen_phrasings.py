@@ -1555,3 +1555,16 @@ def test_a_campaign_against_a_people_targets_them(analyse_text):
     ex = analyse_text("Lashkar-e-Jhangvi is waging a campaign of violence against Shi'ite Hazaras in Quetta.", PUB)
     assert has_claim(ex, "Lashkar-e-Jhangvi", "targets", "Hazaras"), describe(ex)
     assert not claims_of(ex, "opposes"), describe(ex)
+
+
+def test_a_title_with_its_owner_before_a_name_the_parser_joined_to_the_clause_before(analyse_text):
+    ex = analyse_text("TRF emerged in 2019. In 2023, it was banned by the Indian government, and the group’s founder, "
+                      "Sheikh Sajjad Gul was declared a terrorist.", PUB)
+    assert has_claim(ex, "TRF", "leader", "Sheikh Sajjad Gul"), describe(ex)
+    ex = analyse_text("Troops killed the group's founder, Musa Gul said on Monday.", PUB)
+    assert not claims_of(ex, "leader"), describe(ex)
+
+
+def test_a_groups_hold_on_a_citys_suburbs_places_it_in_the_city(analyse_text):
+    ex = analyse_text("The 444 Brigade controls Tripoli’s southern suburbs, among other areas.", PUB)
+    assert has_claim(ex, "444 Brigade", "active_in", "Tripoli"), describe(ex)

@@ -111,9 +111,13 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
             yield from _included_people(tok)
         if tok.ent_type_ == "PERSON" and tok.i > sent.start + 1 and tok.doc[tok.i - 1].text == ",":
             # "A spokesperson for the police, Hazrat Hussain said": a role phrase fronting the name
+            # ("..., and the group's founder, Sheikh Sajjad Gul was declared a terrorist": a title with its owner,
+            # which the parser joined to the clause before; not "... killed its founder, Gul said")
             for noun in sent[: tok.i - 1 - sent.start]:
-                if noun.lower_ in nouns("role") and noun.pos_ == "NOUN" and not noun.ent_type_ and \
-                        noun.head in {tok, tok.head} and max(t.i for t in noun.subtree) == tok.i - 2:
+                joined = noun.dep_ == "conj" and any(c.dep_ == "poss" for c in noun.children) and \
+                    tok.head.lemma_.lower() not in _SPEAKING
+                if noun.lower_ in nouns("role") | nouns("leader") and noun.pos_ == "NOUN" and not noun.ent_type_ \
+                        and (noun.head in {tok, tok.head} or joined) and max(t.i for t in noun.subtree) == tok.i - 2:
                     yield tok, noun
         if tok.ent_type_:
             # "Somali Islamist group Al-Shabab"
@@ -282,6 +286,9 @@ def _coordinated(tok: Token, top: Token) -> bool:
 
 _CREED_DEGREES = {"dissident", "hardline", "hard-line", "radical", "ultra-radical", "ultraconservative",
                   "ultra-conservative", "militant", "violent", "extreme", "fundamentalist", "moderate"}
+
+
+_SPEAKING = {"say", "tell", "add", "claim", "announce", "state", "confirm", "explain", "note", "write"}
 
 
 def _nouns_before_comma(name: Token, dep: str) -> list[Token]:

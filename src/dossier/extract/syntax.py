@@ -21,9 +21,9 @@ PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regi
                "city", "town", "towns", "village", "villages", "state", "states", "governorate", "county", "counties",
                "reaches", "border", "territory", "zone", "valley", "mountains", "outskirts", "capital", "suburb",
                "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section",
-               "capitals", "cities", "borders", "coast", "countryside", "island", "islands", "port", "valleys",
-               "hills", "forests", "forest", "jungles", "jungle", "desert", "deserts", "highlands", "lowlands",
-               "borderland", "borderlands"}
+               "suburbs", "capitals", "cities", "borders", "coast", "countryside", "island", "islands", "port",
+               "valleys", "hills", "forests", "forest", "jungles", "jungle", "desert", "deserts", "highlands",
+               "lowlands", "borderland", "borderlands"}
 GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "faction", "militia", "party",
                "front", "cartel", "gang", "army", "brigade", "brigades", "sect", "outfit"}
 MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jihadists", "commanders", "members",
