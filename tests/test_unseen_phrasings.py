@@ -1008,13 +1008,24 @@ def test_groups_listed_after_such_as_share_the_description_and_a_rival_offshoot_
     assert has_claim(ex, "Macina Liberation Front", "opposes", "Ansar Dine"), describe(ex)
 
 
-def test_a_council_named_after_a_militant_word_is_a_group(analyse_text):
-    ex = analyse_text("Martin Eyong heads the separatist Southern Cameroons Restoration Council, which wants a "
-                      "state of its own.", PUB)
-    assert has_claim(ex, "Southern Cameroons Restoration Council", "leader", "Martin Eyong"), describe(ex)
+@pytest.mark.parametrize(("text", "group", "leader"), [
+    # a council named after a militant word is a group
+    ("Martin Eyong heads the separatist Southern Cameroons Restoration Council, which wants a state of its own.",
+     "Southern Cameroons Restoration Council", "Martin Eyong"),
     # a council with no such word before it stays what it was
-    ex = analyse_text("Martin Eyong heads the Bamenda City Council.", PUB)
-    assert not claims_of(ex, "leader"), describe(ex)
+    ("Martin Eyong heads the Bamenda City Council.", None, None),
+    # a title with its owner before a name the parser joined to the clause before describes the name
+    ("TRF emerged in 2019. In 2023, it was banned by the Indian government, and the group’s founder, Sheikh Sajjad "
+     "Gul was declared a terrorist.", "TRF", "Sheikh Sajjad Gul"),
+    # unless the name is a speaker's
+    ("Troops killed the group's founder, Musa Gul said on Monday.", None, None),
+])
+def test_who_leads_a_council_or_has_a_title_before_a_name(analyse_text, text, group, leader):
+    ex = analyse_text(text, PUB)
+    if leader is None:
+        assert not claims_of(ex, "leader"), describe(ex)
+    else:
+        assert has_claim(ex, group, "leader", leader), describe(ex)
 
 
 @pytest.mark.parametrize(("text", "group"), [
@@ -1555,14 +1566,6 @@ def test_a_campaign_against_a_people_targets_them(analyse_text):
     ex = analyse_text("Lashkar-e-Jhangvi is waging a campaign of violence against Shi'ite Hazaras in Quetta.", PUB)
     assert has_claim(ex, "Lashkar-e-Jhangvi", "targets", "Hazaras"), describe(ex)
     assert not claims_of(ex, "opposes"), describe(ex)
-
-
-def test_a_title_with_its_owner_before_a_name_the_parser_joined_to_the_clause_before(analyse_text):
-    ex = analyse_text("TRF emerged in 2019. In 2023, it was banned by the Indian government, and the group’s founder, "
-                      "Sheikh Sajjad Gul was declared a terrorist.", PUB)
-    assert has_claim(ex, "TRF", "leader", "Sheikh Sajjad Gul"), describe(ex)
-    ex = analyse_text("Troops killed the group's founder, Musa Gul said on Monday.", PUB)
-    assert not claims_of(ex, "leader"), describe(ex)
 
 
 def test_a_groups_hold_on_a_citys_suburbs_places_it_in_the_city(analyse_text):
