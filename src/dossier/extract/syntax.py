@@ -267,7 +267,7 @@ def split_apposition(tok: Token) -> Token | None:
     return None
 
 
-_DASHES = {"–", "—", "-", "--"}
+_ASIDE_MARKS = _DASHES | {"-"}  # an aside may be set off by hyphens standing in for dashes
 
 
 def dashed_subject(verb: Token) -> Token | None:
@@ -277,10 +277,10 @@ def dashed_subject(verb: Token) -> Token | None:
         return None
     doc = verb.doc
     close = min([c.i for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb.i]) - 1
-    if close < 2 or doc[close].text not in _DASHES:
+    if close < 2 or doc[close].text not in _ASIDE_MARKS:
         return None
     opening = next((j for j in range(close - 1, max(close - 14, verb.sent.start) - 1, -1)
-                    if doc[j].text in _DASHES), None)
+                    if doc[j].text in _ASIDE_MARKS), None)
     noun = doc[opening - 1] if opening is not None and opening > verb.sent.start else None
     return noun if noun is not None and noun.pos_ in {"NOUN", "PROPN"} else None
 
