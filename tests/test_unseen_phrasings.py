@@ -1571,3 +1571,24 @@ def test_a_campaign_against_a_people_targets_them(analyse_text):
 def test_a_groups_hold_on_a_citys_suburbs_places_it_in_the_city(analyse_text):
     ex = analyse_text("The 444 Brigade controls Tripoli’s southern suburbs, among other areas.", PUB)
     assert has_claim(ex, "444 Brigade", "active_in", "Tripoli"), describe(ex)
+
+
+def test_a_base_told_as_the_subject_of_a_clause_places_the_group_and_the_region_its_country(analyse_text):
+    ex = analyse_text("The Front for Justice in Chad (FJC) is a rebel group. Its main base is in the Kufra region of "
+                      "south-eastern Libya. Its headquarters are not in Benghazi.", PUB)
+    assert has_claim(ex, "FJC", "based_in", "Kufra"), describe(ex)
+    assert has_claim(ex, "FJC", "based_in", "Libya"), describe(ex)
+    assert not has_claim(ex, "FJC", "based_in", "Benghazi"), describe(ex)
+
+
+SPLM_N = "Sudan People's Liberation Movement-North"  # the gazetteer's name
+
+
+def test_a_known_group_followed_by_a_named_mans_surname_is_his_faction_of_it(analyse_text):
+    ex = analyse_text("The movement split in 2017, when Malik Agar lost the chairmanship. On Monday SPLM-N Agar "
+                      "fighters attacked Damazin.", PUB)
+    assert doers(ex) == [[SPLM_N]], describe(ex)
+    ex = analyse_text("Forces of the SPLM-N under the leadership of Abdelaziz El Hilu (SPLM-N El Hilu) attacked "
+                      "Kurmuk on Monday.", PUB)
+    assert has_claim(ex, "SPLM-N", "leader", "Abdelaziz El Hilu"), describe(ex)
+    assert doers(ex) == [[SPLM_N]], describe(ex)

@@ -1158,6 +1158,26 @@ def presence(sent: Span) -> Iterator[RawClaim]:
                 yield _claim(g, "active_in", p, noun, "presence", 0.6)
 
 
+_LOCATING_VERBS = {"be", "lie", "remain", "sit"}
+
+
+def base_subjects(sent: Span) -> Iterator[RawClaim]:
+    """ "Its base, though, is in the Fezzan region", "The group's headquarters remain in Kidal", "Its main
+    stronghold is Jilib": a group's base told as the subject of a clause that places it."""
+    base_words = nouns("base")
+    for noun in sent:
+        verb = noun.head
+        if noun.dep_ != "nsubj" or noun.lemma_.lower() not in base_words or verb.lemma_.lower() not in _LOCATING_VERBS \
+                or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        groups = [g for g in [owner(noun, ACTORS)] if g is not None and g.ent_type_ in GROUP_LABELS]
+        places = places_below(verb, {"in", "at", "near", "inside"})
+        places += [p for c in verb.children if c.dep_ == "attr" for p in places_in(c)]
+        for g in groups:
+            for p in places:
+                yield _claim(g, "based_in", p, noun, "base_subject", 0.65)
+
+
 FOUNDING_NOUNS = {"creation", "formation", "founding", "foundation", "establishment", "inception"}
 
 
@@ -1215,5 +1235,6 @@ def verb_claims(sent: Span) -> Iterator[RawClaim]:
     yield from under_leadership(sent)
     yield from force_against(sent)
     yield from presence(sent)
+    yield from base_subjects(sent)
     yield from founding_nouns(sent)
     yield from hyphened_sides(sent)

@@ -170,7 +170,8 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
                                                                     "fighters", "militants", "much", "one", "each",
                                                                     "remnants", "elements", "cells", "units",
                                                                     "factions", "loyalists", "supporters",
-                                                                    "number", "group", "dozens", "hundreds"}:
+                                                                    "number", "group", "dozens", "hundreds", "forces",
+                                                                    "troops", "combatants", "rebels", "soldiers"}:
             for o in c.children:
                 if o.dep_ == "pobj":
                     return owner(o, labels)
@@ -497,6 +498,9 @@ def places_in(tok: Token) -> list[Token]:
                     out.extend(places_in(a))
                 elif a.dep_ == "poss" and is_place(a) and not is_country(a):
                     out.append(a)  # "Nablus’s Old City": the city holds its quarter (a country only qualifies)
+                elif a.dep_ == "prep" and a.lower_ == "of" and t.lower_.split()[-1] in PLACE_NOUNS:
+                    out.extend(p for o in a.children if o.dep_ == "pobj" for p in places_in(o))  # "the Fezzan
+                    # region of southern Libya"
         elif t.like_num or t.lower_ in {"most", "much", "parts", "part", "swathes", "swaths", "large", "all"}:
             out.extend(p for o in prep_objects(t, {"of"}) for p in places_in(o))  # "four of the state capitals"
         elif t.lower_ in _WAR_NOUNS:  # "Syria's civil war", "the Yemen conflict": the war's country

@@ -197,6 +197,30 @@ def _names_run_on(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _leader_named_factions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "SPLM-N El Hilu" after "Abdelaziz El Hilu": a known group followed by the surname of a man the text names is
+    the faction called after him, the same body for the record; the man's full name is a person's, whatever the NER
+    took it for."""
+    by_start = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        if e.label_ != GROUP_LABEL or not e.id_ or e.end >= len(doc) or not doc[e.end - 1].whitespace_:
+            continue
+        nxt = by_start.get(e.end)
+        end = nxt.end if nxt is not None and not nxt.id_ else e.end
+        while nxt is None and end < len(doc) and end - e.end < 2 and doc[end].is_title and end not in taken:
+            end += 1  # ("SPLM-N Agar": a surname no one holds)
+        if end == e.end or not doc[e.end].is_title:
+            continue
+        tail = doc[e.end:end].text
+        full = [p for p in ents if p.label_ in {"PERSON", "ORG"} and p.start != e.end and p.text.endswith(" " + tail)]
+        if full:
+            out.append(Span(doc, e.start, end, label=GROUP_LABEL, span_id=e.id_))
+            out += [Span(doc, p.start, p.end, label="PERSON") for p in full]
+    return out
+
+
 def _nicknamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Nemesio “El Mencho” Oseguera Cervantes", "Joaquín “El Chapo” Guzmán": a quoted nickname inside a
     person's name, where the NER stops at the quote. The whole is one person (linking keeps the nickname as an
@@ -1179,6 +1203,7 @@ def find_mentions(doc: Doc) -> Doc:
     ents = _in_place_of(ents, _settlement_names(doc, ents))
     ents += _national_capitals(doc, ents)
     ents = _in_place_of(ents, _names_run_on(doc, ents))
+    ents = _in_place_of(ents, filter_spans(_leader_named_factions(doc, ents)))
     ents = filter_spans([_non_prefixed(_hyphen_joined(e)) for e in _landforms(ents)])
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
     extra += _branch_names(doc, ents) + _possessive_branches(doc, ents) + _quoted_self_names(doc)
