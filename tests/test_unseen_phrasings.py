@@ -1592,3 +1592,21 @@ def test_a_known_group_followed_by_a_named_mans_surname_is_his_faction_of_it(ana
                       "Kurmuk on Monday.", PUB)
     assert has_claim(ex, "SPLM-N", "leader", "Abdelaziz El Hilu"), describe(ex)
     assert doers(ex) == [[SPLM_N]], describe(ex)
+
+
+@pytest.mark.parametrize("text, group, person", [
+    ("The Comando Norte (CN) is a prison gang. The gang’s current boss, Tarcola, began as a pickpocket.",
+     "Comando Norte", "Tarcola"),
+    ("The Front for Justice in Chad (FJC) is a rebel group. Their leader is Mahamat Saleh Ali, who once lived "
+     "in France.", "FJC", "Mahamat Saleh Ali"),
+])
+def test_a_name_beside_a_leaders_title_or_before_who_is_a_persons(analyse_text, text, group, person):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, "leader", person), describe(ex)
+
+
+def test_a_judge_murdered_or_missionaries_kidnapped_are_the_groups_targets(analyse_text):
+    ex = analyse_text("The Comando Norte (CN) is a prison gang. In 2003, the gang murdered a judge in Recife. On "
+                      "October 16, the 400 Mawozo gang kidnapped 17 missionaries in Ganthier.", PUB)
+    assert [c["text"] for c in literal_claims(ex, "Comando Norte", "targets")] == ["judge"], describe(ex)
+    assert [c["text"] for c in literal_claims(ex, "400 Mawozo", "targets")] == ["missionaries"], describe(ex)

@@ -80,7 +80,25 @@ def _context_says_group(span: Span) -> bool:
     # "its political wing, Batasuna", "the group's armed wing, X": a wing's name is a body's
     wing = (before[:-1] if before[-1:] == ["the"] else before)[-2:] == ["wing", ","] and \
         bool(cues & {"political", "armed", "military", "militant"})
-    return wing or last in words("group_nouns") and bool(cues & words("militant_cues"))
+    return wing or last in words("group_nouns") and bool(cues & words("militant_cues")) or _said_to_be_armed(span)
+
+
+_ARMED_BY_NAME = {"gang", "militia", "cartel", "guerrilla", "guerilla", "mafia"}
+
+
+def _said_to_be_armed(span: Span) -> bool:
+    """ "The Comando Norte (CN) is a prison gang", "X is an armed group": a name the clause says is an armed
+    body (a gang, a militia, or a group the words before call militant)."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return False
+    for attr in root.head.children:
+        if attr.dep_ == "attr" and not attr.ent_type_:
+            mods = {c.lower_ for c in attr.children if c.i < attr.i}
+            if attr.lemma_.lower() in _ARMED_BY_NAME or attr.lower_ in words("group_nouns") and \
+                    mods & words("militant_cues"):
+                return True
+    return False
 
 
 def _looks_like_person(span: Span) -> bool:
@@ -243,6 +261,20 @@ def _nicknamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _named_as_person(ent: Span) -> bool:
+    """ "The PCC's current boss, Marcola, ...", "Their leader is Mahamat Mahadi Ali, who once lived in France": a
+    capitalised name set beside a person's title, or that a "who" clause describes, is a person's, whatever the NER
+    took it for (not a known place's, nor a name that says it is a group)."""
+    if not all(t.is_title or not t.is_alpha for t in ent) or len(ent) > 4 or _is_group_name(ent) or \
+            places().lookup(ent.text) is not None and len(ent) > 1:
+        return False
+    root, doc = ent.root, ent.doc
+    titled = root.dep_ in {"appos", "attr"} and root.head.lower_ in nouns("leader") | {"commander", "spokesman"} \
+        or any(c.dep_ == "appos" and c.lower_ in nouns("leader") for c in root.children)
+    who = ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who"
+    return titled or who and len(ent) >= 2
+
+
 def _relabel(doc: Doc) -> list[Span]:
     out = []
     for ent in doc.ents:
@@ -306,6 +338,8 @@ def _relabel(doc: Doc) -> list[Span]:
                 ent.start > 0 and doc[ent.start - 1].lower_ in nouns("role") and doc[ent.start - 1].dep_ == "compound" \
                 and not _is_group_name(ent) and places().lookup(ent.text) is None:
             label = "PERSON"  # "village chief Gervain Paluku Murandia": a title makes the name a person's
+        elif label in {"ORG", "GPE", "LOC", "NORP"} and not ent.id_ and _named_as_person(ent):
+            label = "PERSON"
         if label == "PERSON" and len(ent) > 2 and ent[0].lower_.rstrip(".") in _SHORT_TITLES | _OFFICES | _RANKS:
             start += 1  # "Gov Babagana Zulum", "Assistant Chief Constable Mark McEwan": the title is not the name
         elif label == "PERSON" and len(ent) > 2 and start > 0 and doc[start - 1].lower_ in _OFFICES and \
@@ -466,7 +500,8 @@ def _label_for(long: Span, short: Span, ents: list[Span]) -> tuple[str, str]:
     inside = [e for e in ents if e.start >= long.start and e.end <= long.end]
     if len(inside) == 1 and inside[0].end - inside[0].start == len(long) and inside[0].label_ in PLACE_LABELS:
         return inside[0].label_, ""
-    if _is_group_name(long) or any(t.lower_ in words("group_nouns") for t in long) or _described_after(short):
+    if _is_group_name(long) or any(t.lower_ in words("group_nouns") for t in long) or _described_after(short) \
+            or _said_to_be_armed(long):
         return GROUP_LABEL, ""
     return "ORG", ""
 
