@@ -1610,3 +1610,31 @@ def test_a_judge_murdered_or_missionaries_kidnapped_are_the_groups_targets(analy
                       "October 16, the 400 Mawozo gang kidnapped 17 missionaries in Ganthier.", PUB)
     assert [c["text"] for c in literal_claims(ex, "Comando Norte", "targets")] == ["judge"], describe(ex)
     assert [c["text"] for c in literal_claims(ex, "400 Mawozo", "targets")] == ["missionaries"], describe(ex)
+
+
+def test_a_word_of_a_groups_name_is_no_creed_and_a_trade_no_cause(analyse_text):
+    ex = analyse_text("The Segunda Marquetalia, a dissident faction of the now-disbanded Revolutionary Armed Forces "
+                      "of Colombia (FARC) guerrillas, opened talks on Monday. The group is mainly dedicated to "
+                      "activities such as illegal mining and extortion.", PUB)
+    assert not claims_of(ex, "ideology"), describe(ex)
+
+
+def test_a_nationality_the_text_gives_the_group_weighs_for_where_an_ambiguous_town_is(analyse_text):
+    ex = analyse_text("A Greek far-left militant group said it planted a bomb at a bank in Athens on Monday. The "
+                      "Greek group has also fired a rocket at the U.S. Embassy.", PUB)
+    assert [e.place.country for e in ex.events if e.place is not None] == ["GR"], describe(ex)
+
+
+def test_a_group_that_first_appeared_was_founded_then_and_its_attack_takes_its_own_clauses_date(analyse_text):
+    ex = analyse_text("Revolutionary Struggle first appeared in 2003 and is best known for firing a rocket-propelled "
+                      "grenade into the U.S. Embassy in 2007.", PUB)
+    assert [c["date"] for c in literal_claims(ex, "Revolutionary Struggle", "founded")] == ["2003"], describe(ex)
+    assert [e.date for e in ex.events] == ["2007"], describe(ex)
+
+
+def test_the_new_group_named_beside_it_is_not_the_group_named_before(analyse_text):
+    ex = analyse_text("Revolutionary Struggle bombed a bank in Athens in 2009. An apparently new group emerged in "
+                      "February. The new group, Sect of Revolutionaries, has threatened to continue targeting "
+                      "journalists.", PUB)
+    assert has_claim(ex, "Sect of Revolutionaries", "targets", "journalists"), describe(ex)
+    assert not has_claim(ex, "Revolutionary Struggle", "targets", "journalists"), describe(ex)

@@ -317,6 +317,12 @@ def _group_nouns_beside(name: Token) -> Iterator[Token]:
         yield doc[j]  # "Al-Shabab Islamist militants": described between its name and its men
 
 
+def _in_actor_name(span: Span, char: int) -> bool:
+    """Whether the character at offset `char` of the span's text lies inside a group's or a force's name."""
+    at = span.start_char + char
+    return any(t.idx <= at < t.idx + len(t) and t.ent_type_ in ACTORS for t in span)
+
+
 def _ideology(noun: Token) -> str | None:
     lexicon = sorted(triggers()["ideology"], key=len, reverse=True)
     heads = [noun, *[t for t in noun.subtree
@@ -329,6 +335,8 @@ def _ideology(noun: Token) -> str | None:
             continue
         text = span.text.lower()
         hits = [(m.start(), m.end()) for w in lexicon for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+        # ("a faction of the now-disbanded Revolutionary Armed Forces of Colombia guerrillas": a word of a name)
+        hits = [h for h in hits if not _in_actor_name(span, h[0])]
         if hits:
             start, end = min(h[0] for h in hits), max(h[1] for h in hits)
             before = span.text[:start].split()

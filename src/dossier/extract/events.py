@@ -463,7 +463,11 @@ def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> D
         # "will visit on Tuesday to find lapses involved in the attack in X": the attack referred to in a
         # clause below the date's takes no date from it ("were killed in the attack on Friday" keeps its own)
         dates = [t for t in dates if not _clause_between(trigger, _clause_verb(t))]
-    dates.sort(key=lambda t: (_side_date(t, trigger), t not in near and t.head not in near, abs(t.i - trigger.i)))
+    # ("first appeared in 2003 and is best known for firing a rocket into the embassy in 2007": the date of the
+    # clause nearest above the event word)
+    above = {a: depth for depth, a in enumerate(trigger.ancestors)}
+    dates.sort(key=lambda t: (_side_date(t, trigger), t not in near and t.head not in near,
+                              above.get(_clause_verb(t), len(above)), abs(t.i - trigger.i)))
     found = None
     for d in dates:
         value = parse_date(d.text, published)

@@ -269,7 +269,8 @@ _REMNANT_NOUNS = {"remnants", "remains", "ashes", "ranks", "members", "fighters"
 def founded(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     # "came into existence in 2019", "came into being": born, whatever the verb
-    born = lemma == "come" and any(o.lower_ in {"existence", "being"} for o in prep_objects(verb, {"into"}))
+    born = lemma == "come" and any(o.lower_ in {"existence", "being"} for o in prep_objects(verb, {"into"})) or \
+        lemma in {"appear", "surface"} and any(c.lower_ == "first" for c in verb.children)  # "first appeared in 2003"
     if lemma not in verb_lemmas("founded") and not born:
         return
     if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
@@ -851,6 +852,7 @@ GOAL_NOUNS = {"goal", "goals", "aim", "aims", "objective", "objectives", "agenda
 _CREED_NOUNS = {"ideology", "principle", "doctrine", "belief", "creed", "platform"}
 _VIEW_NOUNS = {"view", "belief", "ideology", "outlook", "worldview"}
 _LISTED_VIEWS = {"view", "outlook", "worldview"}  # ("radical, anti-Christian, and anti-Western views")
+_TRADE_NOUNS = {"activity", "business", "crime", "trade", "trafficking", "smuggling"}
 _DEVOTION = {"devote", "devoted", "dedicate", "dedicated", "commit", "committed"}  # (the tagger may read an adjective)
 HOSTILE_NOUNS = {"destruction", "defeat", "overthrow", "downfall", "elimination", "annihilation", "ouster", "removal"}
 HOSTILE = {"overthrow", "topple", "destroy", "fight", "attack", "kill", "defeat", "oust", "expel", "drive", "target"}
@@ -930,8 +932,9 @@ def goals(verb: Token) -> Iterator[RawClaim]:
     elif lemma in _DEVOTION and (any(c.dep_ == "auxpass" for c in verb.children) or
                                  verb.dep_ == "acomp" and verb.head.lemma_ == "be"):
         # "was devoted to ending Israel's occupation of southern Lebanon" (a passive, or an adjective after "was")
+        # (not "dedicated to activities such as illegal mining": what it does for a living, no cause)
         heads = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
-                 if o.dep_ in {"pcomp", "pobj"}]
+                 if o.dep_ in {"pcomp", "pobj"} and o.lemma_.lower() not in _TRADE_NOUNS]
         groups = _actor_subjects(verb if verb.dep_ != "acomp" else verb.head, GROUP_LABELS)
     elif lemma == "stand" and prep_objects(verb, {"for"}):  # "stood for autonomy and cultural rights for Kurds"
         heads = prep_objects(verb, {"for"})

@@ -68,10 +68,12 @@ def _definite_group_noun(token: Token) -> bool:
     if token.tag_ == "NNS" and any(o.ent_type_ in GROUP_LABELS for p in token.children if p.dep_ == "prep"
                                    and p.lower_ in {"of", "from"} for o in p.children if o.dep_ == "pobj"):
         return False  # "the fighters of ISWAP" say whose they are ("the largest group of the FARC" may be the one)
+    if any(c.dep_ == "appos" and c.ent_type_ in GROUP_LABELS for c in token.children):
+        return False  # "the new group, Sect of Revolutionaries, ...": it names itself
     creeds = _creeds()
     return not any(c.lower_ not in creeds and (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) or
                                                c.dep_ == "amod" and (c.pos_ == "PROPN" or c.lower_ in {
-                                                   "other", "rival", "second", "different"}))
+                                                   "other", "rival", "second", "different", "new"}))
                    for c in token.children)
 
 

@@ -80,7 +80,11 @@ def _context_says_group(span: Span) -> bool:
     # "its political wing, Batasuna", "the group's armed wing, X": a wing's name is a body's
     wing = (before[:-1] if before[-1:] == ["the"] else before)[-2:] == ["wing", ","] and \
         bool(cues & {"political", "armed", "military", "militant"})
-    return wing or last in words("group_nouns") and bool(cues & words("militant_cues")) or _said_to_be_armed(span)
+    # "The new group, Sect of Revolutionaries, has threatened ...": the name set beside "the group"
+    beside = span.label_ == "ORG" and span.root.dep_ == "appos" and span.root.head.lower_ in words("group_nouns") \
+        and span.root.head.i < span.start and any(c.lower_ == "the" for c in span.root.head.children)
+    return wing or beside or last in words("group_nouns") and bool(cues & words("militant_cues")) or \
+        _said_to_be_armed(span)
 
 
 _ARMED_BY_NAME = {"gang", "militia", "cartel", "guerrilla", "guerilla", "mafia"}

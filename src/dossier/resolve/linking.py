@@ -104,6 +104,8 @@ class DocumentLinker:
                 if p is not None and p.country and (p.precision == "country" or len(
                         {c.country for c in gaz.candidates(clean_surface(e.text))}) == 1):
                     counts[p.country] += 1  # a town whose name other countries share ("Palma") does not vote
+            elif e.label_ == "NORP" and (code := demonym_country(clean_surface(e.text))):
+                counts[code] += 1  # "a Greek far-left militant group"
         return counts.most_common(1)[0][0] if counts else None
 
     def ref(self, tok: Token) -> EntityRef | None:
