@@ -1638,3 +1638,14 @@ def test_the_new_group_named_beside_it_is_not_the_group_named_before(analyse_tex
                       "journalists.", PUB)
     assert has_claim(ex, "Sect of Revolutionaries", "targets", "journalists"), describe(ex)
     assert not has_claim(ex, "Revolutionary Struggle", "targets", "journalists"), describe(ex)
+
+
+def test_plural_blasts_dated_to_one_day_are_that_nights_event_on_the_island_named_after_of(analyse_text):
+    ex = analyse_text("Police in the Mediterranean island of Corsica opened an inquiry after 22 holiday homes were "
+                      "hit by explosions late Monday night. The attacks have been claimed by the FLNC.", PUB)
+    assert event_places(ex) == ["Corsica"], describe(ex)
+    assert [e.date for e in ex.events] == ["2024-06-17"], describe(ex)
+    ex = analyse_text("Militants have carried out explosions in Corsica since Monday.", PUB)
+    assert not ex.events, describe(ex)
+    ex = analyse_text("On March 17, 2017, the US carried out an airstrike in the al-Jinah village of Aleppo.", PUB)
+    assert event_places(ex) == ["Jinah"], describe(ex)  # (the place keeps its name without the article)

@@ -138,11 +138,25 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         if not any(s.ent_type_ in {"ARMED_GROUP", "PERSON", "FORCE"} for s in subjects(tok, PERPETRATOR_LABELS)):
             return None
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and lemma not in {"clash", "fighting"} and not _definite(tok) \
-            and not _counted(tok):
+            and not _counted(tok) and not _dated_to_a_day(tok):
         return None  # "attacks" in general, not one event; "the attacks" refers back to one
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children):
         return None  # "the site of frequent clashes": a pattern over time, not one event
     return tuple(hit)
+
+
+def _dated_to_a_day(tok: Token) -> bool:
+    """ "22 properties were hit by explosions late Monday night": event words in the plural that their clause
+    dates to one day tell that day's attacks, not attacks in general."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else _clause_root(tok)
+    published = tok.doc.user_data.get("published")
+    for d in tok.sent:
+        if d.ent_type_ in {"DATE", "TIME"} and d.head.lower_ not in {"since", "until", "till"} and (
+                _clause_verb(d) == verb or d in set(tok.subtree)):
+            value = parse_date(d.text, published)
+            if value is not None and value.precision == "day":
+                return True
+    return False
 
 
 _STANCE_VERBS = {"reject", "deny", "accuse", "blame", "condemn", "say", "warn", "demand", "insist", "call", "urge",
@@ -642,6 +656,10 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     def rank(p: Token) -> tuple:
         # "in Jalalabad, Afghanistan": the appositive country only qualifies the city
         qualifier = p.dep_ in {"appos", "poss"} or p.dep_ == "compound" and p.head.lower_ not in PLACE_NOUNS
+        # ("the Mediterranean island of Corsica": the sea only says which island, the name after "of" is it; but
+        # "the al-Jinah village of Aleppo": the village is named before)
+        qualifier = qualifier or p.ent_type_ == "LOC" and p.dep_ in {"compound", "amod"} and \
+            p.head.lower_ in PLACE_NOUNS and any(o.ent_type_ == "GPE" for o in prep_objects(p.head, {"of"}))
         origin = p.dep_ == "pobj" and p.head.lower_ in {"from", "by"}  # "from Gaza into Israel", "led by Uganda"
         where = trigger in set(p.subtree) and p != trigger  # "Khar, where the bombing took place"
         # "in Ifugao province, north of Luzon Island": a bearing from a landmark, outside it
@@ -1575,9 +1593,10 @@ def _continues(prev: RawEvent, ev: RawEvent) -> bool:
 
 
 def _one_day_one_place(ev: RawEvent) -> bool:
-    """ "the bombings in Baghdad on Sunday": attacks of one day in one town are one event of several parts."""
+    """ "the bombings in Baghdad on Sunday", "explosions hit 22 properties in Corsica late Monday night": attacks of
+    one day in one town or region are one event of several parts."""
     return ev.date is not None and ev.date.precision == "day" and ev.place is not None and \
-        _specificity(ev.place) < _SPECIFICITY["region"]
+        _specificity(ev.place) <= _SPECIFICITY["region"]
 
 
 def _plural(ev: RawEvent) -> bool:
