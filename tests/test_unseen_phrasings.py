@@ -1649,3 +1649,17 @@ def test_plural_blasts_dated_to_one_day_are_that_nights_event_on_the_island_name
     assert not ex.events, describe(ex)
     ex = analyse_text("On March 17, 2017, the US carried out an airstrike in the al-Jinah village of Aleppo.", PUB)
     assert event_places(ex) == ["Jinah"], describe(ex)  # (the place keeps its name without the article)
+
+
+def test_an_aim_to_overthrow_a_mans_regime_opposes_him(analyse_text):
+    ex = analyse_text("The CPC is a rebel coalition seeking to overthrow the regime of President Faustin Archange "
+                      "Touadéra.", PUB)
+    assert has_claim(ex, "CPC", "opposes", "Faustin Archange Touadéra"), describe(ex)
+    assert not claims_of(ex, "ideology"), describe(ex)
+
+
+def test_a_leader_and_his_movement_joining_a_coalition_is_the_movement_joining(analyse_text):
+    ex = analyse_text("The 3R movement was formed to defend the Fulani. In December, Sidiki Abass and his movement "
+                      "joined the Coalition of Patriots for Change (CPC), an alliance of armed groups.", PUB)
+    assert has_claim(ex, "3R", "part_of", "CPC"), describe(ex)
+    assert not claims_of(ex, "member_of"), describe(ex)

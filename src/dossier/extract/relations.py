@@ -713,7 +713,10 @@ def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
             m.ent_type_ or m.dep_ == "poss" for m in c.children if m.dep_ in {"compound", "poss", "nmod", "amod"})
             for c in said):  # (but "its fighters are affiliated with X": the group is)
         return  # "the fighters were affiliated with Hurras al-Din": men of that group, whoever "the fighters" were
-    for s in subjects(verb, ACTORS | {"PERSON", "ORG"}):
+    joiners = subjects(verb, ACTORS | {"PERSON", "ORG"})
+    if any(s.ent_type_ in GROUP_LABELS for s in joiners):
+        joiners = [s for s in joiners if s.ent_type_ != "PERSON"]  # "X and his movement joined": the movement
+    for s in joiners:
         for o in objs:
             if same(o, s):
                 continue
@@ -905,6 +908,22 @@ def _head_and_first_tail(noun: Token, max_words: int) -> str:
     return words.text if len(words) <= max_words else ""
 
 
+_RULE_NOUNS = {"regime", "government", "rule", "administration", "junta"}
+
+
+def _overthrown(verb: Token) -> list[Token]:
+    """Whom a hostile aim is against: "to overthrow the regime of President X", "to topple X's government"."""
+    out = []
+    for v in conjuncts(verb) if verb.pos_ == "VERB" else []:
+        if v.lemma_.lower() not in HOSTILE:
+            continue
+        for o in direct_objects(v):
+            held = [o] if o.lower_ not in _RULE_NOUNS else \
+                [c for c in o.children if c.dep_ == "poss"] + prep_objects(o, {"of"})
+            out += [e for x in held for e in [entity(x, SIDES)] if e is not None]
+    return out
+
+
 def goals(verb: Token) -> Iterator[RawClaim]:
     """What a group wants, as its professed ideology: "seeks to establish an Islamic caliphate",
     "wants autonomy for Rakhine State", "its goal is to implement Sharia law"."""
@@ -960,6 +979,9 @@ def goals(verb: Token) -> Iterator[RawClaim]:
                     enemy = entity(o, SIDES)
                     if enemy is not None and not same(enemy, g):
                         yield _claim(g, "opposes", enemy, h, "goal_enemy", 0.6)  # and the aim is still its aim
+            for enemy in _overthrown(h):  # "seeking to overthrow the regime of President Touadéra"
+                if not same(enemy, g):
+                    yield _claim(g, "opposes", enemy, h, "goal_enemy", 0.6)
             if h.dep_ == "conj" and any(h in conjuncts(x) for x in heads if x != h):
                 continue  # told with the first of its list
             for trigger, text in _view_phrase(h) if h.lemma_.lower() in _LISTED_VIEWS else _goal_phrases(h):

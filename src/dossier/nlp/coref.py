@@ -60,7 +60,8 @@ def _definite_group_noun(token: Token) -> bool:
         dets = [doc[token.i - 3]]  # "the al-Qaeda linked group": the parser hung "the" on the name
     if not dets and token.dep_ in {"poss", "nmod"} and any(c.dep_ == "case" for c in token.children):
         dets = [c for c in token.head.children if c.dep_ == "det" and c.i < token.i]  # "the gang's boss"
-    if not dets or dets[0].lower_ not in {"the", "this", "these", "its", "their"}:
+    # ("Sidiki Abass and his movement joined the CPC": a leader's group is the group of the passage)
+    if not dets or dets[0].lower_ not in {"the", "this", "these", "its", "their", "his", "her"}:
         return False
     # "the Afghan militants", "the Taliban fighters" name another group of people; "the militant group" and "the
     # rebel group" are fine; "the other regional group", "the rival group" is not the one just named
