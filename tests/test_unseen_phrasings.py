@@ -1663,3 +1663,11 @@ def test_a_leader_and_his_movement_joining_a_coalition_is_the_movement_joining(a
                       "joined the Coalition of Patriots for Change (CPC), an alliance of armed groups.", PUB)
     assert has_claim(ex, "3R", "part_of", "CPC"), describe(ex)
     assert not claims_of(ex, "member_of"), describe(ex)
+
+
+def test_where_a_group_operates_from_is_its_base(analyse_text):
+    ex = analyse_text("RED-Tabara operates out of the DRC’s volatile eastern region, in South Kivu province.", PUB)
+    assert has_claim(ex, "RED-Tabara", "based_in", "South Kivu"), describe(ex)
+    assert not claims_of(ex, "active_in"), describe(ex)
+    ex = analyse_text("The Kivu Defence Front, an armed group operating from Uvira, attacked Fizi on Monday.", PUB)
+    assert has_claim(ex, "Kivu Defence Front", "based_in", "Uvira"), describe(ex)

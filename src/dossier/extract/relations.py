@@ -142,7 +142,28 @@ def _dates_under(verb: Token) -> list[Token]:
 HOLDING_VERBS = {"have", "maintain", "retain", "establish", "keep", "build", "make"}
 
 
+def operating_from(verb: Token) -> list[Token]:
+    """ "an armed group operating from Mulenge", "operates out of the DRC's eastern region, in South Kivu": the
+    places a group works from are its base."""
+    if verb.lemma_.lower() != "operate":
+        return []
+    heads = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"]
+    heads += [p for o in verb.children if o.lower_ == "out" and o.dep_ in {"prep", "prt", "advmod"}
+              for p in [o, *o.children] if p.lower_ in {"of", "out"}]
+    if heads:  # "out of the DRC's eastern region, in South Kivu province": the region said more closely
+        heads += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" and p.i > heads[0].i
+                  and p.nbor(-1).text == ","]
+    out = [x for p in heads for o in p.children if o.dep_ == "pobj" for x in places_in(o)]
+    for p in heads:  # "from within the São Paulo state penitentiary system"
+        out += [x for w in p.children if w.dep_ == "pcomp" for o in w.children if o.dep_ == "pobj"
+                for x in places_in(o)]
+    return out
+
+
 def based_in(verb: Token) -> Iterator[RawClaim]:
+    for s in _actor_subjects(verb) if operating_from(verb) else []:
+        for p in operating_from(verb):
+            yield _claim(s, "based_in", p, verb, "operating_from", 0.65)
     set_up = verb.lemma_.lower() == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
     if verb.lemma_.lower() not in verb_lemmas("based_in") | HOLDING_VERBS \
             and verb.lower_ != "based" and not set_up:  # "set up camp in the Rwenzori mountains"
@@ -258,9 +279,11 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
     actors = _actor_subjects(verb) or [g for b in verb.children if b.dep_ in {"nsubj", "nsubjpass"} and
                                        b.lower_ in _BULK for o in prep_objects(b, {"of"})
                                        for g in [owner(o, ACTORS)] if g is not None]
+    base = {p.i for p in operating_from(verb)}
     for s in actors:
         for p in places:
-            yield _claim(s, "active_in", p, verb, "active_in", 0.6)
+            if p.i not in base:
+                yield _claim(s, "active_in", p, verb, "active_in", 0.6)
 
 
 _REMNANT_NOUNS = {"remnants", "remains", "ashes", "ranks", "members", "fighters", "splinters", "factions", "wing"}
@@ -858,7 +881,8 @@ _LISTED_VIEWS = {"view", "outlook", "worldview"}  # ("radical, anti-Christian, a
 _TRADE_NOUNS = {"activity", "business", "crime", "trade", "trafficking", "smuggling"}
 _DEVOTION = {"devote", "devoted", "dedicate", "dedicated", "commit", "committed"}  # (the tagger may read an adjective)
 HOSTILE_NOUNS = {"destruction", "defeat", "overthrow", "downfall", "elimination", "annihilation", "ouster", "removal"}
-HOSTILE = {"overthrow", "topple", "destroy", "fight", "attack", "kill", "defeat", "oust", "expel", "drive", "target"}
+HOSTILE = {"overthrow", "topple", "unseat", "depose", "destroy", "fight", "attack", "kill", "defeat", "oust", "expel",
+           "drive", "target"}
 
 
 def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
@@ -919,7 +943,7 @@ def _overthrown(verb: Token) -> list[Token]:
             continue
         for o in direct_objects(v):
             held = [o] if o.lower_ not in _RULE_NOUNS else \
-                [c for c in o.children if c.dep_ == "poss"] + prep_objects(o, {"of"})
+                [c for c in o.children if c.dep_ in {"poss", "compound"}] + prep_objects(o, {"of"})
             out += [e for x in held for e in [entity(x, SIDES)] if e is not None]
     return out
 
