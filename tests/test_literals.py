@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from conftest import describe, literal_claims
 
-from dossier.extract.literals import parse_date, parse_money, parse_quantity
+from dossier.extract.literals import DateValue, parse_date, parse_money, parse_quantity, shifted
 
 SATURDAY = dt.date(2021, 8, 28)  # a Saturday
 WEDNESDAY = dt.date(2022, 3, 16)
@@ -223,3 +223,16 @@ def test_event_full_date_without_publication_date(analyse_text):
 def test_a_compound_number_word_is_one_number_not_a_range(text, low, high):
     q = parse_quantity(text)
     assert (q.low, q.high) == (low, high)
+
+
+@pytest.mark.parametrize("text, anchor, iso, precision", [
+    ("Two months earlier", DateValue("2024-02", "month"), "2023-12", "month"),
+    ("three days later", DateValue("2024-02-27", "day"), "2024-03-01", "day"),
+    ("a week before", DateValue("2024-03-05", "day"), "2024-02-27", "week"),
+    ("a year after", DateValue("2019-06", "month"), "2020", "year"),
+    ("two months later", DateValue("2019", "year"), None, None),  # a year moved by months: unsure
+    ("later that day", DateValue("2019-06-01", "day"), None, None),
+])
+def test_a_time_counted_from_an_anchor_date(text, anchor, iso, precision):
+    value = shifted(text, anchor)
+    assert (value.iso, value.precision) == (iso, precision) if iso else value is None

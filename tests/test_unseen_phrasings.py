@@ -1671,3 +1671,29 @@ def test_where_a_group_operates_from_is_its_base(analyse_text):
     assert not claims_of(ex, "active_in"), describe(ex)
     ex = analyse_text("The Kivu Defence Front, an armed group operating from Uvira, attacked Fizi on Monday.", PUB)
     assert has_claim(ex, "Kivu Defence Front", "based_in", "Uvira"), describe(ex)
+
+
+def test_a_group_affiliated_with_an_insurgency_named_after_the_noun_is_part_of_that_group(analyse_text):
+    ex = analyse_text("Lakurawa is affiliated with the expansionist Al-Qaeda insurgency Jama’a Nusrat ul-Islam wa "
+                      "al-Muslimin originating in Mali.", PUB)
+    assert has_claim(ex, "Lakurawa", "part_of", "JNIM"), describe(ex)
+
+
+def test_a_gazetteer_name_in_the_y_is_also_written_of_y(analyse_text):
+    ex = analyse_text("Islamic State of Greater Sahara has established fighters in Tangaza.", PUB)
+    assert has_claim(ex, "IS-GS", "active_in", "Tangaza"), describe(ex)
+
+
+def test_an_attack_counted_from_the_one_told_before_takes_its_date_and_a_village_attacked_is_no_target(
+        analyse_text):
+    ex = analyse_text("In February 2024, RED-Tabara fighters attacked Buringa village, killing nine people. Two "
+                      "months earlier, the fighters attacked Vugizo, killing 20 people.", PUB)
+    assert [(e.place.name, e.date) for e in ex.events] == [("Buringa", "2024-02"), ("Vugizo", "2023-12")], \
+        describe(ex)
+    assert has_claim(ex, "RED-Tabara", "active_in", "Buringa"), describe(ex)
+    assert not claims_of(ex, "targets"), describe(ex)
+
+
+def test_extorting_business_owners_targets_them(analyse_text):
+    ex = analyse_text("The 400 Mawozo gang carries out kidnappings and extorts business owners.", PUB)
+    assert [c["text"] for c in literal_claims(ex, "400 Mawozo", "targets")] == ["business owners"], describe(ex)

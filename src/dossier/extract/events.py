@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.literals import DateValue, Quantity, parse_date, parse_quantity
+from dossier.extract.literals import DateValue, Quantity, parse_date, parse_quantity, shifted
 from dossier.extract.syntax import (
     MEMBER_HEADS,
     PLACE_NOUNS,
@@ -1775,6 +1775,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
         if events and _continues(events[-1], ev):
             ev.place, ev.place_where = events[-1].place, False
         events.append(ev)
+    _dated_from_the_one_before(events)
     _date_the_lead(doc, events, dateline)  # before the vague are dropped: the report's own event is dated by its day
     events = [e for e in events if e.date is not None or e.place is not None and (
         len(e.sentences) > 1 or e.killed is not None or _specificity(e.place) < _SPECIFICITY["region"])]
@@ -1790,6 +1791,20 @@ def extract_events(doc: Doc) -> list[RawEvent]:
             ev.date = _dated_before(ev, main)
     _date_the_lead(doc, events, dateline)
     return events
+
+
+def _dated_from_the_one_before(events: list[RawEvent]) -> None:
+    """ "In February 2024, fighters attacked Buringa. Two months earlier, they attacked Vugizo": an undated event
+    whose sentence counts its time from the event told before it takes the date so counted."""
+    for k, ev in enumerate(events):
+        before = next((e.date for e in reversed(events[:k]) if e.date is not None), None)
+        if ev.date is not None or before is None:
+            continue
+        for t in ev.sentences[0]:
+            if t.ent_type_ == "DATE":
+                ev.date = shifted(t.text, before)
+                if ev.date is not None:
+                    break
 
 
 _LEAD_SLACK = 30  # days before an undated lead's presumed date that a later sentence may still date it to

@@ -106,6 +106,31 @@ def parse_date(text: str, published: dt.date | None = None) -> DateValue | None:
     return _relative(low, published)
 
 
+def shifted(text: str, anchor: DateValue) -> DateValue | None:
+    """ "two months earlier", "three days later", "a week before": the date so far from an anchor date (the event
+    told before), as precise as both the anchor and the unit allow."""
+    m = re.fullmatch(r"(?:some |about )?(a|an|one|\d{1,2}|[a-z]+)\s+(day|week|month|year)s?\s+"
+                     r"(earlier|later|before|after)", text.lower().strip())
+    if not m:
+        return None
+    count = 1 if m[1] in {"a", "an"} else int(m[1]) if m[1].isdigit() else NUMBER_WORDS.get(m[1])
+    if not count:
+        return None
+    sign = -1 if m[3] in {"earlier", "before"} else 1
+    parts = [int(p) for p in anchor.iso.split("-")]
+    if m[2] == "year":
+        return DateValue(str(parts[0] + sign * count), "year")
+    if len(parts) == 1:
+        return None  # a year moved by days or months falls in a year or the next: unsure
+    if m[2] == "month":
+        months = parts[0] * 12 + parts[1] - 1 + sign * count
+        return DateValue(f"{months // 12}-{months % 12 + 1:02d}", "month")
+    if len(parts) == 2:
+        return None
+    d = dt.date(*parts) + dt.timedelta(days=sign * count * (7 if m[2] == "week" else 1))
+    return DateValue(d.isoformat(), "day" if m[2] == "day" else "week")
+
+
 def _relative(low: str, published: dt.date | None) -> DateValue | None:
     if published is None:
         return None

@@ -30,6 +30,7 @@ from dossier.extract.syntax import (
     is_entity,
     is_place,
     loyal_side,
+    name_after,
     named_beside,
     nouns,
     owner,
@@ -473,6 +474,10 @@ def targets(verb: Token) -> Iterator[RawClaim]:
             yield _claim(s, "targets", force, verb, "targets_force", 0.6)
         objects = [o for o in objects if o.i not in forces]
         for noun in objects:
+            if not noun.ent_type_ and noun.lower_ in PLACE_NOUNS and places_in(noun):
+                for p in places_in(noun) if lemma not in {"kill", "murder"} else []:  # "attacked Buringa village"
+                    yield _claim(s, "active_in", p, verb, "attacked_place", 0.55)
+                continue
             for o in _objects([noun], ACTOR_LABELS | {"COMMUNITY"}, allow_text):
                 if same(o, s):
                     continue
@@ -723,8 +728,8 @@ def part_of_verbs(verb: Token) -> Iterator[RawClaim]:
     if lemma not in verb_lemmas("part_of") | verb_lemmas("member_of") and not oath:
         return
     # (not "joined Myanmar's Nationwide Ceasefire Agreement": a deal signed is no body joined)
-    objs = [o for o in prep_objects(verb, {"with", "to"}) + direct_objects(verb) if o.ent_type_ in ACTORS | {"ORG"}
-            and o.text.split()[-1].lower() not in _DEAL_WORDS]
+    objs = [name_after(o, ACTORS) or o for o in prep_objects(verb, {"with", "to"}) + direct_objects(verb)]
+    objs = [o for o in objs if o.ent_type_ in ACTORS | {"ORG"} and o.text.split()[-1].lower() not in _DEAL_WORDS]
     if lemma in {"pledge", "swear"} or oath:
         objs = [o for d in direct_objects(verb) for o in prep_objects(d, {"to"})] + prep_objects(verb, {"to"})
         objs = [o for o in objs if o.ent_type_ in ACTORS]

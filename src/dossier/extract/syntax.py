@@ -216,6 +216,16 @@ def name_on(noun: Token, labels: set[str]) -> Token | None:
     return named[0] if named else None
 
 
+def name_after(noun: Token, labels: set[str]) -> Token | None:
+    """ "the expansionist Al-Qaeda insurgency Jama'a Nusrat ul-Islam wa al-Muslimin": the name right after a group
+    noun, which it introduces, however the parser hung it."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if noun.ent_type_ or noun.lower_ not in GROUP_HEADS | {"insurgency"} or after is None or \
+            after.ent_type_ not in GROUP_LABELS & labels:
+        return None
+    return after
+
+
 _DASHES = {"—", "–", "--"}
 
 

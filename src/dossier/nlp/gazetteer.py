@@ -53,7 +53,7 @@ _PARTICLE_SPACE = re.compile(r"\b(al|el|fi|wal|wa|li|lil|bi|ul) (?=\w)", re.IGNO
 
 def spelling_variants(alias: str) -> set[str]:
     """ "al-Qaeda" is also written "al Qaeda"; "fi Biladis" also "fi-Biladis"; "Qa'ida" also "Qa’ida"; "Islamic
-    State Sinai Province" also "IS Sinai Province"; "RSF" also "R.S.F."."""
+    State Sinai Province" also "IS Sinai Province"; "X in the Y" also "X of Y"; "RSF" also "R.S.F."."""
     out = {alias}
     if re.search(r"\w-\w", alias):
         out.add(re.sub(r"(?<=\w)-(?=\w)", " ", alias))
@@ -61,6 +61,8 @@ def spelling_variants(alias: str) -> set[str]:
         out.add(_PARTICLE_SPACE.sub(lambda m: m.group(1) + "-", alias))
     if alias.startswith("Islamic State ") and alias.endswith(" Province"):  # "IS West Africa Province"
         out |= {"IS " + alias[len("Islamic State "):], "ISIS " + alias[len("Islamic State "):]}
+    if " in the " in alias:  # "Islamic State in the Greater Sahara" is also "Islamic State of Greater Sahara"
+        out |= {alias.replace(" in the ", f" {p} ", 1) for p in ("of the", "of", "in")}
     if re.fullmatch(r"[A-Z]{2,5}", alias):  # "RSF" is also "R.S.F." in some house styles
         out.add(".".join(alias) + ".")
     for form in list(out):

@@ -8,7 +8,6 @@ an alias defined in this document ("Long Name (ACR)") or a shortened person name
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from spacy.tokens import Doc, Token
 
@@ -96,17 +95,19 @@ class DocumentLinker:
 
     @staticmethod
     def _main_country(doc: Doc) -> str | None:
-        counts: Counter[str] = Counter()
+        counts: dict[str, float] = {}  # votes by country, in the order first named
         gaz = places()
         for e in doc.ents:
             if e.label_ == "GPE":
                 p = gaz.lookup(clean_surface(e.text))
                 if p is not None and p.country and (p.precision == "country" or len(
                         {c.country for c in gaz.candidates(clean_surface(e.text))}) == 1):
-                    counts[p.country] += 1  # a town whose name other countries share ("Palma") does not vote
+                    counts[p.country] = counts.get(p.country, 0) + 1  # a town whose name other countries share
+                    # ("Palma") does not vote
             elif e.label_ == "NORP" and (code := demonym_country(clean_surface(e.text))):
-                counts[code] += 1  # "a Greek far-left militant group"
-        return counts.most_common(1)[0][0] if counts else None
+                counts[code] = counts.get(code, 0) + 0.5  # "a Greek far-left militant group" (a place named
+                # counts more: "an Israeli airstrike in Khan Younis")
+        return max(counts, key=counts.__getitem__) if counts else None
 
     def ref(self, tok: Token) -> EntityRef | None:
         if tok.i not in self._cache:
