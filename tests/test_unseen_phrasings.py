@@ -1697,3 +1697,14 @@ def test_an_attack_counted_from_the_one_told_before_takes_its_date_and_a_village
 def test_extorting_business_owners_targets_them(analyse_text):
     ex = analyse_text("The 400 Mawozo gang carries out kidnappings and extorts business owners.", PUB)
     assert [c["text"] for c in literal_claims(ex, "400 Mawozo", "targets")] == ["business owners"], describe(ex)
+
+
+def test_a_goal_of_fighting_a_wrong_is_an_aim_and_the_wrong_avenged_no_deed_of_the_group(analyse_text):
+    ex = analyse_text("The Comando Norte (CN) is a prison gang. It was founded in 1993 with the purported goal of "
+                      "fighting oppression inside the prisons and avenging the murder of prisoners in Recife.", PUB)
+    aims = [c["text"] for c in literal_claims(ex, "Comando Norte", "ideology")]
+    assert aims == ["fighting oppression inside the prisons", "avenging the murder of prisoners in Recife"], \
+        describe(ex)
+    assert not ex.events, describe(ex)
+    ex = analyse_text("The Allied Democratic Forces seek to fight Ugandan forces.", PUB)
+    assert not claims_of(ex, "ideology"), describe(ex)

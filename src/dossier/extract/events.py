@@ -1230,7 +1230,12 @@ _INTENT_NOUNS = {"intention", "intent", "plan", "plans", "plot", "aim", "goal", 
 
 
 def _intended(tok: Token) -> bool:
-    """An event word under a noun of intent: "the intention of seizing X", "plans to attack Y"."""
+    """An event word under a noun of intent: "the intention of seizing X", "plans to attack Y", "the goal of
+    fighting oppression and avenging the murder of prisoners" (a wrong to avenge is the aim's, not a deed)."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"avenge", "revenge"}:
+        tok = tok.head
+    while tok.dep_ == "conj" and tok.pos_ == "VERB":
+        tok = tok.head
     head = tok.head
     if tok.dep_ in {"pcomp", "pobj"} and head.lower_ == "of":
         head = head.head

@@ -900,8 +900,12 @@ def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
                     if text:
                         yield o, text
                 continue
-            if v.lemma_.lower() in HOSTILE or any(c.dep_ == "neg" for c in v.children):
-                continue  # "to overthrow the government" is opposition, told by other rules; "does not" no goal
+            # "to overthrow the government" is opposition, told by other rules ("fighting oppression" is an aim);
+            # "does not" no goal
+            hostile = v.lemma_.lower() in HOSTILE and (not direct_objects(v) or any(
+                entity(o, SIDES) is not None or force_object(o) is not None for o in direct_objects(v)))
+            if hostile or any(c.dep_ == "neg" for c in v.children):
+                continue
             text = phrase(v, max_words=12, drop_det=False)
             if not text:  # too long with its verb: what it wants to establish, enforce, create
                 rest = phrase(v, max_words=16).split()
@@ -994,6 +998,9 @@ def goals(verb: Token) -> Iterator[RawClaim]:
         # "TRF emerged in 2019 with the aim to fight for Kashmir's secession"
         heads = [c for o in prep_objects(verb, {"with"}) if o.lower_ in GOAL_NOUNS for c in o.children
                  if c.dep_ in {"acl", "xcomp", "relcl"} and c.pos_ == "VERB"]
+        # "with the purported goal of fighting oppression"
+        heads += [c for o in prep_objects(verb, {"with"}) if o.lower_ in GOAL_NOUNS for p in o.children
+                  if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pcomp"]
         groups = _actor_subjects(verb, GROUP_LABELS)
     elif lemma == "be" and any(s.lower_ in GOAL_NOUNS for s in verb.children if s.dep_ == "nsubj"):
         noun = next(s for s in verb.children if s.dep_ == "nsubj")
