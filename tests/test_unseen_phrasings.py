@@ -1708,3 +1708,11 @@ def test_a_goal_of_fighting_a_wrong_is_an_aim_and_the_wrong_avenged_no_deed_of_t
     assert not ex.events, describe(ex)
     ex = analyse_text("The Allied Democratic Forces seek to fight Ugandan forces.", PUB)
     assert not claims_of(ex, "ideology"), describe(ex)
+
+
+def test_an_incursion_is_an_event_and_a_number_of_attacks_dated_to_one_day_one(analyse_text):
+    ex = analyse_text("The FACT launched a major incursion into Tibesti province on April 11.", PUB)
+    assert [(e.date, e.place.name) for e in ex.events] == [("2024-04-11", "Tibesti")], describe(ex)
+    ex = analyse_text("Rebels of the Sudan Liberation Army carried out a number of attacks on army garrisons in "
+                      "Jubeiha on Sunday morning.", PUB)
+    assert [e.date for e in ex.events] == ["2024-06-16"], describe(ex)

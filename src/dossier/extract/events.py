@@ -27,6 +27,7 @@ from dossier.extract.syntax import (
     dashed_subject,
     entity,
     expand,
+    governing_verb,
     is_place,
     name_on,
     owner,
@@ -145,14 +146,23 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     return tuple(hit)
 
 
+def _verb_above(tok: Token) -> Token:
+    """The verb above a word, past names the tagger took for verbs ("in Jubeiha and Rashad on Sunday")."""
+    verb = governing_verb(tok)
+    while verb.ent_type_ and verb.head != verb:
+        verb = governing_verb(verb)
+    return verb
+
+
 def _dated_to_a_day(tok: Token) -> bool:
     """ "22 properties were hit by explosions late Monday night": event words in the plural that their clause
     dates to one day tell that day's attacks, not attacks in general."""
-    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else _clause_root(tok)
+    verb = _verb_above(tok) if tok.dep_ == "pobj" else _clause_root(tok)  # ("hit by explosions", "carried out a
+    # number of attacks")
     published = tok.doc.user_data.get("published")
     for d in tok.sent:
         if d.ent_type_ in {"DATE", "TIME"} and d.head.lower_ not in {"since", "until", "till"} and (
-                _clause_verb(d) == verb or d in set(tok.subtree)):
+                verb in {_clause_verb(d), _verb_above(d)} or d in set(tok.subtree)):
             value = parse_date(d.text, published)
             if value is not None and value.precision == "day":
                 return True
