@@ -1716,3 +1716,11 @@ def test_an_incursion_is_an_event_and_a_number_of_attacks_dated_to_one_day_one(a
     ex = analyse_text("Rebels of the Sudan Liberation Army carried out a number of attacks on army garrisons in "
                       "Jubeiha on Sunday morning.", PUB)
     assert [e.date for e in ex.events] == ["2024-06-16"], describe(ex)
+
+
+def test_a_group_named_beside_the_government_as_a_subject_is_the_group_the_passage_is_about(analyse_text):
+    ex = analyse_text("The Colombian government and the Segunda Marquetalia, a dissident faction of the FARC "
+                      "guerrillas, opened talks on Monday. The talks were announced in Caracas. The group of former "
+                      "guerrilla members is led by Luciano Martin Arango.", PUB)
+    assert has_claim(ex, "Segunda Marquetalia", "leader", "Luciano Martin Arango"), describe(ex)
+    assert not has_claim(ex, "FARC", "leader", "Luciano Martin Arango"), describe(ex)

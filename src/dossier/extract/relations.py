@@ -888,6 +888,7 @@ _DEVOTION = {"devote", "devoted", "dedicate", "dedicated", "commit", "committed"
 HOSTILE_NOUNS = {"destruction", "defeat", "overthrow", "downfall", "elimination", "annihilation", "ouster", "removal"}
 HOSTILE = {"overthrow", "topple", "unseat", "depose", "destroy", "fight", "attack", "kill", "defeat", "oust", "expel",
            "drive", "target"}
+_RULE_NOUNS = {"regime", "government", "rule", "administration", "junta"}
 
 
 def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
@@ -903,7 +904,8 @@ def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
             # "to overthrow the government" is opposition, told by other rules ("fighting oppression" is an aim);
             # "does not" no goal
             hostile = v.lemma_.lower() in HOSTILE and (not direct_objects(v) or any(
-                entity(o, SIDES) is not None or force_object(o) is not None for o in direct_objects(v)))
+                entity(o, SIDES) is not None or force_object(o) is not None or o.lower_ in _RULE_NOUNS
+                for o in direct_objects(v)))
             if hostile or any(c.dep_ == "neg" for c in v.children):
                 continue
             text = phrase(v, max_words=12, drop_det=False)
@@ -939,9 +941,6 @@ def _head_and_first_tail(noun: Token, max_words: int) -> str:
     start = min([noun.i] + [t.i for c in noun.children if c.i < noun.i and c.dep_ != "det" for t in c.subtree])
     words = noun.doc[start:obj.i + 1]
     return words.text if len(words) <= max_words else ""
-
-
-_RULE_NOUNS = {"regime", "government", "rule", "administration", "junta"}
 
 
 def _overthrown(verb: Token) -> list[Token]:

@@ -187,8 +187,9 @@ def resolve_coreference(doc: Doc) -> Doc:
                 # "IS-K fighters attacked …": a name on a subject noun is the subject's group; "a movement named
                 # Ansar al-Sunna": a group the text introduces by name is what it goes on to talk about
                 introduced = _introduced(tok)
+                # ("The government and the Segunda Marquetalia opened talks": one of the subjects)
                 subject = tok if tok.dep_ in _SUBJECT_DEPS or introduced else tok.head if tok.dep_ in {
-                    "appos", "compound"} and tok.head.dep_ in _SUBJECT_DEPS else None
+                    "appos", "compound", "conj"} and tok.head.dep_ in _SUBJECT_DEPS else None
                 # ("... when the Taliban held power": a subject of a side clause does not take over the passage)
                 if subject is not None and (introduced or subject.head.dep_ not in _SIDE_CLAUSES or
                                             last_subject is None or
