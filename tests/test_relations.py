@@ -44,6 +44,20 @@ ENTITY_CLAIMS = [
      "Lower Shabelle"),
     ("The Kivu Defence Brigade is based in Goma.", "Kivu Defence Brigade", "based_in", "Goma"),
     ("The Allied Democratic Forces is based in North Kivu.", "Allied Democratic Forces", "based_in", "North Kivu"),
+    # a base told as a clause's subject, and the country its region is "of"; where a group operates from
+    ("The Front for Justice in Chad (FJC) is a rebel group. Its main base is in the Kufra region of south-eastern "
+     "Libya.", "FJC", "based_in", "Kufra"),
+    ("The Front for Justice in Chad (FJC) is a rebel group. Its main base is in the Kufra region of south-eastern "
+     "Libya.", "FJC", "based_in", "Libya"),
+    ("RED-Tabara operates out of the DRC’s volatile eastern region, in South Kivu province.", "RED-Tabara",
+     "based_in", "South Kivu"),
+    ("The Kivu Defence Front, an armed group operating from Uvira, attacked Fizi on Monday.", "Kivu Defence Front",
+     "based_in", "Uvira"),
+    # a gazetteer name "X in the Y" written "X of Y"
+    ("Islamic State of Greater Sahara has established fighters in Tangaza.", "IS-GS", "active_in", "Tangaza"),
+    # affiliated with "the Al-Qaeda insurgency JNIM": the name after the noun
+    ("Lakurawa is affiliated with the expansionist Al-Qaeda insurgency Jama’a Nusrat ul-Islam wa al-Muslimin "
+     "originating in Mali.", "Lakurawa", "part_of", "JNIM"),
     # active_in
     ("JNIM operates in Burkina Faso and Niger.", "JNIM", "active_in", "Burkina Faso"),
     ("JNIM operates in Burkina Faso and Niger.", "JNIM", "active_in", "Niger"),
@@ -61,6 +75,11 @@ ENTITY_CLAIMS = [
     # (surnames the place ruler took one by one; "the gang's boss" refers back)
     ("Tren de Aragua is a prison gang. But the gang’s boss, Hector Guerrero Flores, escaped.", "Tren de Aragua",
      "leader", "Hector Guerrero Flores"),
+    # a name beside a leader's title, or before ", who", is a person's whatever the NER took it for
+    ("The Comando Norte (CN) is a prison gang. The gang’s current boss, Tarcola, began as a pickpocket.",
+     "Comando Norte", "leader", "Tarcola"),
+    ("The Front for Justice in Chad (FJC) is a rebel group. Their leader is Mahamat Saleh Ali, who once lived in "
+     "France.", "FJC", "leader", "Mahamat Saleh Ali"),
     # member_of
     ("Abu Bakr Shekau is a member of Boko Haram.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
     ("Abu Bakr Shekau joined Boko Haram in 2003.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
@@ -275,12 +294,20 @@ def test_known_acronym_resolves_to_gazetteer_name(analyse_text):
     assert sizes[0].subject.key.startswith("gaz:")
 
 
-def test_a_side_clause_subject_does_not_take_over_the_passage(analyse_text):
-    ex = analyse_text("The Haqqani network is based in North Waziristan. Its founder allied with the Taliban when "
-                      "the Taliban held power in Kabul. Sirajuddin Haqqani now leads the day-to-day activities of "
-                      "the group.", PUB)
-    assert has_claim(ex, "Haqqani network", "leader", "Sirajuddin Haqqani"), describe(ex)
-    assert not has_claim(ex, "Taliban", "leader", "Sirajuddin Haqqani"), describe(ex)
+@pytest.mark.parametrize(("text", "group", "other", "person"), [
+    # a subject of a side clause does not take over the passage
+    ("The Haqqani network is based in North Waziristan. Its founder allied with the Taliban when the Taliban held "
+     "power in Kabul. Sirajuddin Haqqani now leads the day-to-day activities of the group.", "Haqqani network",
+     "Taliban", "Sirajuddin Haqqani"),
+    # a group coordinated with the subject does, not the group its description names
+    ("The Colombian government and the Segunda Marquetalia, a dissident faction of the FARC guerrillas, opened "
+     "talks on Monday. The talks were announced in Caracas. The group of former guerrilla members is led by Luciano "
+     "Martin Arango.", "Segunda Marquetalia", "FARC", "Luciano Martin Arango"),
+])
+def test_the_group_the_passage_is_about_is_the_one_led(analyse_text, text, group, other, person):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, group, "leader", person), describe(ex)
+    assert not has_claim(ex, other, "leader", person), describe(ex)
 
 
 def test_groups_listed_before_which_share_the_description(analyse_text):
