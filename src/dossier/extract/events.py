@@ -157,8 +157,8 @@ def _verb_above(tok: Token) -> Token:
 def _dated_to_a_day(tok: Token) -> bool:
     """ "22 properties were hit by explosions late Monday night": event words in the plural that their clause
     dates to one day tell that day's attacks, not attacks in general."""
-    verb = _verb_above(tok) if tok.dep_ == "pobj" else _clause_root(tok)  # ("hit by explosions", "carried out a
-    # number of attacks")
+    # ("hit by explosions", "carried out a number of attacks": the verb above the noun's preposition)
+    verb = _verb_above(tok) if tok.dep_ == "pobj" else _clause_root(tok)
     published = tok.doc.user_data.get("published")
     for d in tok.sent:
         if d.ent_type_ in {"DATE", "TIME"} and d.head.lower_ not in {"since", "until", "till"} and (

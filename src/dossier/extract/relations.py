@@ -162,8 +162,9 @@ def operating_from(verb: Token) -> list[Token]:
 
 
 def based_in(verb: Token) -> Iterator[RawClaim]:
-    for s in _actor_subjects(verb) if operating_from(verb) else []:
-        for p in operating_from(verb):
+    worked_from = operating_from(verb)
+    for s in _actor_subjects(verb) if worked_from else []:
+        for p in worked_from:
             yield _claim(s, "based_in", p, verb, "operating_from", 0.65)
     set_up = verb.lemma_.lower() == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
     if verb.lemma_.lower() not in verb_lemmas("based_in") | HOLDING_VERBS \
@@ -474,8 +475,9 @@ def targets(verb: Token) -> Iterator[RawClaim]:
             yield _claim(s, "targets", force, verb, "targets_force", 0.6)
         objects = [o for o in objects if o.i not in forces]
         for noun in objects:
-            if not noun.ent_type_ and noun.lower_ in PLACE_NOUNS and places_in(noun):
-                for p in places_in(noun) if lemma not in {"kill", "murder"} else []:  # "attacked Buringa village"
+            village = places_in(noun) if not noun.ent_type_ and noun.lower_ in PLACE_NOUNS else []
+            if village:  # "attacked Buringa village": where the group acts, not its target
+                for p in village if lemma not in {"kill", "murder"} else []:
                     yield _claim(s, "active_in", p, verb, "attacked_place", 0.55)
                 continue
             for o in _objects([noun], ACTOR_LABELS | {"COMMUNITY"}, allow_text):
@@ -950,10 +952,14 @@ def _overthrown(verb: Token) -> list[Token]:
         if v.lemma_.lower() not in HOSTILE:
             continue
         for o in direct_objects(v):
-            held = [o] if o.lower_ not in _RULE_NOUNS else \
-                [c for c in o.children if c.dep_ in {"poss", "compound"}] + prep_objects(o, {"of"})
+            held = [o] if o.lower_ not in _RULE_NOUNS else _whose(o)
             out += [e for x in held for e in [entity(x, SIDES)] if e is not None]
     return out
+
+
+def _whose(noun: Token) -> list[Token]:
+    """Who a noun belongs to: "Israel's destruction", "the regime of President X", "the Burundi government"."""
+    return [c for c in noun.children if c.dep_ in {"poss", "compound"}] + prep_objects(noun, {"of"})
 
 
 def goals(verb: Token) -> Iterator[RawClaim]:
@@ -1010,7 +1016,7 @@ def goals(verb: Token) -> Iterator[RawClaim]:
     for g in groups:
         for h in heads:
             if h.pos_ == "NOUN" and h.lemma_.lower() in HOSTILE_NOUNS:  # "seeks Israel's destruction": an enemy
-                for o in [c for c in h.children if c.dep_ == "poss"] + prep_objects(h, {"of"}):
+                for o in _whose(h):
                     enemy = entity(o, SIDES)
                     if enemy is not None and not same(enemy, g):
                         yield _claim(g, "opposes", enemy, h, "goal_enemy", 0.6)  # and the aim is still its aim
