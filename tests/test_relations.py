@@ -78,8 +78,8 @@ ENTITY_CLAIMS = [
     # a name beside a leader's title, or before ", who", is a person's whatever the NER took it for
     ("The Comando Norte (CN) is a prison gang. The gang’s current boss, Tarcola, began as a pickpocket.",
      "Comando Norte", "leader", "Tarcola"),
-    ("The Front for Justice in Chad (FJC) is a rebel group. Their leader is Mahamat Saleh Ali, who once lived in "
-     "France.", "FJC", "leader", "Mahamat Saleh Ali"),
+    ("The Front for Justice in Chad (FJC) is a rebel group. Their leader is Mahamat Mahadi Ali, who studied in "
+     "Paris.", "FJC", "leader", "Mahamat Mahadi Ali"),
     # member_of
     ("Abu Bakr Shekau is a member of Boko Haram.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
     ("Abu Bakr Shekau joined Boko Haram in 2003.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
@@ -300,9 +300,10 @@ def test_known_acronym_resolves_to_gazetteer_name(analyse_text):
      "power in Kabul. Sirajuddin Haqqani now leads the day-to-day activities of the group.", "Haqqani network",
      "Taliban", "Sirajuddin Haqqani"),
     # a group coordinated with the subject does, not the group its description names
-    ("The Colombian government and the Segunda Marquetalia, a dissident faction of the FARC guerrillas, opened "
-     "talks on Monday. The talks were announced in Caracas. The group of former guerrilla members is led by Luciano "
-     "Martin Arango.", "Segunda Marquetalia", "FARC", "Luciano Martin Arango"),
+    ("The Colombian government and the Segunda Marquetalia, a dissident faction of the now-disbanded Revolutionary "
+     "Armed Forces of Colombia (FARC) guerrillas, opened talks on Monday. The talks were announced in Caracas. The "
+     "group of former guerrilla members is led by Luciano Martin Arango.", "Segunda Marquetalia", "FARC",
+     "Luciano Martin Arango"),
 ])
 def test_the_group_the_passage_is_about_is_the_one_led(analyse_text, text, group, other, person):
     ex = analyse_text(text, PUB)
