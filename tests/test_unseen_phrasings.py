@@ -1683,3 +1683,11 @@ def test_an_incursion_is_an_event_and_a_number_of_attacks_dated_to_one_day_one(a
     ex = analyse_text("Rebels of the Sudan Liberation Army carried out a number of attacks on army garrisons in "
                       "Jubeiha on Sunday morning.", PUB)
     assert [e.date for e in ex.events] == ["2024-06-16"], describe(ex)
+
+
+def test_a_grenade_fired_into_a_building_is_an_attack_by_whoever_is_known_for_it(analyse_text):
+    ex = analyse_text("Revolutionary Struggle is best known for firing a rocket-propelled grenade into the U.S. "
+                      "Embassy in Athens in 2007.", PUB)
+    assert doers(ex) == [["Revolutionary Struggle"]], describe(ex)
+    assert [c["text"] for c in literal_claims(ex, "Revolutionary Struggle", "targets")] == [
+        "U.S. Embassy in Athens"], describe(ex)

@@ -100,7 +100,7 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return tuple(trig["attack"])  # "gunmen targeted the border guards at a station in Mirjaveh"
     if lemma == "plant" and any(o.lemma_.lower() in _DEVICES for o in _objects(tok)):
         return tuple(trig["bomb"])  # "planted the device that was found under the officer's car"
-    if lemma == "fire" and any(o.lemma_ in {"rocket", "missile", "mortar", "shell"} for o in _objects(tok)):
+    if lemma == "fire" and any(o.lemma_ in {"rocket", "missile", "mortar", "shell", "grenade"} for o in _objects(tok)):
         return "explosions_remote_violence", "shelling/artillery/missile attack"
     hit = trig.get(lemma) or trig.get(tok.lower_)
     if hit is None:

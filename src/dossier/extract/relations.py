@@ -469,7 +469,7 @@ def targets(verb: Token) -> Iterator[RawClaim]:
                     and lemma not in {"kill", "murder"} and \
                     all(c.ent_type_ in {"GPE", "LOC"} or c.lemma_.lower() in PLACE_NOUNS for c in conjuncts(o)):
                 yield _claim(s, "active_in", o, verb, "attacked_place", 0.55)
-        objects = prep_objects(verb, {"at", "on"}) if aimed else _verb_objects(verb, {"on", "against"})
+        objects = prep_objects(verb, {"at", "on", "into"}) if aimed else _verb_objects(verb, {"on", "against"})
         forces = {o.i: force for o in objects if (force := force_object(o)) is not None}
         for force in forces.values():  # "attacked a military convoy": the state's forces, not the words
             yield _claim(s, "targets", force, verb, "targets_force", 0.6)
