@@ -36,6 +36,7 @@ from dossier.extract.syntax import (
     included,
     loyal_side,
     name_on,
+    named_before_aside,
     named_beside,
     nouns,
     owner,
@@ -60,22 +61,6 @@ ORGS = ACTORS | {"ORG"}
 _claim = RawClaim.maker("descriptions")
 
 
-def _named_before_comma(noun: Token) -> Token | None:
-    """The name a phrase set off by a comma follows ("X (XYZ), a shadow organisation of Y"), when the parser
-    hung the phrase elsewhere."""
-    doc = noun.doc
-    i = min(t.i for t in noun.subtree) - 1
-    if i < 1 or doc[i].text != ",":
-        return None
-    i -= 1
-    if doc[i].text == ")":  # skip the acronym in brackets after the name
-        while i > 0 and doc[i].text != "(":
-            i -= 1
-        i -= 1
-    # ("looking for Mohammed Umair, the commander of X": a person's title, however hung)
-    return entity(doc[i], ORGS | {"PERSON"}) if i >= 0 and doc[i].ent_type_ in ORGS | {"PERSON"} else None
-
-
 def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
     """(entity, descriptive noun) from copulas ("X is a Y") and appositions ("X, a Y" / "a Y, X"); never a field's
     label ("Founders: Nur Misuari", read in fact_sheets)."""
@@ -89,6 +74,8 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
     for tok in sent:
         if tok.lemma_ in {"be", "become", "remain"}:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj and tok.dep_ == "xcomp":  # "X is believed to be / seems to be the group's bomb expert"
+                subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             attrs = [a for c in tok.children if c.dep_ in {"attr", "acomp"} for a in expand(c)]
             for s in subj:
                 ents = [entity(s)]
@@ -160,7 +147,7 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                         if s.ent_type_ in ORGS:
                             yield s, noun
         if tok.dep_ == "appos" and not tok.ent_type_ and tok.head.ent_type_ not in ORGS | {"PERSON"}:
-            named = _named_before_comma(tok)
+            named = named_before_aside(tok)
             if named is not None:  # "after The Resistance Front (TRF), a shadow organisation of LeT, issued ..."
                 yield named, tok
         if tok.dep_ == "appos" or _comma_conjunct(tok):

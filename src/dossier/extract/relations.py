@@ -308,9 +308,12 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         if not groups and _fronted_participle(verb):
             groups = [s for s in subjects(verb.head, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
     else:  # "formed a dissident group known as the Second Marquetalia": the group by the name it was given
-        groups = [g for o in direct_objects(verb) for g in [o if o.ent_type_ in ACTORS else called(o, ACTORS)]
+        groups = [g for o in direct_objects(verb) for g in [entity(o, ACTORS) or called(o, ACTORS)]
                   if g is not None and g.ent_type_ in ACTORS]
-        for person in (s for s in subjects(verb, {"PERSON"}) if s.ent_type_ == "PERSON"):
+        founders = [s for s in subjects(verb, {"PERSON"}) if s.ent_type_ == "PERSON"]
+        if founders:  # "A co-founded the group with B": B founded it too
+            founders += [p for p in prep_objects(verb, {"with", "alongside"}) if p.ent_type_ == "PERSON"]
+        for person in founders:
             for g in groups:
                 yield _claim(g, "leader", person, verb, "founded_by", 0.6, role="founder")
     for g in groups:
@@ -342,7 +345,11 @@ _CHOOSING_VERBS = {"elect", "appoint", "name", "choose", "select", "install", "d
 # "its military leader", "a regional commander", "the deputy leader": one of the group's leaders, not its head
 SUB_LEADER = {"military", "deputy", "regional", "local", "field", "spiritual", "senior", "provincial", "district",
               "top", "political", "religious", "operational", "mid-level", "junior", "area", "sector", "unit",
-              "rogue", "renegade", "acting"}
+              "rogue", "renegade", "acting",
+              # a portfolio: "the operations chief of JI", "its intelligence chief", "the media head"
+              "operations", "operation", "security", "intelligence", "finance", "financial", "media", "propaganda",
+              "training", "logistics", "recruitment", "explosives", "bomb", "communications", "information",
+              "foreign", "external", "internal"}
 _RUN_NOUNS = {"activity", "operation", "affair"}
 
 

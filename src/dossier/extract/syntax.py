@@ -130,6 +130,25 @@ def named_beside(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     return None
 
 
+
+
+def named_before_aside(noun: Token) -> Token | None:
+    """The name a phrase set off by a comma or a dash follows ("X (XYZ), a shadow organisation of Y"; "members of
+    X (a.k.a. Y) — an association of hunters — which ..."), when the parser hung the phrase elsewhere."""
+    doc = noun.doc
+    i = min(t.i for t in noun.subtree) - 1
+    if i < 1 or doc[i].text not in _ASIDE_MARKS | {","}:
+        return None
+    i -= 1
+    if doc[i].text == ")":  # skip the acronym in brackets after the name
+        while i > 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    # ("looking for Mohammed Umair, the commander of X": a person's title, however hung)
+    named = GROUP_LABELS | {"FORCE", "ORG", "PERSON"}
+    return entity(doc[i], named) if i >= 0 and doc[i].ent_type_ in named else None
+
+
 def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     """The entity a phrase is about: "IS-K" -> IS-K; "its activities" -> antecedent; "most of its fighters"."""
     ent = entity(tok, labels)
@@ -156,7 +175,7 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
             if ent is not None:
                 return ent
     if tok.dep_ == "appos":
-        ent = _nearer_appos_owner(tok, labels) or entity(tok.head, labels)
+        ent = _nearer_appos_owner(tok, labels) or entity(tok.head, labels) or named_before_aside(tok)
         if ent is not None:
             return ent
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "X is a group waging war in Y"

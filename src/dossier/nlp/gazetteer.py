@@ -49,6 +49,9 @@ class Actor:
 
 # Arabic articles and prepositions that transliterations join to the next word with a space or a hyphen
 _PARTICLE_SPACE = re.compile(r"\b(al|el|fi|wal|wa|li|lil|bi|ul) (?=\w)", re.IGNORECASE)
+# the Urdu/Arabic "-ul-" (party *of* ...) that some styles join to the word before it
+_JOINED_UL = re.compile(r"\b([A-Z][a-z]{3,})ul(?= [A-Z])")
+_SPLIT_UL = re.compile(r"\b([A-Z][a-z]{3,})[- ]ul[- ](?=[A-Z])")
 
 
 def spelling_variants(alias: str) -> set[str]:
@@ -59,6 +62,10 @@ def spelling_variants(alias: str) -> set[str]:
         out.add(re.sub(r"(?<=\w)-(?=\w)", " ", alias))
     if _PARTICLE_SPACE.search(alias):
         out.add(_PARTICLE_SPACE.sub(lambda m: m.group(1) + "-", alias))
+    if _JOINED_UL.search(alias):  # "Hizbul Mujahideen" is also "Hizb-ul Mujahideen" and "Hizb ul Mujahideen"
+        out |= {_JOINED_UL.sub(r"\1" + sep + "ul", alias) for sep in ("-", " ")}
+    if _SPLIT_UL.search(alias):  # and "Hizb-ul-Ahrar" is also "Hizbul Ahrar"
+        out.add(_SPLIT_UL.sub(r"\1ul ", alias))
     if alias.startswith("Islamic State ") and alias.endswith(" Province"):  # "IS West Africa Province"
         out |= {"IS " + alias[len("Islamic State "):], "ISIS " + alias[len("Islamic State "):]}
     if " in the " in alias:  # "Islamic State in the Greater Sahara" is also "Islamic State of Greater Sahara"

@@ -122,8 +122,10 @@ _HONORIFICS = {"sheikh", "sheik", "mullah", "maulana", "mufti", "imam", "haji", 
 
 def _honoured(span: Span) -> bool:
     """ "Sheikh Amadou Kouffa": an honorific before two names or more makes a person's name, not a body's."""
-    return len(span) >= 3 and not span.id_ and span[0].lower_ in _HONORIFICS and all(
-        t.is_title and t.pos_ == "PROPN" for t in span[1:])
+    rest = {t.lower_ for t in span[1:]}
+    return len(span) >= 3 and not span.id_ and all(t.is_title and t.pos_ == "PROPN" for t in span[1:]) and (
+        span[0].lower_ in _HONORIFICS or span[0].lower_ in _MILITARY_RANKS and not rest & _INSTITUTION_WORDS and
+        not rest & words("group_name_words"))  # "Marshal Khalifa Haftar"; not "General Security Directorate"
 
 
 def _first_name(tok: Token, person: Span) -> bool:
@@ -346,7 +348,8 @@ def _relabel(doc: Doc) -> list[Span]:
             label = "PERSON"  # "village chief Gervain Paluku Murandia": a title makes the name a person's
         elif label in {"ORG", "GPE", "LOC", "NORP"} and not ent.id_ and _named_as_person(ent):
             label = "PERSON"
-        if label == "PERSON" and len(ent) > 2 and ent[0].lower_.rstrip(".") in _SHORT_TITLES | _OFFICES | _RANKS:
+        if label == "PERSON" and (len(ent) > 2 and ent[0].lower_.rstrip(".") in _SHORT_TITLES | _OFFICES | _RANKS or
+                                  len(ent) > 1 and ent[0].lower_ in _MILITARY_RANKS and ent[1].is_title):
             start += 1  # "Gov Babagana Zulum", "Assistant Chief Constable Mark McEwan": the title is not the name
         elif label == "PERSON" and len(ent) > 2 and start > 0 and doc[start - 1].lower_ in _OFFICES and \
                 _town(ent[0].text):
@@ -799,6 +802,8 @@ def _hyphen_joined(ent: Span) -> Span:
     """ "the Bari-ujeed region": a known name ("Bari") joined by a hyphen to more letters is part of a longer
     name; the place is the whole word (which the gazetteer may not know), not the name inside it."""
     doc, end = ent.doc, ent.end
+    if ent.label_ in {GROUP_LABEL, "ORG"}:
+        return _particle_joined(ent)
     if ent.label_ not in PLACE_LABELS or end + 1 >= len(doc) or doc[end].text not in {"-", "‐"} \
             or doc[end - 1].whitespace_ or doc[end].whitespace_ or not doc[end + 1].is_alpha:
         return ent
@@ -807,6 +812,17 @@ def _hyphen_joined(ent: Span) -> Span:
             or rest.lower_ in _HYPHEN_SUFFIXES:
         return ent
     return _hyphen_joined(Span(doc, ent.start, end + 2, label=ent.label_))  # ("Cho-i-rong": as many as there are)
+
+
+def _particle_joined(ent: Span) -> Span:
+    """ "Tehreek" + "-e-Hurriyat": a name the NER cut at the hyphen before an Urdu or Persian particle ("-e-",
+    "-i-", "-ul-") goes on through it to the capitalised word after."""
+    doc, end = ent.doc, ent.end
+    while end + 3 < len(doc) and doc[end].text in {"-", "‐"} \
+            and doc[end + 1].lower_ in {"e", "i", "ul", "ut", "ud", "al"} and doc[end + 2].text in {"-", "‐"} \
+            and doc[end + 3].is_title and not any(t.whitespace_ for t in doc[end - 1: end + 3]):
+        end += 4
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_, span_id=ent.id_)
 
 
 _LANDFORMS = {"peninsula", "valley", "basin", "delta", "plateau", "desert", "highlands", "mountains", "hills",
@@ -1038,6 +1054,10 @@ _TITLES = {"president", "minister", "general", "commander", "sheikh", "mullah", 
 _OFFICES = {"commissioner", "officer", "superintendent", "inspector", "administrator", "magistrate", "collector",
             "ssp", "sho", "dpo", "dc"}
 # police ranks, which the NER may take into the name after them
+_INSTITUTION_WORDS = {"security", "staff", "command", "directorate", "intelligence", "assembly", "headquarters",
+                      "service", "services", "administration", "office", "hospital", "court", "electric", "motors",
+                      "police", "army", "ministry", "department", "council", "university", "prosecutor"}
+_MILITARY_RANKS = {"marshal", "general", "colonel", "brigadier", "admiral", "captain", "lieutenant"}
 _RANKS = {"constable", "sergeant", "detective", "inspector", "superintendent"}
 # particles that open the last part of an Arabic name ("Abdul-Malik al-Houthi", "Sirajuddin bin Ali")
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "ul"}

