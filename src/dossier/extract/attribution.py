@@ -99,6 +99,8 @@ def attribute(trigger: Token) -> Attribution:
             adv = HEDGE_ADVERBS.get(c.lower_)
             if adv is not None and c.dep_ == "advmod" and modality == Modality.ASSERTED:
                 modality = adv
+        if i == 0 and v.lemma_.lower() in ALLEGE and any(c.dep_ == "nsubjpass" for c in v.children):
+            return Attribution(Modality.ALLEGED, _speaker(v) or source)  # "X is accused of attacks in Y"
         if i == 0:
             continue
         lemma = v.lemma_.lower()

@@ -631,13 +631,25 @@ def relation_nouns(sent: Span) -> Iterator[RawClaim]:
             preps = {"on", "against", "targeting"} | ({"of"} if lemma in _HARM_NOUNS else set())
             objs: list[Token | dict] = []
             for o in (x for p in prep_objects(noun, preps) for x in expand(p)):
-                obj = entity(o, ACTOR_LABELS | {"COMMUNITY"}) or force_object(o)
+                obj = _community_before(o) or entity(o, ACTOR_LABELS | {"COMMUNITY"}) or force_object(o)
                 if obj is not None:
                     objs.append(obj)
             for s in _clause_subjects(noun):
                 for o in objs:
                     if not same(o, s):
                         yield _claim(s, "targets", o, noun, "attack_on", 0.55)
+
+
+_PEOPLE_NOUNS = {"population", "community", "civilian", "villager", "people", "resident", "family", "village",
+                 "settlement", "herder", "farmer", "worshipper", "pilgrim"}
+
+
+def _community_before(tok: Token) -> Token | None:
+    """ "attacks against Peul populations", "Hazara villagers": the people named before a word for people."""
+    if tok.lemma_.lower() not in _PEOPLE_NOUNS:
+        return None
+    return next((c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ == "COMMUNITY"),
+                None)
 
 
 def _clause_subjects(noun: Token) -> list[Token]:

@@ -210,17 +210,31 @@ def _activity_named(noun: Token) -> bool:
         o.lower_ in ACTIVITY_NOUNS | {"influence", "operation"} for o in prep_objects(noun, {"of"}))
 
 
+_ACCUSING = {"accuse", "blame", "suspect", "charge", "implicate"}
+# words between "responsible for" / "accused of" and the attacks themselves
+_ON_THE_WAY = {"number", "series", "string", "spate", "wave", "dozens", "scores", "hundreds", "responsibility",
+               "involvement", "role", "part", "participation"}
+_UNDONE = {"planning", "plotting", "planned", "plotted", "plans", "plots", "foiled", "thwarted", "attempted"}
+
+
 def _answerable_for(verb: Token) -> list[Token]:
-    """The campaign a group "is responsible for" ("a number of attacks", "a series of bombings")."""
+    """The campaign a group "is responsible for" ("a number of attacks", "a series of bombings") or is accused of
+    ("is accused of dozens of attacks in Indonesia", "blamed for the attacks against Peul villagers")."""
+    starts = [o for adj in verb.children if adj.dep_ == "acomp" and adj.lower_ == "responsible"
+              for o in prep_objects(adj, {"for"})]
+    if verb.lemma_.lower() in _ACCUSING and any(c.dep_ == "nsubjpass" for c in verb.children):
+        starts += prep_objects(verb, {"of", "for"})
+        # ("..., as well as involvement in bombings in X, and of planning attacks in Y": the parser's conjuncts)
+        starts += [o for c in verb.children if c.dep_ == "conj" and c.lower_ in {"of", "for"}
+                   for o in c.children if o.dep_ == "pobj"]
+        starts += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
     out = []
-    for adj in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "responsible"):
-        for o in prep_objects(adj, {"for"}):
-            hops = 0
-            while o.lower_ in {"number", "series", "string", "spate", "wave", "dozens", "scores", "hundreds"} and \
-                    hops < 2:
-                o, hops = next(iter(prep_objects(o, {"of"})), o), hops + 1
-            if o.lower_ in CAMPAIGN_NOUNS:
-                out.append(o)
+    for o in starts:
+        way = [o]  # ("scores of kidnappings in Sabah": the place may hang on any word on the way)
+        while way[-1].lower_ in _ON_THE_WAY and len(way) < 4:
+            way.append(next(iter(prep_objects(way[-1], {"of", "for", "in"})), way[-1]))
+        if way[-1].lower_ in CAMPAIGN_NOUNS and not any(c.lower_ in _UNDONE for c in way[-1].children):
+            out += dict.fromkeys(way)  # (not "planning attacks on targets in Singapore": no attack there yet)
     return out
 
 
@@ -231,7 +245,7 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
     objects = [o for o in verb.children if o.dep_ == "dobj"]
     if lemma in verb_lemmas("active_in") or lemma in CONTROL_VERBS:
         holders = [verb] + objects
-    elif any(o.lower_ in CAMPAIGN_NOUNS for o in objects):
+    elif any(o.lower_ in CAMPAIGN_NOUNS for o in objects) and verb.lower_ not in _UNDONE | {"plan", "plot"}:
         # "spearheaded an insurgency in Cabo Delgado", "increased its area of operation across North Kivu",
         # "took control of the city of Goma": whatever the verb, the group's campaign or control is there
         holders = [o for o in objects if o.lower_ in CAMPAIGN_NOUNS]
@@ -253,7 +267,7 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         # "its operations are concentrated in southern Somalia", "its area of activity is X", "the bulk of the
         # faction is concentrated in Gondar"
         holders = [verb]
-    elif lemma in {"be", "become", "remain"} and _answerable_for(verb):
+    elif (lemma in {"be", "become", "remain"} or lemma in _ACCUSING) and _answerable_for(verb):
         # "is believed to have been responsible for a number of attacks in the northwest of Northern Ireland"
         holders = _answerable_for(verb)
     elif lemma in {"be", "become", "remain"} or verb.lower_ == "active":
