@@ -41,6 +41,7 @@ from dossier.extract.syntax import (
 from dossier.model import Place
 from dossier.nlp.coref import link_participle
 from dossier.nlp.gazetteer import actors
+from dossier.nlp.mentions import distance_after
 from dossier.nlp.pipeline import BULLETS
 from dossier.nlp.places import gazetteer as places
 
@@ -541,6 +542,8 @@ def _specificity(tok: Token) -> int:
     if noun is not None and noun.lower_ in _REGION_NOUNS:
         return _SPECIFICITY["region"]
     place = places().lookup(tok.text)
+    if place is None and distance_after(tok.doc, tok.i + 1):
+        return _SPECIFICITY["site"]  # "at Thinghat, about 50 kilometres from the district headquarters"
     found = _SPECIFICITY.get(place.precision if place else None, 2)
     if place is None and tok.text.split()[-1].lower() in _ROUTE_NOUNS:
         return _SPECIFICITY["area"] - 1  # "on the Bedre-Kutru Road near Ambeli village": the village places it
@@ -778,6 +781,21 @@ def _by_agents(verb: Token) -> list[Token]:
     return [e for o in objs for e in [entity(o, PERPETRATOR_LABELS) or owner(o, PERPETRATOR_LABELS)] if e is not None]
 
 
+def _claiming_participle(tok: Token) -> bool:
+    """ "posted videos on YouTube claiming responsibility", "a statement claiming responsibility": however the
+    parser hung the participle, it owns the attack."""
+    return tok.tag_ == "VBG" and (tok.head.lower_ in {"responsibility", "credit"} and tok.dep_ in {"amod", "compound"}
+                                  or any(c.lower_ in {"responsibility", "credit"} for c in tok.children))
+
+
+def _poster_of(tok: Token) -> list[Token]:
+    """Who put out the statement or video a claiming participle belongs to: the subject of the verb above it."""
+    if not _claiming_participle(tok):
+        return []
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    return [s for s in subjects(verb, PERPETRATOR_LABELS) if s.ent_type_ in PERPETRATOR_LABELS] if verb else []
+
+
 def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     lex = lexicon()
     out: list[tuple[Token, str]] = []
@@ -799,7 +817,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             # "the claim of responsibility")
             owned = any(c.lower_ in {"responsibility", "credit"} and (
                 lemma not in {"say", "announce"} or c.head == tok or c.head.lemma_ in _OWNING_VERBS)
-                for c in tok.subtree) or said
+                for c in tok.subtree) or said or _claiming_participle(tok)
             # "claimed that its fighters killed 20", "claimed the bombing"; not "claimed that troops came too late"
             # ("Al-Shabab claims attack on convoy": a headline the parser read as a compound of the event word)
             claimed = [*tok.subtree, *([tok.head] if tok.dep_ == "compound" else [])]
@@ -838,7 +856,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         elif attribution == "claimed":
             # ("separatist fighters who called themselves X claimed ...": X)
             who = [_spoken_for(w) or called(w, PERPETRATOR_LABELS) or w for w in subjects(tok, PERPETRATOR_LABELS)] \
-                or _called(tok)
+                or _called(tok) or _poster_of(tok)
         elif attribution == "suspected":
             who = [e for o in prep_objects(tok, {"of", "in"})  # "the suspected involvement of the X group"
                    for e in [owner(o, PERPETRATOR_LABELS)] if e is not None]

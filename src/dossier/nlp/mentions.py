@@ -718,7 +718,7 @@ _DISTANCE_WORDS = ("kilomet", "km", "mile")
 _HARM_VERBS = {"kill", "attack", "abduct", "kidnap", "ambush", "shoot", "behead", "massacre", "bomb", "slaughter"}
 
 
-def _distance_after(doc: Doc, end: int) -> bool:
+def distance_after(doc: Doc, end: int) -> bool:
     """ "Miriki, 110 kilometres north of Goma", "Mera, around 50 kilometers from the border": a distance set off
     right after a name measures where that place is."""
     if end + 1 >= len(doc) or doc[end].text != ",":
@@ -759,7 +759,7 @@ def _unknown_places(doc: Doc, ents: list[Span]) -> list[Span]:
     located, acting, places_named = set(), set(), set()
     for e in named:
         unit = e.start > 0 and doc[e.start - 1].lower_ in _UNIT_PREFIXES
-        if unit or _distance_after(doc, e.end) or _placed_inside(e):
+        if unit or distance_after(doc, e.end) or _placed_inside(e):
             places_named.add(e.text.lower())
         if len(e) > 1 or english_word(e.text):
             continue
@@ -775,7 +775,11 @@ def _unknown_places(doc: Doc, ents: list[Span]) -> list[Span]:
                 _aged(doc, tok.i) or tok.i > 0 and doc[tok.i - 1].lower_ in _TITLES:
             acting.add(key)
     places_named |= located - acting - in_longer
-    return [Span(doc, e.start, e.end, label="GPE") for e in named if e.text.lower() in places_named]
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    # ("the attack at Thinghat, about 50 kilometres from the district headquarters": a name the NER left bare)
+    bare = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.i not in taken and t.is_title and t.pos_ == "PROPN"
+            and t.dep_ == "pobj" and t.head.lower_ in _SITE_PREPS and distance_after(doc, t.i + 1)]
+    return [Span(doc, e.start, e.end, label="GPE") for e in named if e.text.lower() in places_named] + bare
 
 
 _LISTED_PLACES = {"towns", "villages", "cities", "districts", "townships", "provinces", "areas", "localities",
