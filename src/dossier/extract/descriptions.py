@@ -74,7 +74,9 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
     for tok in sent:
         if tok.lemma_ in {"be", "become", "remain"}:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if not subj and tok.dep_ == "xcomp":  # "X is believed to be / seems to be the group's bomb expert"
+            if not subj and tok.dep_ in {"xcomp", "conj"}:
+                # "X is believed to be / seems to be the group's bomb expert"; "X went independent and became
+                # enemies of Y"
                 subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             attrs = [a for c in tok.children if c.dep_ in {"attr", "acomp"} for a in expand(c)]
             for s in subj:

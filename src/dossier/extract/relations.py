@@ -305,11 +305,18 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
 _REMNANT_NOUNS = {"remnants", "remains", "ashes", "ranks", "members", "fighters", "splinters", "factions", "wing"}
 
 
+def _born_as(verb: Token) -> bool:
+    """ "began as a dissidence of Los Choneros", "started as a self-defence militia": what a group was born as."""
+    kinds = words("group_nouns") | nouns("part_of") | nouns("split_from")
+    return any(o.lemma_.lower() in kinds or o.lower_ in kinds for o in prep_objects(verb, {"as"}))
+
+
 def founded(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     # "came into existence in 2019", "came into being": born, whatever the verb
     born = lemma == "come" and any(o.lower_ in {"existence", "being"} for o in prep_objects(verb, {"into"})) or \
-        lemma in {"appear", "surface"} and any(c.lower_ == "first" for c in verb.children)  # "first appeared in 2003"
+        lemma in {"appear", "surface"} and any(c.lower_ == "first" for c in verb.children) or \
+        lemma in {"begin", "start"} and _born_as(verb)  # "first appeared in 2003"; "began as a splinter of X"
     if lemma not in verb_lemmas("founded") and not born:
         return
     if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
@@ -330,8 +337,11 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         for person in founders:
             for g in groups:
                 yield _claim(g, "leader", person, verb, "founded_by", 0.6, role="founder")
+    dates = _dates_under(verb)
+    if lemma in {"begin", "start"}:  # ("began as a dissidence of X in 2019": the date may hang on what it began as)
+        dates += [d for o in prep_objects(verb, {"as"}) for d in _dates_under(o)]
     for g in groups:
-        for d in _dates_under(verb):
+        for d in dates:
             value = parse_date(d.text, verb.doc.user_data.get("published"))
             if value is not None:  # "formed between 2011 and 2012": the first, the span kept as a note
                 span = {"note": d.text} if d.lower_.startswith("between ") else {}
@@ -578,7 +588,10 @@ def opposes(verb: Token) -> Iterator[RawClaim]:
             if not same(o, s):
                 yield _claim(s, "opposes", o, verb, "opposes", 0.65)
     if not others and lemma in {"fight", "clash", "battle"}:
-        # "the army and the RSF have been fighting a war since 2023": each side fights the other
+        # "the army and the RSF have been fighting a war since 2023": each side fights the other; so do the groups
+        # of "the members of A and B clashed"
+        sides += [e for s in verb.children if s.dep_ == "nsubj" and s.lower_ in MEMBER_HEADS
+                  for o in prep_objects(s, {"of"}) for e in [entity(o, ACTORS)] if e is not None and e not in sides]
         for k, a in enumerate(sides):
             for b in sides[k + 1:]:
                 if not same(a, b):
@@ -912,6 +925,13 @@ HOSTILE_NOUNS = {"destruction", "defeat", "overthrow", "downfall", "elimination"
 HOSTILE = {"overthrow", "topple", "unseat", "depose", "destroy", "fight", "attack", "kill", "defeat", "oust", "expel",
            "drive", "target"}
 _RULE_NOUNS = {"regime", "government", "rule", "administration", "junta"}
+_HOSTILE_PHRASAL = {("take", "down"), ("take", "out"), ("wipe", "out"), ("bring", "down"), ("drive", "out")}
+
+
+def hostile(verb: Token) -> bool:
+    """ "to overthrow", "to topple"; "to take down X", "to wipe out X": an aim against someone."""
+    lemma = verb.lemma_.lower()
+    return lemma in HOSTILE or any(c.dep_ == "prt" and (lemma, c.lower_) in _HOSTILE_PHRASAL for c in verb.children)
 
 
 def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
@@ -926,10 +946,10 @@ def _goal_phrases(head: Token) -> Iterator[tuple[Token, str]]:
                 continue
             # "to overthrow the government" is opposition, told by other rules ("fighting oppression" is an aim);
             # "does not" no goal
-            hostile = v.lemma_.lower() in HOSTILE and (not direct_objects(v) or any(
+            against = hostile(v) and (not direct_objects(v) or any(
                 entity(o, SIDES) is not None or force_object(o) is not None or o.lower_ in _RULE_NOUNS
                 for o in direct_objects(v)))
-            if hostile or any(c.dep_ == "neg" for c in v.children):
+            if against or any(c.dep_ == "neg" for c in v.children):
                 continue
             text = phrase(v, max_words=12, drop_det=False)
             if not text:  # too long with its verb: what it wants to establish, enforce, create
@@ -970,7 +990,7 @@ def _overthrown(verb: Token) -> list[Token]:
     """Whom a hostile aim is against: "to overthrow the regime of President X", "to topple X's government"."""
     out = []
     for v in conjuncts(verb) if verb.pos_ == "VERB" else []:
-        if v.lemma_.lower() not in HOSTILE:
+        if not hostile(v):
             continue
         for o in direct_objects(v):
             held = [o] if o.lower_ not in _RULE_NOUNS else _whose(o)

@@ -72,7 +72,9 @@ def _definite_group_noun(token: Token) -> bool:
     if any(c.dep_ == "appos" and c.ent_type_ in GROUP_LABELS for c in token.children):
         return False  # "the new group, Sect of Revolutionaries, ...": it names itself
     creeds = _creeds()
+    # ("the Los Choneros criminal group": a name the parser hung as nmod is the group's own)
     return not any(c.lower_ not in creeds and (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) or
+                                               c.dep_ == "nmod" and c.ent_type_ in GROUP_LABELS | {"ORG"} or
                                                c.dep_ == "amod" and (c.pos_ == "PROPN" or c.lower_ in {
                                                    "other", "rival", "second", "different", "new"}))
                    for c in token.children)

@@ -251,9 +251,11 @@ def _nicknamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
     alias)."""
     out = []
     for e in ents:
-        if e.label_ != "PERSON":
-            continue
+        # (the first name alone the NER may take for a place: "Heriberto" of "Heriberto "El Lazca" Lazcano")
         k = next((t.i for t in e if t.text in {"“", '"'}), e.end)
+        if e.label_ != "PERSON" and (e.id_ or len(e) > 1 and k == e.end or
+                                     e.label_ not in {"GPE", "LOC", "ORG", "NORP"}):
+            continue
         if k == e.start or k >= len(doc) or doc[k].text not in {"“", '"'}:
             continue
         close = next((j for j in range(k + 2, min(k + 6, len(doc))) if doc[j].text in {"”", '"'}), None)
