@@ -22,3 +22,14 @@ def test_a_bare_name_measured_from_a_town_is_where_the_attack_was(analyse_text):
                       "Three others were injured in the attack at Khengjoy, about 40 kilometres from the district "
                       "headquarters.", PUB)
     assert event_places(ex) == ["Khengjoy"], describe(ex)
+
+
+def test_a_spoken_acronym_written_in_title_case_is_the_known_group(analyse_text):
+    ex = analyse_text("Members of Codeco retaliated by killing 12 people in the town of Djugu on Tuesday.", PUB)
+    assert doers(ex) == [["CODECO"]], describe(ex)
+
+
+def test_a_people_named_before_rebels_is_no_armed_group(analyse_text):
+    ex = analyse_text("Officials said Karialan leads a band of rogue Moro rebels. Many were once members of the "
+                      "Moro Islamic Liberation Front.", PUB)
+    assert not [c for c in ex.claims if c.predicate == "leader"], describe(ex)

@@ -81,6 +81,8 @@ def spelling_variants(alias: str) -> set[str]:
 def surface_variants(alias: str) -> set[str]:
     """Casings and spellings that news text uses for one alias."""
     out = {alias, alias[:1].upper() + alias[1:]}
+    if re.fullmatch(r"[A-Z]{5,}", alias):  # "CODECO" is "Codeco" in house styles that write spoken acronyms so
+        out.add(alias.capitalize())
     words = alias.split(" ")
     if len(words) > 1:
         out.add(" ".join(w if w.lower() in _SMALL or w.isupper() else w[:1].upper() + w[1:] for w in words))
