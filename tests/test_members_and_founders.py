@@ -68,3 +68,9 @@ def test_a_phrase_between_dashes_describes_the_name_before_it(analyse_text):
     ex = analyse_text("The camp was raided by gunmen said to be members of the Anti-balaka — a movement of Christian "
                       "farmers — which was formed in 2013.", PUB)
     assert [c for c in literal_claims(ex, "Anti-balaka", "founded") if c["date"] == "2013"], describe(ex)
+
+
+def test_a_paragraphs_first_word_does_not_make_a_sentence_alone(nlp):
+    doc = nlp("The outfit, which has lost many of its ‘commanders’, is still a danger\n\nAzaad Lalhari, the Shopian "
+              "‘area commander’ of the Lashkar-e-Taiba, died in a gunfight on May 3.")
+    assert not [s for s in doc.sents if len([t for t in s if not t.is_space]) == 1], [s.text for s in doc.sents]

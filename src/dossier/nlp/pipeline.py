@@ -75,6 +75,8 @@ def line_breaks(doc: Doc) -> Doc:
             tok.is_sent_start = False  # "July 9 2000: A car bomb attack on ...": the date heads its item
         elif not prev.is_punct and not prev.is_space and tok.text[:1].islower():
             tok.is_sent_start = False  # "Thirteen soldiers were killed": no sentence starts on a word in lower case
+        elif not prev.is_punct and not prev.is_space and prev.is_sent_start and not tok.is_space:
+            tok.is_sent_start = False  # "Azaad Lalhari, the ...": a paragraph's first word is no sentence alone
         elif tok.text == "[" and prev.text not in {".", "!", "?"} or prev.text == "[" or \
                 prev.text == "]" and tok.text[:1].islower():
             tok.is_sent_start = False  # "a base of the G5 [Sahel] force": an editor's insertion, inside the sentence
