@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import describe, doers, event_places
+from conftest import describe, doers, event_places, has_claim
 
 PUB = dt.date(2021, 11, 14)
 
@@ -33,3 +33,22 @@ def test_a_people_named_before_rebels_is_no_armed_group(analyse_text):
     ex = analyse_text("Officials said Karialan leads a bigger group of rogue Moro rebels. Many of them were once "
                       "members of the Moro Islamic Liberation Front.", PUB)
     assert not [c for c in ex.claims if c.predicate == "leader"], describe(ex)
+
+
+def test_a_town_written_with_its_country_is_a_place_and_taking_it_is_an_event(analyse_text):
+    ex = analyse_text("A mass grave was found in Bani Walid, Libya, last week. Bani Walid was taken by the Libyan "
+                      "National Army on May 2, 2019. Fighters loyal to the GNA took back Bani Walid on June 9, "
+                      "2020.", PUB)
+    assert event_places(ex) == ["Bani Walid", "Bani Walid"], describe(ex)
+    assert doers(ex)[0] == ["Libyan National Army"], describe(ex)
+
+
+def test_taking_hostages_is_no_capture(analyse_text):
+    ex = analyse_text("The militants took two hostages in Kabul on Monday.", PUB)
+    assert not [e for e in ex.events if e.type == "strategic_development"], describe(ex)
+
+
+def test_a_bare_surname_after_the_full_name_is_the_person(analyse_text):
+    ex = analyse_text("The Libyan National Army is led by Marshal Khalifa Haftar. The Kaniyat militia allied itself "
+                      "with Marshal Haftar in 2019.", PUB)
+    assert has_claim(ex, "al-Kaniyat", "linked_to", "Khalifa Haftar"), describe(ex)

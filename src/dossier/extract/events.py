@@ -85,6 +85,11 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
             if c.dep_ == "dobj" and c.lower_ == "control" for o in prep_objects(c, {"of", "over"})):
         # "took control of Goma", "took complete control of the battalion's headquarters"; not "of the group"
         return tuple(trig["seize"])
+    if lemma in {"take", "retake", "recapture"} and tok.pos_ == "VERB" and any(
+            c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ in {"GPE", "LOC"} or
+                                                 c.lower_ in {"city", "town"} and _definite(c)) for c in tok.children):
+        # "Tarhouna was taken by the LNA", "forces took back Tarhouna", "retook the city"; not "took hostages"
+        return tuple(trig["seize"])
     if lemma == "exchange" and any(o.lemma_ in {"fire", "gunfire", "shot"} for o in prep_objects(tok, {"of"})):
         return tuple(trig["firefight"])  # "an exchange of fire between X and Y"
     if tok.pos_ not in {"NOUN", "VERB", "PROPN"} or tok.ent_type_:

@@ -729,6 +729,16 @@ def distance_after(doc: Doc, end: int) -> bool:
     return any(t.ent_type_ == "QUANTITY" and any(w in t.lower_ for w in _DISTANCE_WORDS) for t in nxt)
 
 
+def _country_after(doc: Doc, end: int) -> bool:
+    """ "a mass grave was uncovered in Tarhouna, Libya": a name followed by a country, as a dateline writes a
+    town, is a place in it."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1]
+    place = places().lookup(nxt.text) if nxt.ent_type_ == "GPE" else None
+    return place is not None and place.precision == "country" and (end + 2 >= len(doc) or not doc[end + 2].is_title)
+
+
 def _placed_inside(ent: Span) -> bool:
     """ "the attack on Darul Jamal in the Bama local government area", "raided Dangwaram in Borno state": a name
     that something hit or happened at, set inside a known place or area."""
@@ -756,9 +766,13 @@ def _unknown_places(doc: Doc, ents: list[Span]) -> list[Span]:
     for a one-word name, something put "in" or "at" it by a report that never has it act, speak or carry a
     surname ("the victims in Mera"; for an organisation's, only people harmed there). Every mention of such a
     name becomes the place."""
-    named = [e for e in ents if e.label_ in {"PERSON", "ORG", "PRODUCT"} and not e.id_ and e[0].is_title]
+    named_labels = {"PERSON", "ORG", "PRODUCT"}
+    named = [e for e in ents if e.label_ in named_labels and not e.id_ and e[0].is_title]
     in_longer = {t.lower_ for e in named if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    located, acting, places_named = set(), set(), set()
+    located, acting = set(), set()
+    # ("in Tarhouna, Libya" ... "seized Tarhouna": a name written as a dateline writes a town is a place throughout)
+    places_named = {e.text.lower() for e in ents if e.label_ in {"GPE", *named_labels} and not e.id_ and
+                    _country_after(doc, e.end)}
     for e in named:
         unit = e.start > 0 and doc[e.start - 1].lower_ in _UNIT_PREFIXES
         if unit or distance_after(doc, e.end) or _placed_inside(e):
@@ -1224,7 +1238,22 @@ def _surnames(ents: list[Span]) -> list[Span]:
                 and not e.id_ and (places().lookup(e.doc[e.start].text) is None or _acts(e.doc[e.start])):
             e = Span(e.doc, e.start, end, label="PERSON")
         out.append(e)
-    return out
+    return sorted(out + _bare_surnames(out))
+
+
+def _bare_surnames(ents: list[Span]) -> list[Span]:
+    """ "Marshal Khalifa Haftar" ... "allied itself with Marshal Haftar": the surname of a person named before,
+    which the NER left bare, is that person."""
+    if not ents:
+        return []
+    doc = ents[0].doc
+    first = {}  # surname -> where the full name is first told
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title:
+            first.setdefault(e[-1].text, e.start)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.i not in taken and t.text in first and first[t.text] < t.i and t.pos_ == "PROPN"]
 
 
 def _acts(tok: Token) -> bool:
