@@ -33,3 +33,10 @@ def test_hostility_told_as_an_aim_a_new_enmity_or_a_clash_of_members(analyse_tex
 def test_a_quoted_nickname_joins_a_first_name_the_ner_took_for_a_place(analyse_text):
     ex = analyse_text('Los Zetas are led by Heriberto "El Verdugo" Lazcano.', PUB)
     assert has_claim(ex, "Los Zetas", "leader", "Heriberto Lazcano"), describe(ex)
+
+
+def test_a_subject_the_parser_took_into_according_to_is_still_the_subject(analyse_text):
+    ex = analyse_text("According to the weekly Vistazo Los Tiguerones began as a dissidence of the Los Choneros gang "
+                      "in 2018.", PUB)
+    split = has_claim(ex, "Los Tiguerones", "split_from", "Los Choneros")
+    assert split and split.attributed_to == "weekly Vistazo", describe(ex)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dossier.extract.syntax import subject_taken_before
 from dossier.model import Modality
 
 SAY = {"say", "tell", "state", "report", "add", "note", "write", "explain", "confirm", "announce", "insist",
@@ -67,6 +68,9 @@ def _according_to(sent_root: Token, trigger: Token) -> str | None:
     for t in trigger.sent:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i + 1 < len(t.doc) and subject_taken_before(t.doc[pobj.i + 1]) == pobj:
+                # ("according to the medium Glass code Los Lobos began ...": the source is the words before the name)
+                return " ".join(w.text for w in pobj.subtree if w.i < pobj.i and w.dep_ not in {"det", "punct"}) or None
             if pobj is not None:
                 return _name(pobj)
     return None

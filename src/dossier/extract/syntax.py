@@ -404,8 +404,21 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
         if v.dep_ == "appos":
             v = v.head
             continue
+        taken = subject_taken_before(v, labels)
+        if taken is not None:
+            return [taken]
         break
     return []
+
+
+def subject_taken_before(verb: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
+    """ "According to the medium Glass code Los Lobos began as ...": the name right before a finite verb with no
+    subject, which the parser took into the phrase before it, is the subject."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is None or prev.ent_type_ not in labels or prev.dep_ != "pobj" or verb.tag_ not in {"VBD", "VBZ", "VBP"} \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return prev
 
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
