@@ -26,3 +26,10 @@ def test_the_people_an_accused_group_attacked_are_its_targets(analyse_text):
     target = has_claim(ex, "Koglweogo", "targets", "Fulani")
     assert target and target.modality == "alleged", describe(ex)
     assert has_claim(ex, "Koglweogo", "active_in", "Burkina Faso"), describe(ex)
+
+
+def test_a_clause_after_the_named_ally_is_about_the_group_described(analyse_text):
+    ex = analyse_text("Abu Sayyaf is a violent extremist group linked to al Qaeda which operates in the southern "
+                      "Philippines.", PUB)
+    assert has_claim(ex, "Abu Sayyaf", "active_in", "Philippines"), describe(ex)
+    assert not claims_of(ex, "active_in", "al-Qaeda"), describe(ex)

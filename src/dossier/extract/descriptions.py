@@ -48,6 +48,7 @@ from dossier.extract.syntax import (
     side_of,
     split_apposition,
     subjects,
+    through_tie,
     triggers,
     verb_lemmas,
 )
@@ -724,8 +725,9 @@ def group_places(sent: Span) -> Iterator[RawClaim]:
                   for x in [v, *(o for o in v.children if o.dep_ == "dobj")]]
         for h, preps in [(h, {"in", "across", "throughout"}) for h in holders] + \
                 [(h, {"across", "throughout"}) for h in spread]:
+            who = through_tie(h, ent, {"ARMED_GROUP"}) if h.dep_ == "relcl" else ent  # ("linked to X which ...")
             for place in (p for o in prep_objects(h, preps) for p in places_in(o)):
-                yield _claim(ent, "active_in", place, h, "group_in_place", 0.55)
+                yield _claim(who, "active_in", place, h, "group_in_place", 0.55)
 
 
 def campaign_places(sent: Span) -> Iterator[RawClaim]:

@@ -324,6 +324,19 @@ _PURPOSE_NOUNS = {"aim", "goal", "objective", "intention", "purpose", "bid", "ef
 _GROUP_LABELS = {"ARMED_GROUP", "ORG", "FORCE"}
 
 
+_TIE_PARTICIPLES = {"linked", "allied", "affiliated", "tied", "connected", "loyal", "close", "aligned"}
+
+
+def through_tie(relcl: Token, named: Token | None, labels: set[str]) -> Token | None:
+    """ "X is a group linked to al Qaeda which operates in South East Asia": a clause with no comma after the
+    group a tie names is about the group described, not its ally."""
+    if named is None or relcl.dep_ != "relcl" or relcl.doc[relcl.left_edge.i - 1].text == "," or \
+            named.dep_ != "pobj" or named.head.head.lower_ not in _TIE_PARTICIPLES or \
+            named.head.head.dep_ not in {"acl", "amod"}:
+        return named
+    return owner(named.head.head.head, labels) or named
+
+
 def _named_before_which(relcl: Token, labels: set[str]) -> Token | None:
     """ "the armed wing of the Kachin Independence Organisation (KIO), which was formed in 1961": a "which" clause
     right after a group's name is about that group, wherever the parser hangs it ("wing", or the sentence's
@@ -371,6 +384,7 @@ def subjects(verb: Token, labels: set[str] = ENTITY_LABELS) -> list[Token]:
             return head + stray
         if v.dep_ in {"relcl", "acl"}:
             o = _named_before_which(v, labels) or owner(v.head, labels)
+            o = through_tie(v, o, labels)
             if o is None and v.dep_ == "acl" and v.head.lower_ in _PURPOSE_NOUNS and v.head.dep_ == "pobj":
                 v = v.head.head.head  # "launched attacks in a bid to topple X": the attackers want it
                 v = v.head if v.dep_ == "dobj" else v
