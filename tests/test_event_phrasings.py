@@ -52,3 +52,9 @@ def test_a_bare_surname_after_the_full_name_is_the_person(analyse_text):
     ex = analyse_text("The Libyan National Army is led by Marshal Khalifa Haftar. The Kaniyat militia allied itself "
                       "with Marshal Haftar in 2019.", PUB)
     assert has_claim(ex, "al-Kaniyat", "linked_to", "Khalifa Haftar"), describe(ex)
+
+
+def test_forces_loyal_to_a_government_took_the_town_for_it(analyse_text):
+    ex = analyse_text("A mass grave was found in Bani Walid, Libya. Forces loyal to the Government of National Accord "
+                      "(GNA) took back Bani Walid on June 9, 2020.", PUB)
+    assert doers(ex) == [["Government of National Accord"]], describe(ex)

@@ -29,6 +29,7 @@ from dossier.extract.syntax import (
     expand,
     governing_verb,
     is_place,
+    loyal_side,
     name_on,
     owner,
     places_below,
@@ -958,8 +959,12 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             doers = _by_agents(verb) if passive else subjects(verb, PERPETRATOR_LABELS)
             if not passive and not any(s.ent_type_ in labels for s in doers):
                 doers += _adverb_apart(verb)
-            for s in doers:
-                if s.ent_type_ in labels and not any(s == o for o, _ in out):
+            # "forces loyal to the Government of National Accord took back X": the side they fight for, whatever
+            # kind of body the NER took it for
+            loyal = [e for c in verb.children if c.dep_ == "nsubj" and not passive
+                     for e in [loyal_side(c, PERPETRATOR_LABELS)] if e is not None]
+            for s in doers + loyal:
+                if (s.ent_type_ in labels or s in loyal) and not any(s == o for o, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
     # "a devastating FARC bombing", "al-Shabaab's attack on the hotel": the group named on the event word
     # (also on the one the dead fell in: "were killed in a complex Islamic State attack")

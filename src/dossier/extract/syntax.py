@@ -324,14 +324,11 @@ _PURPOSE_NOUNS = {"aim", "goal", "objective", "intention", "purpose", "bid", "ef
 _GROUP_LABELS = {"ARMED_GROUP", "ORG", "FORCE"}
 
 
-_TIE_PARTICIPLES = {"linked", "allied", "affiliated", "tied", "connected", "loyal", "close", "aligned"}
-
-
 def through_tie(relcl: Token, named: Token | None, labels: set[str]) -> Token | None:
     """ "X is a group linked to al Qaeda which operates in South East Asia": a clause with no comma after the
     group a tie names is about the group described, not its ally."""
     if named is None or relcl.dep_ != "relcl" or relcl.doc[relcl.left_edge.i - 1].text == "," or \
-            named.dep_ != "pobj" or named.head.head.lower_ not in _TIE_PARTICIPLES or \
+            named.dep_ != "pobj" or named.head.head.lower_ not in _TIES | {"loyal", "close"} or \
             named.head.head.dep_ not in {"acl", "amod"}:
         return named
     return owner(named.head.head.head, labels) or named
