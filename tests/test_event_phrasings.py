@@ -58,3 +58,19 @@ def test_forces_loyal_to_a_government_took_the_town_for_it(analyse_text):
     ex = analyse_text("A mass grave was found in Bani Walid, Libya. Forces loyal to the Government of National Accord "
                       "(GNA) took back Bani Walid on June 9, 2020.", PUB)
     assert doers(ex) == [["Government of National Accord"]], describe(ex)
+
+
+def test_a_massacre_its_toll_and_the_men_alleged_to_be_members_of_a_group(analyse_text):
+    ex = analyse_text("Violence has grown across the region\n\nThe massacre of at least 40 Dogon (Habbe) in the "
+                      "village of Sobane in early June shocked the country. The village was attacked by about 50 "
+                      "armed men who are alleged to be members of the Katiba Macina.", None)
+    massacre = next(e for e in ex.events if e.place is not None and e.place.name == "Sobane")
+    assert massacre.killed[0] == 40, describe(ex)
+    assert [p.entity.name for p in massacre.perpetrators] == ["Katiba Macina"], describe(ex)
+
+
+def test_an_attack_two_days_later_in_retaliation_is_another_event(analyse_text):
+    ex = analyse_text("Gunmen killed 12 herders in Djibo on Monday. Two days later, five farmers were killed in "
+                      "Djibo in a retaliation attack. The Koglweogo militia is often accused of such killings.", PUB)
+    assert len(ex.events) == 2, describe(ex)
+    assert not [p for e in ex.events for p in e.perpetrators], describe(ex)

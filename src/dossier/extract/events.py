@@ -731,7 +731,9 @@ def _number_for(sent: Span, words: set[str]) -> Quantity | None:
         for c in cands:
             counted = c.head if c.dep_ == "nummod" else c
             increment = any(m.dep_ == "amod" and m.lower_ in _INCREMENTS for m in counted.children)
-            nums = [c] if _is_count(c) else [n for n in c.children if n.dep_ == "nummod" and _is_count(n)]
+            nums = [c] if _is_count(c) else [n for n in c.children if n.dep_ == "nummod" and _is_count(n)] or [
+                n for m in c.children if m.dep_ in {"nmod", "compound"}  # "at least 160 Peul (Fulani)"
+                for n in m.children if n.dep_ == "nummod" and _is_count(n)]
             for n in nums:
                 q = parse_quantity(n.text)
                 if q is not None and (q.low or q.high):
@@ -847,12 +849,14 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                     t.lower_ in {"responsibility", "responsible", "behind"} or t.lemma_ in _DOER_VERBS for t in what):
                 continue  # "accused Pakistan of trying to destabilise India": not of the attack
             attribution = "blamed"
-        elif lemma in {"suspect", "involvement"}:
+        elif lemma in {"suspect", "involvement"} or _hedged_membership(tok):
             attribution = "suspected"
         if attribution is None:
             continue
         if any(c.dep_ == "neg" for c in tok.children) or any(a.lemma_ == "deny" for a in tok.ancestors):
             continue
+        if attribution != "claimed" and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in tok.children):
+            continue  # "X is often accused of the attacks against Y": a record, not this event's doer
         if attribution == "claimed" and any(c.dep_ == "auxpass" for c in tok.children):
             # "attacks that killed 55 have been claimed by Islamic State"
             who = _by_agents(tok)
@@ -871,6 +875,8 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 who += subjects(tok.head, PERPETRATOR_LABELS) + [
                     e for p in tok.head.children if p.dep_ == "prep" and p.lower_ in {"along", "together"}
                     for o in prep_objects(p, {"with"}) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
+            elif _hedged_membership(tok):  # "armed men who are alleged to be members of X"
+                who += _suspected_to_be(tok)
             elif tok.lemma_ == "suspect":
                 who += [e for o in _objects(tok) for e in [entity(o, PERPETRATOR_LABELS)] if e is not None]
                 who += _suspected_to_be(tok)
@@ -1078,6 +1084,15 @@ def _called(verb: Token) -> list[Token]:
     to the subject."""
     return [e for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"}
             for e in [called(s, {"ARMED_GROUP", "ORG"})] if e is not None]
+
+
+_HEDGING = {"allege", "believe", "think", "say", "report", "understand", "presume"}
+
+
+def _hedged_membership(tok: Token) -> bool:
+    """ "men who are alleged (believed, thought, said) to be members of X": a hedged "suspected to be"."""
+    return tok.lemma_.lower() in _HEDGING and any(c.dep_ == "auxpass" for c in tok.children) and any(
+        x.dep_ == "xcomp" and x.lemma_ == "be" for x in tok.children) and bool(_suspected_to_be(tok))
 
 
 def _suspected_to_be(tok: Token) -> list[Token]:
@@ -1486,11 +1501,18 @@ def _perpetrators_agree(a: RawEvent, b: RawEvent) -> bool:
     return not sa or not sb or bool(sa & sb) or a.type == "battles" or b.type == "battles"
 
 
+_LATER = re.compile(r"^(?:a|one|two|three|four|five|six|several|a few|\d+) (?:hours?|days?|weeks?|months?) later\b"
+                    r"|^(?:the (?:next|following) (?:day|morning|week))\b")
+_RETALIATION = {"retaliation", "retaliatory", "reprisal", "revenge"}
+
+
 def _separate(ev: RawEvent) -> bool:
-    """ "Separately, gunmen attacked ...", "Earlier this month ...": a mention that announces another event."""
+    """ "Separately, gunmen attacked ...", "Earlier this month ...", "Two days later, ...", "a retaliation attack":
+    a mention that announces another event."""
     start = ev.sentences[0].text[:40].casefold()
     return any(start.startswith(cue) or f" {cue}" in start[:25] for cue in lexicon()["separate_cues"]) or \
-        _compared_in_time(ev.trigger)
+        bool(_LATER.match(start)) or _compared_in_time(ev.trigger) or \
+        any(c.lower_ in _RETALIATION for c in ev.trigger.children if c.dep_ in {"amod", "compound"})
 
 
 def _time_word(trigger: Token) -> Token | None:
