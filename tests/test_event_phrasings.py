@@ -74,3 +74,10 @@ def test_an_attack_two_days_later_in_retaliation_is_another_event(analyse_text):
                       "Djibo in a retaliation attack. The Koglweogo militia is often accused of such killings.", PUB)
     assert len(ex.events) == 2, describe(ex)
     assert not [p for e in ex.events for p in e.perpetrators], describe(ex)
+
+
+def test_the_person_identified_as_the_leader_who_coordinated_the_attack_did_it(analyse_text):
+    ex = analyse_text("A jailed MS-13 leader, identified as Marvin Quintanilla, coordinated the attack on a bus in "
+                      "San Salvador on Monday.", PUB)
+    assert [c for c in ex.claims if c.subject.name == "Marvin Quintanilla" and "leader" in str(c.obj)], describe(ex)
+    assert doers(ex) == [["Marvin Quintanilla"]], describe(ex)

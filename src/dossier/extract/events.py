@@ -957,6 +957,8 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             if lexicon()["triggers"].get(trigger.lemma_.lower(), [""])[0] == "strategic_development" or own and \
                     trigger.lemma_.lower() == "take":
                 labels.add("PERSON")  # "Shahid pledged allegiance", "Mangal Bagh took charge"
+            if verb.lemma_.lower() in _MASTERMIND_VERBS:
+                labels.add("PERSON")  # "a jailed gang leader, identified as X, allegedly coordinated the attack"
             # "soldiers were killed by X", "4 ISIS militants killed in an airstrike": the passive subject, or the noun
             # a participle describes, is the victim; the agent is the perpetrator
             passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or \
@@ -1086,6 +1088,7 @@ def _called(verb: Token) -> list[Token]:
             for e in [called(s, {"ARMED_GROUP", "ORG"})] if e is not None]
 
 
+_MASTERMIND_VERBS = {"coordinate", "orchestrate", "mastermind", "direct", "order", "organise", "organize"}
 _HEDGING = {"allege", "believe", "think", "say", "report", "understand", "presume"}
 
 

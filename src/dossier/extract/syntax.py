@@ -161,6 +161,10 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
         if c.dep_ in {"appos", "compound"} and c.ent_type_ == "PERSON" and "PERSON" in labels \
                 and tok.lower_ in nouns("role"):
             return c
+        if c.dep_ == "acl" and c.lemma_ in {"identify", "name"} and "PERSON" in labels and tok.lower_ in nouns("role"):
+            named = next((o for o in prep_objects(c, {"as"}) if o.ent_type_ == "PERSON"), None)
+            if named is not None:  # "a jailed M-18 leader, identified as Gustavo Pirir,"
+                return named
     for c in tok.children:
         # "the Fatah movement"; "New People's Army rebels" (a merged name the parser may hang by any label)
         # "the Cooperative for the Development of Congo (CODECO) rebel group": a name further left, as nmod
