@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import describe, doers, event_places, has_claim
+from conftest import describe, doers, event_places
 
 PUB = dt.date(2021, 11, 14)
 
@@ -46,12 +46,6 @@ def test_a_town_written_with_its_country_is_a_place_and_taking_it_is_an_event(an
 def test_taking_hostages_is_no_capture(analyse_text):
     ex = analyse_text("The militants took two hostages in Kabul on Monday.", PUB)
     assert not [e for e in ex.events if e.type == "strategic_development"], describe(ex)
-
-
-def test_a_bare_surname_after_the_full_name_is_the_person(analyse_text):
-    ex = analyse_text("The Libyan National Army is led by Marshal Khalifa Haftar. The Kaniyat militia allied itself "
-                      "with Marshal Haftar in 2019.", PUB)
-    assert has_claim(ex, "al-Kaniyat", "linked_to", "Khalifa Haftar"), describe(ex)
 
 
 def test_forces_loyal_to_a_government_took_the_town_for_it(analyse_text):

@@ -62,6 +62,7 @@ ENTITY_CLAIMS = [
     ("JNIM operates in Burkina Faso and Niger.", "JNIM", "active_in", "Burkina Faso"),
     ("JNIM operates in Burkina Faso and Niger.", "JNIM", "active_in", "Niger"),
     # leader
+    ('Los Zetas are led by Heriberto "El Verdugo" Lazcano.', "Los Zetas", "leader", "Heriberto Lazcano"),
     ("Al-Shabaab is led by Ahmad Umar.", "al-Shabaab", "leader", "Ahmad Umar"),
     ("The Mountain Lions Brigade is led by Omar Farouk.", "Mountain Lions Brigade", "leader", "Omar Farouk"),
     ("Ahmad Umar is the leader of al-Shabaab.", "al-Shabaab", "leader", "Ahmad Umar"),
@@ -81,6 +82,10 @@ ENTITY_CLAIMS = [
     ("The Front for Justice in Chad (FJC) is a rebel group. Their leader is Mahamat Mahadi Ali, who studied in "
      "Paris.", "FJC", "leader", "Mahamat Mahadi Ali"),
     # member_of
+    ("Bilal Rather, the Baramulla district commander of the Hizb-ul Mujahideen, surrendered on Tuesday.",
+     "Bilal Rather", "member_of", "Hizbul Mujahideen"),
+    ("Farooq Dar, a commander of the Hizb ul Mujahideen, was arrested in Sopore.", "Farooq Dar", "member_of",
+     "Hizbul Mujahideen"),
     ("Abu Bakr Shekau is a member of Boko Haram.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
     ("Abu Bakr Shekau joined Boko Haram in 2003.", "Abu Bakr Shekau", "member_of", "Boko Haram"),
     ("Ahmad Umar is a senior al-Shabaab commander.", "Ahmad Umar", "member_of", "al-Shabaab"),
@@ -90,6 +95,8 @@ ENTITY_CLAIMS = [
     ("Police arrested Ahmad Umar, one of the top leaders of al-Shabaab.", "Ahmad Umar", "member_of", "al-Shabaab"),
     ("Ahmad Umar, one of the commanders of al-Shabaab, was killed.", "Ahmad Umar", "member_of", "al-Shabaab"),
     # linked_to
+    ("The Libyan National Army is led by Marshal Khalifa Haftar. The Kaniyat militia allied itself with Marshal "
+     "Haftar in 2019.", "al-Kaniyat", "linked_to", "Khalifa Haftar"),
     ("Hezbollah is backed by Iran.", "Hezbollah", "linked_to", "Iran"),
     ("Hezbollah has close links to Iran.", "Hezbollah", "linked_to", "Iran"),
     ("Hezbollah has links with Hamas.", "Hezbollah", "linked_to", "Hamas"),
