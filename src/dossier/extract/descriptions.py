@@ -33,6 +33,7 @@ from dossier.extract.syntax import (
     entity,
     expand,
     governing_verb,
+    identified_as,
     included,
     loyal_side,
     name_on,
@@ -99,12 +100,11 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                         yield from ((ent, a) for ent in ents)
         if tok.lemma_ == "include" and tok.pos_ == "VERB":
             yield from _included_people(tok)
-        if tok.ent_type_ == "PERSON" and tok.dep_ == "pobj" and tok.head.lower_ == "as" and \
-                tok.head.head.lemma_ in {"identify", "name"} and tok.head.head.dep_ == "acl":
-            noun = tok.head.head.head  # "a jailed M-18 leader, identified as Gustavo Pirir,"
-            if noun.pos_ == "NOUN" and (noun.lower_ in nouns("role") | nouns("leader") or
-                                        noun.lemma_.lower() in nouns("role") | nouns("leader")):
-                yield tok, noun
+        if tok.pos_ == "NOUN" and (tok.lower_ in nouns("role") | nouns("leader") or
+                                   tok.lemma_.lower() in nouns("role") | nouns("leader")):
+            person = identified_as(tok)  # "a jailed M-18 leader, identified as Gustavo Pirir,"
+            if person is not None:
+                yield person, tok
         if tok.ent_type_ == "PERSON" and tok.i > sent.start + 1 and tok.doc[tok.i - 1].text == ",":
             # "A spokesperson for the police, Hazrat Hussain said": a role phrase fronting the name
             # ("..., and the group's founder, Sheikh Sajjad Gul was declared a terrorist": a title with its owner,

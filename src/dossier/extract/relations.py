@@ -267,9 +267,9 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
         # "its operations are concentrated in southern Somalia", "its area of activity is X", "the bulk of the
         # faction is concentrated in Gondar"
         holders = [verb]
-    elif (lemma in {"be", "become", "remain"} or lemma in _ACCUSING) and _answerable_for(verb):
+    elif (lemma in {"be", "become", "remain"} or lemma in _ACCUSING) and (answerable := _answerable_for(verb)):
         # "is believed to have been responsible for a number of attacks in the northwest of Northern Ireland"
-        holders = _answerable_for(verb)
+        holders = answerable
     elif lemma in {"be", "become", "remain"} or verb.lower_ == "active":
         subj_nouns = [c for c in verb.children if c.dep_ == "nsubj"]
         acomp = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in PRESENCE_ADJECTIVES]

@@ -130,8 +130,6 @@ def named_beside(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     return None
 
 
-
-
 def named_before_aside(noun: Token) -> Token | None:
     """The name a phrase set off by a comma or a dash follows ("X (XYZ), a shadow organisation of Y"; "members of
     X (a.k.a. Y) — an association of hunters — which ..."), when the parser hung the phrase elsewhere."""
@@ -149,6 +147,12 @@ def named_before_aside(noun: Token) -> Token | None:
     return entity(doc[i], named) if i >= 0 and doc[i].ent_type_ in named else None
 
 
+def identified_as(noun: Token) -> Token | None:
+    """ "a jailed M-18 leader, identified as Gustavo Pirir,": the person a noun is said to be."""
+    return next((o for c in noun.children if c.dep_ == "acl" and c.lemma_ in {"identify", "name"}
+                 for o in prep_objects(c, {"as"}) if o.ent_type_ == "PERSON"), None)
+
+
 def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     """The entity a phrase is about: "IS-K" -> IS-K; "its activities" -> antecedent; "most of its fighters"."""
     ent = entity(tok, labels)
@@ -161,10 +165,8 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
         if c.dep_ in {"appos", "compound"} and c.ent_type_ == "PERSON" and "PERSON" in labels \
                 and tok.lower_ in nouns("role"):
             return c
-        if c.dep_ == "acl" and c.lemma_ in {"identify", "name"} and "PERSON" in labels and tok.lower_ in nouns("role"):
-            named = next((o for o in prep_objects(c, {"as"}) if o.ent_type_ == "PERSON"), None)
-            if named is not None:  # "a jailed M-18 leader, identified as Gustavo Pirir,"
-                return named
+    if "PERSON" in labels and tok.lower_ in nouns("role") and (named := identified_as(tok)) is not None:
+        return named  # "a jailed M-18 leader, identified as Gustavo Pirir,"
     for c in tok.children:
         # "the Fatah movement"; "New People's Army rebels" (a merged name the parser may hang by any label)
         # "the Cooperative for the Development of Congo (CODECO) rebel group": a name further left, as nmod
