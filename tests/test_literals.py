@@ -77,7 +77,7 @@ def test_text_without_a_date():
     ("a week ago", SATURDAY, "2021-08-21", "day"),
     ("three days ago", SATURDAY, "2021-08-25", "day"),
     ("two weeks ago", SATURDAY, "2021-08-14", "week"),  # a day in the week up to then
-    ("last week", SATURDAY, "2021-08-21", "week"),
+    ("last week", SATURDAY, "2021-08-22", "week"),  # the days up to the Sunday that ended it
     ("a month ago", SATURDAY, "2021-07", "month"),
 ])
 def test_relative_dates_resolve_against_publication(text, published, iso, precision):

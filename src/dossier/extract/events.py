@@ -39,6 +39,7 @@ from dossier.extract.syntax import (
     subjects,
     tally_over_time,
 )
+from dossier.lexicon import words
 from dossier.model import Place
 from dossier.nlp.coref import link_participle
 from dossier.nlp.gazetteer import actors
@@ -72,6 +73,10 @@ class RawEvent:
     toll: bool = False  # the killed figure is a (latest) death toll
     background: bool = False  # an earlier event the report dates its own against ("a week after a blast in X")
     outer: Token | None = None  # a known place the report put the event in before naming one no gazetteer knows
+
+
+# nouns that name an event only by referring back to one told before: they add to it and never open one
+_REFERRING_NOUNS = {"incident"}
 
 
 def _trigger(tok: Token) -> tuple[str, str] | None:
@@ -109,6 +114,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return tuple(trig["bomb"])  # "planted the device that was found under the officer's car"
     if lemma == "fire" and any(o.lemma_ in {"rocket", "missile", "mortar", "shell", "grenade"} for o in _objects(tok)):
         return "explosions_remote_violence", "shelling/artillery/missile attack"
+    if lemma in _REFERRING_NOUNS and tok.tag_ == "NN" and _definite(tok):
+        return "violence_against_civilians", "attack"  # "the incident occurred near Ambeli village": refers back
     hit = trig.get(lemma) or trig.get(tok.lower_)
     if hit is None:
         return None
@@ -288,11 +295,16 @@ def _objects(tok: Token) -> list[Token]:
     return [o for c in tok.children if c.dep_ in {"dobj", "pobj"} for o in expand(c)] + prep_objects(tok)
 
 
+_TAKING_PART_VERBS = {"involve", "include", "feature", "see"}
+
+
 def victim_tokens(trigger: Token, harmed: bool = False) -> list[Token]:
     """Who or what was hit: the object of "attacked", "attack on"; with `harmed`, also whom the
     sentence's killing or wounding verbs name ("..., killing 25 worshippers")."""
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    objs = [c for v in (trigger, verb) for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # ("the raid involved armed separatist groups": who took part, not who was hit)
+    verbs = (trigger,) if verb.lemma_.lower() in _TAKING_PART_VERBS else (trigger, verb)
+    objs = [c for v in verbs for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
     objs += [o for o in prep_objects(trigger, {"on", "against", "at"}) if o not in _blamed_on(trigger.head)]
     if harmed:
         hurt = set(lexicon()["kill_words"]) | set(lexicon()["injure_words"])
@@ -409,8 +421,10 @@ def _follows_another(trigger: Token) -> bool:
     May": an event word (one already told) set after another, which the sentence's dates and places tell of."""
     verb = trigger.head
     return trigger.dep_ == "nsubj" and (
-        verb.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ in {"after", "before"}
-                                             for c in verb.children) or
+        verb.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ in {"after", "before"} or
+                                             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
+                                                                       {"after", "before"} for m in c.children)
+                                             for c in verb.children) or  # "came after forces killed 222"
         verb.lemma_.lower() in {"follow", "precede"} and any(c.dep_ == "dobj" for c in verb.children))
 
 
@@ -473,8 +487,23 @@ def _describes_other_noun(date: Token, trigger: Token) -> bool:
             if a.dep_ == "acl" and a.lemma_.lower() in _NAME_GIVING_VERBS:
                 continue  # "a commander identified as Kundu on Thursday": naming takes no date; the event does
             noun = a if a.dep_ == "appos" else a.head
-            return _trigger(noun) is None
+            # ("planted the device that was discovered at X on Saturday": the event's own device dates it)
+            own_device = noun.head == trigger and noun.lemma_.lower() in _DEVICES
+            return _trigger(noun) is None and not own_device
     return False
+
+
+_SPEAKERS_DAY = re.compile(r"^(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|last night)$", re.I)
+
+
+def _spoken_today(tok: Token) -> bool:
+    """ "“This morning, a fidayee attack was carried out …,” the spokesman said": inside a quotation, "today" or
+    "this morning" is the speaker's day, which the report may not give."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or not _SPEAKERS_DAY.match(ent.text):
+        return False
+    before = tok.doc[tok.sent.start:tok.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> DateValue | None:
@@ -488,7 +517,7 @@ def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> D
                    and g != trigger and trigger in set(g.subtree)]
     filed = _dateline_end(sent)  # "Sept 6 (Reuters) -": the day the report was filed
     dates = [t for t in dates if t not in claim_dates and not _period_start(t, trigger) and t.i >= filed
-             and not _describes_other_noun(t, trigger)]
+             and not _describes_other_noun(t, trigger) and not _spoken_today(t)]
     near = set(trigger.subtree) | {trigger, trigger.head}
     if _definite(trigger) and trigger.dep_ == "pobj":
         # "will visit on Tuesday to find lapses involved in the attack in X": the attack referred to in a
@@ -537,6 +566,7 @@ _SPECIFICITY = {"city": 0, "district": 1, "site": 0, None: 1, "area": 3, "region
 
 _REGION_NOUNS = {"province", "state", "region", "department", "governorate", "oblast", "prefecture"}
 _ROUTE_NOUNS = {"road", "highway", "street", "route", "expressway", "motorway", "bridge", "avenue"}
+_SETTLEMENT_NOUNS = {"village", "town", "hamlet", "settlement", "locality"}
 _DISTRICT_NOUNS = {"district", "county", "municipality", "township", "tehsil", "subdistrict", "commune"}
 
 
@@ -544,7 +574,7 @@ def _specificity(tok: Token) -> int:
     """City before district before unknown before region before country; "the province of Huancavelica" is the
     region, whatever city shares its name."""
     noun = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head if tok.dep_ in {
-        "compound", "nmod"} else None
+        "compound", "nmod", "amod"} else None
     if noun is not None and noun.lower_ in _REGION_NOUNS:
         return _SPECIFICITY["region"]
     place = places().lookup(tok.text)
@@ -555,6 +585,9 @@ def _specificity(tok: Token) -> int:
         return _SPECIFICITY["area"] - 1  # "on the Bedre-Kutru Road near Ambeli village": the village places it
     if noun is not None and noun.lower_ in _DISTRICT_NOUNS:  # "Anantnag district", whatever town shares the name
         return max(found, _SPECIFICITY["district"])
+    # "near Ambeli village": a settlement, however small (not "the Kenya town of Mandera")
+    if noun is not None and noun.lower_ in _SETTLEMENT_NOUNS and found <= _SPECIFICITY[None]:
+        return _SPECIFICITY["city"]
     return found
 
 
@@ -619,6 +652,13 @@ def _city(tok: Token) -> bool:
     return place is not None and place.precision == "city"
 
 
+def _compound_head(tok: Token) -> Token:
+    """The noun a chain of compounds ends on: "Quetta" -> "Station" in "the Quetta Railway Station"."""
+    while tok.dep_ == "compound":
+        tok = tok.head
+    return tok
+
+
 def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token | None:
     """Where the event happened: the most specific place near the trigger word (not a country that is
     one of the perpetrators)."""
@@ -674,7 +714,9 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
 
     def rank(p: Token) -> tuple:
         # "in Jalalabad, Afghanistan": the appositive country only qualifies the city
-        qualifier = p.dep_ in {"appos", "poss"} or p.dep_ == "compound" and p.head.lower_ not in PLACE_NOUNS
+        # (but "the Quetta Railway Station": a town naming a building is where the building stands)
+        qualifier = p.dep_ in {"appos", "poss"} or p.dep_ == "compound" and p.head.lower_ not in PLACE_NOUNS and \
+            _compound_head(p).lower_ not in words("facility_nouns")
         # ("the Mediterranean island of Corsica": the sea only says which island, the name after "of" is it; but
         # "the al-Jinah village of Aleppo": the village is named before)
         qualifier = qualifier or p.ent_type_ == "LOC" and p.dep_ in {"compound", "amod"} and \
@@ -1209,8 +1251,8 @@ def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
         _country_heading(sent)
     date = None if follows else _date(sent, tok, others)
     return RawEvent(etype, sub, tok, date=date, place=place, perpetrators=perpetrators,
-                    killed=_number_for(sent, set(lexicon()["kill_words"])),
-                    injured=_number_for(sent, set(lexicon()["injure_words"])),
+                    killed=None if follows else _number_for(sent, set(lexicon()["kill_words"])),
+                    injured=None if follows else _number_for(sent, set(lexicon()["injure_words"])),
                     targets=_targets(victims), victims=victims, sentences=[sent],
                     place_where=place is not None and tok in set(place.subtree) and place != tok)
 
@@ -1462,14 +1504,15 @@ def _namesake(tok: Token) -> bool:
 
 
 def _countries_named(doc: Doc) -> set[str]:
-    """Countries the report names, as places or as nationalities ("Iranian police")."""
+    """Countries the report names, as places, through one of their regions ("Northern Ireland"), or as
+    nationalities ("Iranian police")."""
     named = doc.user_data.get("countries_named")
     if named is None:
         named = set()
         for e in doc.ents:
             if e.label_ in {"GPE", "LOC"}:
                 p = places().lookup(e.text)
-                if p is not None and p.precision == "country":
+                if p is not None and p.precision in {"country", "region"} and p.country:
                     named.add(p.country)
             elif e.label_ in {"NORP", "FORCE", "ORG"}:
                 code = places().demonym_in(e.text)
@@ -1566,11 +1609,17 @@ def _detached(ev: RawEvent) -> bool:
     reported = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {
         *lex["report_verbs"], *lex["claim_verbs"], "condemn", "denounce", "deny", "describe"}
     # "was carried out at X"; "two explosions tore through the cathedral on the island of Jolo"
-    told = trigger.head.lemma_.lower() in _DOER_VERBS | _IMPACT_VERBS | {"occur", "happen", "take", "unfold"}
+    # ("the dawn raid involved gunmen and claimed the lives of four soldiers at X": a verb joined to the first)
+    verbs = [trigger.head, *(c for c in trigger.head.children if c.dep_ == "conj")]
+    told = any(v.lemma_.lower() in _DOER_VERBS | _IMPACT_VERBS | {"occur", "happen", "take", "unfold", "involve"}
+               for v in verbs)
     if trigger.dep_ == "pobj" and (trigger.head.lower_ in _BEFORE_OR_AFTER or trigger.head.lower_ == "of" and
                                    trigger.head.head.lower_ in {"wake", "aftermath"} or
                                    trigger.head.lower_ in {"to", "for"} and  # "in response to the attacks"
-                                   trigger.head.head.lower_ in {"response", "retaliation", "reprisal", "revenge"}):
+                                   trigger.head.head.lower_ in {"response", "retaliation", "reprisal", "revenge"}
+                                   # "two cars linked to the bomb attack were found in X"
+                                   or trigger.head.lower_ == "to" and
+                                   trigger.head.head.lemma_.lower() in {"link", "connect", "relate", "tie"}):
         return ev.place is not None and ev.place not in set(trigger.subtree)  # "in the wake of the attack, ..."
     return ev.place is not None and not ev.place_where and (trigger.dep_ in {"nsubj", "nsubjpass"} and not told or
                                                              reported) and ev.place not in set(trigger.subtree)
@@ -1834,6 +1883,8 @@ def extract_events(doc: Doc) -> list[RawEvent]:
             into = None
         if into is not None and (into.date is not None or ev.date is None or not _plural(ev)):
             _merge(into, ev)
+            continue
+        if ev.trigger.lemma_.lower() in _REFERRING_NOUNS:
             continue
         headline = ev.place is not None and ev.sentences[0].start == 0  # the report's own event, told in brief
         if ev.date is None and ev.killed is None and (not ev.perpetrators or ev.place is None) and not headline or \

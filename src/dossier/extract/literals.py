@@ -154,8 +154,8 @@ def _relative(low: str, published: dt.date | None) -> DateValue | None:
                 return DateValue(f"{d.year}-{d.month:02d}", "month")
             d = published - dt.timedelta(days=count * (7 if m[2] == "week" else 1))
             return DateValue(d.isoformat(), "day" if m[2] == "day" or count == 1 else "week")
-    if re.search(r"\blast week\b", low):
-        return DateValue((published - dt.timedelta(days=7)).isoformat(), "week")
+    if re.search(r"\blast week\b", low):  # the days up to the Sunday that ended the week before publication
+        return DateValue((published - dt.timedelta(days=published.weekday() + 1)).isoformat(), "week")
     if re.search(r"\blast month\b", low):
         d = published.replace(day=1) - dt.timedelta(days=1)
         return DateValue(f"{d.year}-{d.month:02d}", "month")

@@ -463,6 +463,11 @@ def tally_over_time(verb: Token) -> bool:
     if undated and any(c.dep_ in {"dobj", "nsubjpass"} and {"thousands", "millions"} & set(c.lower_.split())
                        for c in verb.children):
         return True
+    # "security forces killed roughly 222 insurgents in encounters since January 1, 2024": a count from a year on,
+    # in whatever tense
+    if any(p.dep_ == "prep" and p.lower_ == "since" and _YEAR.search(" ".join(t.text for t in p.subtree))
+           for p in verb.children):
+        return True
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
     # "has been battling the government for two decades": a perfect progressive tells a span, not an event

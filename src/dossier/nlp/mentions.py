@@ -718,6 +718,9 @@ _STANDING_NOUNS = {"faith", "trust", "confidence", "belief", "interest", "role",
 _UNIT_PREFIXES = {"barangay", "sitio", "purok", "kampung", "kebele", "woreda", "moshav", "kibbutz"}
 _DISTANCE_WORDS = ("kilomet", "km", "mile")
 _HARM_VERBS = {"kill", "attack", "abduct", "kidnap", "ambush", "shoot", "behead", "massacre", "bomb", "slaughter"}
+# verbs that say where a place lies: "Matazem sits on the border between ...", "X is located near Y"
+_SITUATING_VERBS = {"sit", "lie", "locate", "situate", "straddle", "nestle", "perch"}
+_SITUATING_PREPS = {"on", "in", "near", "between", "along", "at", "about", "close", "off", "inside", "within"}
 
 
 def distance_after(doc: Doc, end: int) -> bool:
@@ -737,6 +740,16 @@ def _country_after(doc: Doc, end: int) -> bool:
     nxt = doc[end + 1]
     place = places().lookup(nxt.text) if nxt.ent_type_ == "GPE" else None
     return place is not None and place.precision == "country" and (end + 2 >= len(doc) or not doc[end + 2].is_title)
+
+
+def _situated(ent: Span | Token) -> bool:
+    """ "Matazem sits on the border between two provinces", "X is located near Y": a name that the text says lies
+    somewhere is a place."""
+    root = ent.root if isinstance(ent, Span) else ent
+    verb = root.head
+    return root.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in _SITUATING_VERBS and \
+        (verb.lemma_.lower() == "straddle" or any(c.dep_ == "prep" and c.lower_ in _SITUATING_PREPS
+                                                  for c in verb.children))
 
 
 def _placed_inside(ent: Span) -> bool:
@@ -775,7 +788,7 @@ def _unknown_places(doc: Doc, ents: list[Span]) -> list[Span]:
                     _country_after(doc, e.end)}
     for e in named:
         unit = e.start > 0 and doc[e.start - 1].lower_ in _UNIT_PREFIXES
-        if unit or distance_after(doc, e.end) or _placed_inside(e):
+        if unit or distance_after(doc, e.end) or _placed_inside(e) or _situated(e):
             places_named.add(e.text.lower())
         if len(e) > 1 or english_word(e.text):
             continue
@@ -783,8 +796,12 @@ def _unknown_places(doc: Doc, ents: list[Span]) -> list[Span]:
         prep = tok.head
         # (an organisation's name only where people were harmed: "killed eleven herders at Talakmau")
         harmed = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+        # ("claimed the lives of four soldiers (and two farmers) at Matazem")
+        above = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        lives = above is not None and above.lemma_.lower() == "claim" and \
+            any(c.dep_ == "dobj" and c.lower_ == "lives" for c in above.children)
         if tok.dep_ == "pobj" and prep.lower_ in _SITE_PREPS and prep.head.lemma_.lower() not in _STANDING_NOUNS \
-                and (e.label_ == "PERSON" or harmed.lemma_.lower() in _HARM_VERBS):
+                and (e.label_ == "PERSON" or harmed.lemma_.lower() in _HARM_VERBS or lives):
             located.add(key)
         # "Mera said", "Mera's office", "Mera, 45,", "Mr Mera": someone who acts, owns, has an age or a title
         if tok.dep_ in {"nsubj", "poss", "agent"} or any(c.dep_ == "appos" for c in tok.children) or \
@@ -792,6 +809,8 @@ def _unknown_places(doc: Doc, ents: list[Span]) -> list[Span]:
             acting.add(key)
     places_named |= located - acting - in_longer
     taken = {i for e in ents for i in range(e.start, e.end)}
+    # ("Batibo sits on the border between ...": a name the NER left bare there, and took elsewhere for a name)
+    places_named |= {t.lower_ for t in doc if t.i not in taken and t.is_title and t.pos_ == "PROPN" and _situated(t)}
     # ("the attack at Thinghat, about 50 kilometres from the district headquarters": a name the NER left bare)
     bare = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.i not in taken and t.is_title and t.pos_ == "PROPN"
             and t.dep_ == "pobj" and t.head.lower_ in _SITE_PREPS and distance_after(doc, t.i + 1)]
