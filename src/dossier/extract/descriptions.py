@@ -30,6 +30,7 @@ from dossier.extract.syntax import (
     PLACE_NOUNS,
     called,
     conjuncts,
+    direct_objects,
     entity,
     expand,
     governing_verb,
@@ -74,13 +75,13 @@ def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
 
 def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
     for tok in sent:
-        if tok.lemma_ in {"be", "become", "remain"}:
+        attrs = _copula_attributes(tok)
+        if attrs is not None:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj and tok.dep_ in {"xcomp", "conj"}:
                 # "X is believed to be / seems to be the group's bomb expert"; "X went independent and became
                 # enemies of Y"
                 subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            attrs = [a for c in tok.children if c.dep_ in {"attr", "acomp"} for a in expand(c)]
             for s in subj:
                 ents = [entity(s)]
                 if ents[0] is None and s.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
@@ -174,6 +175,23 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                     head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and not head.head.head.ent_type_:
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the name hung on the group describes the founder
                 yield tok, head.head.head
+
+
+_POSTS = {"position", "post", "office", "rank", "title", "role", "job"}
+
+
+def _copula_attributes(verb: Token) -> list[Token] | None:
+    """What a copula or a verb of office says its subject is: "X is the head of Y"; "X, who currently holds the
+    position of deputy head of the council", "X serves as the group's spokesman"; None for other verbs."""
+    lemma = verb.lemma_.lower()
+    if lemma in {"be", "become", "remain"}:
+        return [a for c in verb.children if c.dep_ in {"attr", "acomp"} for a in expand(c)]
+    if lemma in {"hold", "occupy", "assume"} and verb.pos_ == "VERB":
+        posts = [o for o in direct_objects(verb) if o.lemma_.lower() in _POSTS]
+        return [a for p in posts for o in prep_objects(p, {"of"}) for a in expand(o)] if posts else None
+    if lemma == "serve" and verb.pos_ == "VERB":
+        return [a for o in prep_objects(verb, {"as"}) for a in expand(o)] or None
+    return None
 
 
 def _past_one_of(noun: Token) -> Token:
@@ -515,8 +533,10 @@ def titles(sent: Span) -> Iterator[RawClaim]:
         if not heads:
             continue
         # ("Union Home Minister Amit Shah": a ministry the NER cut out of the title is no organisation he joined)
+        # ("Ugandan President X": a nationality the NER took for an organisation is no organisation either)
         orgs = [t for t in words if t.ent_type_ in ORGS and not (
-            not t.ent_id_ and t.ent_type_ == "ORG" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "minister")]
+            not t.ent_id_ and t.ent_type_ == "ORG" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "minister")
+            and not (not t.ent_id_ and places().demonym(t.text))]
         # the title's own noun decides: "MILF chief negotiator" negotiates, "rogue MILF leader" leads no MILF
         if orgs and heads[-1].lemma_.lower() in nouns("leader") and not _sub_leader(heads[-1]) and \
                 not any(t.lower_ in SUB_LEADER for t in words):

@@ -321,6 +321,8 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         return
     if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return
+    if lemma in {"declare", "announce"} and any(c.dep_ in {"oprd", "attr"} for c in verb.children):
+        return  # "it was declared a terrorist organisation by the US in 2000": a designation, not a founding
     intransitive = (born or lemma in {"emerge", "form"}) and not any(c.dep_ == "dobj" for c in verb.children)
     if _passive(verb) or intransitive:
         groups = [s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
@@ -1088,6 +1090,9 @@ def size(sent: Span) -> Iterator[RawClaim]:
             # "its fighters number between 7,000 and 12,000" (the parser may read "number" as a noun)
             counted = [c for c in noun.children if c.dep_ in {"nsubj", "compound"} and c.lower_ in MEMBER_WORDS]
             group = (owner(counted[0], ACTORS) or owner(noun, ACTORS)) if counted else None
+            if group is None:  # "analysts estimate the force numbers about 100,000": the group itself, counted
+                group = next((g for c in noun.children if c.dep_ == "nsubj" for g in [owner(c, ACTORS)]
+                              if g is not None), None)
             nums = [t for t in noun.subtree if t.ent_type_ in {"CARDINAL", "QUANTITY"} and t.i > noun.i]
             q = parse_quantity(nums[0].text) if group is not None and nums else None
             if q is not None:

@@ -71,6 +71,9 @@ def conjuncts(tok: Token) -> list[Token]:
         out += [n for c in list(out) for n in c.children if n.dep_ in {"nmod", "appos"} and n.ent_type_ and
                 n.i < c.i and n.left_edge.i > 0 and doc[n.left_edge.i - 1].text == "," and
                 n.i + 1 < len(doc) and doc[n.i + 1].text == "," and n not in out]
+        # "A and former paratrooper B": the name the parser hung on A, right after the title of the second item
+        out = [next((n for n in tok.children if n.dep_ == "appos" and n.ent_type_ == "PERSON" and n.i == c.i + 1),
+                    c) if c != tok and c.pos_ == "NOUN" and not c.ent_type_ else c for c in out]
     return sorted(out, key=lambda t: t.i)
 
 

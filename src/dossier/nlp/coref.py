@@ -24,7 +24,7 @@ _WINDOW = 3  # sentences a subject stays salient
 _SIDE_CLAUSES = {"advcl", "relcl", "acl"}
 # words that refer back only to a group the text has called so ("Fatemiyoun Brigade" ... "the brigade", "the SDF
 # alliance" ... "the alliance"), not to whichever group is salient
-_NAME_HEADS = {"brigade", "alliance"}
+_NAME_HEADS = {"brigade", "alliance", "force"}  # ("Rapid Support Forces" ... "the force")
 _IRREGULAR = {"rebel", "guerrilla", "insurgent", "militant", "jihadist", "separatist", "ethnic", "tribal"}
 
 if not Token.has_extension("antecedent"):
@@ -52,7 +52,10 @@ def _definite_group_noun(token: Token) -> bool:
     # "the rebel force", "the guerrilla army", "the ethnic army": a state's word made a group's by what its members are
     irregular = token.lower_ in {"force", "army"} and any(
         c.dep_ in {"amod", "compound"} and c.lower_ in _IRREGULAR for c in token.children)
-    if token.ent_type_ or token.lower_ not in words("definite_group_nouns") and not irregular:
+    # ("the force", bare: not "the security forces")
+    bare_force = token.lemma_.lower() == "force" and not any(c.dep_ in {"amod", "compound", "nmod"}
+                                                            for c in token.children)
+    if token.ent_type_ or token.lower_ not in words("definite_group_nouns") and not irregular and not bare_force:
         return False
     dets = [c for c in token.children if c.dep_ in {"det", "poss"}]
     doc = token.doc
@@ -178,7 +181,8 @@ def resolve_coreference(doc: Doc) -> Doc:
                 counts[key] += 1
                 first_of.setdefault(key, tok)
                 last_named = (n, tok)
-                called[tok.text.split()[-1].lower()] = tok
+                last = tok.text.split()[-1].lower()
+                called[last] = called[last.removesuffix("s")] = tok  # "Forces" ... "the force"
                 if tok.dep_ == "compound":
                     called[tok.head.lemma_.lower()] = tok
                 # ("The SDF is an alliance of militias", "the SDF, an alliance of militias")

@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import compile_prefix_regex, filter_spans
+from spacy.util import compile_infix_regex, compile_prefix_regex, filter_spans
 
 from dossier.lexicon import triggers
 from dossier.names import fold_keeping_offsets
@@ -63,13 +63,36 @@ def common_nouns(doc: Doc) -> Doc:
     return doc
 
 
+_DATELINE_MARKS = {":", "):", "-", "–", "—", ".-"}
+
+
+def _after_dateline(doc: Doc, i: int) -> bool:
+    """ "Kabul (Pajhwok): The IMU is ...", "KABUL (Reuters) - ...": the report starts after a dateline, whose place
+    and agency are no part of its first sentence."""
+    mark = doc[i - 1]
+    if mark.text not in _DATELINE_MARKS or i < 4 or doc[i].is_space:
+        return False
+    close = i - 1 if mark.text == "):" else i - 2
+    if doc[close].text not in {")", "):"}:
+        return False
+    start = close
+    while start > 0 and not ("\n" in doc[start - 1].text and doc[start - 1].is_space):
+        start -= 1
+    opening = next((t.i for t in doc[start:close] if t.text == "("), None)
+    if opening is None or opening == start or close - start > 12:
+        return False
+    # (only a place, a date, commas and the agency before it: "BOGOTA, Colombia, Dec 6 (EFE)")
+    return all(t.is_title or t.is_upper or t.is_punct or t.like_num for t in doc[start:opening]) and \
+        all(not t.is_space for t in doc[opening:close])
+
+
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and list items carry no full stop; a colon does not, nor
     a word before one in lower case."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if "\n" in prev.text and prev.is_space and not tok.is_space:
+        if "\n" in prev.text and prev.is_space and not tok.is_space or _after_dateline(doc, tok.i):
             tok.is_sent_start = True
         elif prev.text == ":" and not tok.is_space:
             tok.is_sent_start = False  # "July 9 2000: A car bomb attack on ...": the date heads its item
@@ -159,6 +182,10 @@ def load_pipeline() -> Language:
     # "•February 6 2000: ...": a list bullet glued to the first word is a token of its own
     prefixes = [*nlp.Defaults.prefixes, *(re.escape(b) for b in BULLETS)]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    # "Kabul (Pajhwok):The Islamic Movement ...": a bracket and colon that a missing space glued to the capitalised
+    # word after them still end what comes before
+    infixes = [*nlp.Defaults.infixes, r"\):(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for title in _HYPHENATED_TITLES:  # "the secretary-general of the Polisario Front": one title, one token
         for form in (title, title.capitalize(), title.title()):
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])

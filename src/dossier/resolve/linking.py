@@ -63,6 +63,22 @@ def indexed_key(name: str, etype: str, aliases: tuple[str, ...], alias_index: di
     return f"new:{etype}:{norm(name)}"
 
 
+def _sole_country_before(tok: Token) -> str | None:
+    """ "groups hostile to Ugandan President Museveni, seeking to overthrow the government": the one country the
+    sentence names before a bare "the government" is whose it is, whatever the report's main country."""
+    codes = set()
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.ent_type_ in {"NORP", "ORG"} and " " not in t.text:  # ("Ugandan", which the NER may take for an ORG)
+            codes.add(demonym_country(t.text))
+        elif t.ent_type_ in {"GPE", "LOC"}:
+            place = places().lookup(t.text)
+            codes.add(place.country if place is not None and place.precision == "country" else None)
+    codes.discard(None)
+    return codes.pop() if len(codes) == 1 else None
+
+
 def demonym_country(text: str) -> str | None:
     return places().demonym_in(clean_surface(text))
 
@@ -232,7 +248,7 @@ class DocumentLinker:
             code = places().country_code(modifier.removesuffix("'s").removesuffix("’s"))
             if code is None and modifier.lower() not in {"the", "national", "federal", "regular"}:
                 return None  # "Lord Resistance Army", "Arakan Army": a name, not the state's army
-        code = code or self._country
+        code = code or _sole_country_before(tok) or self._country
         adjective = places().adjective(code) if code else None
         return (self._national_force(adjective, noun, code) or f"{adjective} {noun}") if adjective else None
 
