@@ -72,3 +72,12 @@ def test_a_count_kept_since_a_year_is_no_event(analyse_text):
     ex = analyse_text("Seven policemen were killed in a roadside bombing in Bastar district on Friday. The bombing "
                       "came after security forces killed 180 rebels in encounters since January 1, 2021.", SATURDAY)
     assert [e.killed for e in ex.events] == [(7, 7)], describe(ex)
+
+
+def test_a_province_is_looked_up_in_the_country_the_report_names(analyse_text):
+    # ("Northwest province" alone would be South Africa's; beside Cameroon it is Cameroon's)
+    ex = analyse_text("Gunmen killed five soldiers at an army post in Cameroon on Friday, officials said. Gunmen "
+                      "killed five people at an army post in the troubled English-speaking Northwest province on "
+                      "Friday.", SATURDAY)
+    assert len(ex.events) == 1, describe(ex)
+    assert ex.events[0].place.country == "CM", describe(ex)

@@ -1426,6 +1426,10 @@ def _places_agree(a: Token | None, b: Token | None, loose: bool = False) -> bool
     pa, pb = places().lookup(a.text), places().lookup(b.text)
     if pa is None or pb is None:
         return True  # a village the gazetteer does not know may lie in the other place
+    if pa.country and pb.country and pa.country != pb.country:
+        # ("Cameroon" and "Northwest province": the province of the country named beside it, not South Africa's)
+        pb = places().lookup(b.text, country=pa.country) or pb
+        pa = places().lookup(a.text, country=pb.country) or pa
     if pa.key == pb.key:
         return True
     if pa.country and pb.country and pa.country != pb.country:

@@ -48,10 +48,15 @@ def link_participle(token: Token) -> Token | None:
     return None
 
 
-def _definite_group_noun(token: Token) -> bool:
-    # "the rebel force", "the guerrilla army", "the ethnic army": a state's word made a group's by what its members are
-    irregular = token.lower_ in {"force", "army"} and any(
+def _irregular_force(token: Token) -> bool:
+    """ "the rebel force", "the guerrilla army", "the ethnic army": a state's word made a group's by what its members
+    are."""
+    return token.lower_ in {"force", "army"} and any(
         c.dep_ in {"amod", "compound"} and c.lower_ in _IRREGULAR for c in token.children)
+
+
+def _definite_group_noun(token: Token) -> bool:
+    irregular = _irregular_force(token)
     # ("the force", bare: not "the security forces")
     bare_force = token.lemma_.lower() == "force" and not any(c.dep_ in {"amod", "compound", "nmod"}
                                                             for c in token.children)
@@ -209,7 +214,7 @@ def resolve_coreference(doc: Doc) -> Doc:
                 speaker = _speaker(tok)
                 if speaker is not None:
                     antecedent = speaker if _is_group(speaker) else None
-                elif tok.lemma_.lower() in _NAME_HEADS:
+                elif tok.lemma_.lower() in _NAME_HEADS and not _irregular_force(tok):
                     antecedent = called.get(tok.lemma_.lower())
                 elif last_subject and n - last_subject[0] <= _WINDOW:
                     antecedent = last_subject[1]
