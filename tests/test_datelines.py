@@ -47,3 +47,18 @@ def test_a_second_founder_named_after_his_title_is_a_founder(analyse_text):
     assert has_claim(ex, "Fergana Liberation Front", "leader", "Rustam Aliyev"), describe(ex)
     assert has_claim(ex, "Fergana Liberation Front", "leader", "Bakhtiyor Karimov"), describe(ex)
     assert len(claims_of(ex, "leader")) == 2, describe(ex)
+
+
+def test_a_group_named_for_a_date_is_the_group_where_a_group_noun_or_a_verb_says_so(nlp):
+    doc = nlp("Police blamed the November 17 guerrilla group for the killing. November 17 said it fired the shots. "
+              "On November 17 gunmen attacked a bank.")
+    labels = [(e.text, e.label_) for e in doc.ents if e.text == "November 17"]
+    assert labels == [("November 17", "ARMED_GROUP"), ("November 17", "ARMED_GROUP"), ("November 17", "DATE")], \
+        [(e.text, e.label_) for e in doc.ents]
+
+
+def test_an_assassination_carried_out_by_a_group_named_for_a_date_is_its(analyse_text):
+    ex = analyse_text("Gunmen shot dead a diplomat in Athens on Thursday. Police said the assassination was carried "
+                      "out by the November 17 guerrilla group.", PUB)
+    assert [[p.entity.name for p in e.perpetrators] for e in ex.events] == \
+        [["Revolutionary Organization 17 November"]], describe(ex)

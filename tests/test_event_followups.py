@@ -81,3 +81,8 @@ def test_a_province_is_looked_up_in_the_country_the_report_names(analyse_text):
                       "Friday.", SATURDAY)
     assert len(ex.events) == 1, describe(ex)
     assert ex.events[0].place.country == "CM", describe(ex)
+
+
+def test_people_shot_dead_are_an_attack(analyse_text):
+    ex = analyse_text("Two policemen were shot dead in Quetta on Friday.", SATURDAY)
+    assert event_places(ex) == ["Quetta"], describe(ex)

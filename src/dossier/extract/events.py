@@ -110,6 +110,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return "violence_against_civilians", "attack"  # "eliminated 8 of Boko Haram terrorists", "neutralised"
     if lemma == "target" and _targeted_once(tok):
         return tuple(trig["attack"])  # "gunmen targeted the border guards at a station in Mirjaveh"
+    if lemma == "shoot" and tok.pos_ == "VERB" and any(c.lower_ == "dead" for c in tok.children):
+        return tuple(trig["shooting"])  # "gunmen shot dead a diplomat"
     if lemma == "plant" and any(o.lemma_.lower() in _DEVICES for o in _objects(tok)):
         return tuple(trig["bomb"])  # "planted the device that was found under the officer's car"
     if lemma == "fire" and any(o.lemma_ in {"rocket", "missile", "mortar", "shell", "grenade"} for o in _objects(tok)):

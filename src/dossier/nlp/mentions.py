@@ -1289,6 +1289,30 @@ def _field_people(doc: Doc, ents: list[Span]) -> list[Span]:
             for name in listed_names(value) if len(name) > 1 and not known & set(range(name.start, name.end))]
 
 
+_TIME_PREPS = {"on", "in", "since", "by", "until", "till", "before", "after", "from", "to", "between", "during",
+               "of", "at", "through"}
+
+
+def _date_named_groups(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the November 17 guerrilla group", "November 17 said it killed Welch": a date the NER found, which is the
+    name of a group the gazetteer knows as "<date> group", where the words around it make it a group, not a day (a
+    group noun after it, or the subject or owner of the clause; never the object of "on" or "since")."""
+    out = []
+    for e in ents:
+        if e.label_ != "DATE":
+            continue
+        actor = actors().lookup(f"{e.text} group")
+        root = e.root
+        if actor is None or root.dep_ == "pobj" and root.head.lower_ in _TIME_PREPS:
+            continue
+        after = [t for t in doc[e.end: e.end + 3] if not t.is_punct]
+        named = any(t.lower_ in words("group_nouns") for t in after[:2]) and all(
+            t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in after[:1])
+        if named or root.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            out.append(Span(doc, e.start, e.end, label=GROUP_LABEL, span_id=actor.key))
+    return out
+
+
 def _unknown_acronym_place(ent: Span) -> bool:
     """ "al-Qaeda in Syria (AQ-S)": capitals that no gazetteer knows as a place name no place."""
     return ent.label_ == "GPE" and not ent.id_ and bool(_ACRONYM.match(ent.text)) and ent.text.isupper() and \
@@ -1308,7 +1332,7 @@ def find_mentions(doc: Doc) -> Doc:
     people += [p for p in _field_people(doc, ents) if not any(q.start <= p.start < q.end for q in people)]
     ents = _in_place_of(ents, people)
     ents = _in_place_of(ents, _nicknamed_people(doc, ents))
-    ents = _in_place_of(ents, _unlabelled_groups(doc, ents))
+    ents = _in_place_of(ents, _unlabelled_groups(doc, ents) + _date_named_groups(doc, ents))
     ents = _in_place_of(ents, _state_actors(doc, ents))
     found = _unlabelled_places(doc, ents)
     starts = {s.start for s in found}
