@@ -292,9 +292,10 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
     # "took control of the city of Goma", "seized control of Hodeidah"
     places += [p for o in objects if o.lower_ == "control" for x in prep_objects(o, {"of"}) for p in places_in(x)]
     # ("the bulk of the faction is concentrated in X": the faction)
-    actors = _actor_subjects(verb) or [g for b in verb.children if b.dep_ in {"nsubj", "nsubjpass"} and
-                                       b.lower_ in _BULK for o in prep_objects(b, {"of"})
-                                       for g in [owner(o, ACTORS)] if g is not None]
+    fronted = verb.lower_ == "active" and verb.dep_ == "advcl"  # "Active in Mali, the group has ..."
+    actors = _actor_subjects(verb) or fronted and _actor_subjects(verb.head) or [
+        g for b in verb.children if b.dep_ in {"nsubj", "nsubjpass"} and b.lower_ in _BULK
+        for o in prep_objects(b, {"of"}) for g in [owner(o, ACTORS)] if g is not None]
     base = {p.i for p in operating_from(verb)}
     for s in actors:
         for p in places:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from dossier.lexicon import nouns, triggers, verb_lemmas  # noqa: F401  (re-exported for the extractors)
+from dossier.nlp.places import gazetteer as places
 
 GROUP_LABELS = {"ARMED_GROUP"}
 ACTOR_LABELS = {"ARMED_GROUP", "FORCE", "ORG", "COMMUNITY", "PERSON", "NORP"}
@@ -577,6 +578,9 @@ def places_in(tok: Token) -> list[Token]:
             # ("the capital Sanaa": a name set beside the noun)
             modifiers = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss", "appos"}
                          and is_place(c) for p in expand(c) if is_place(p)]
+            # ("several Central Asian regions", "three Afghan provinces": the area or country an adjective names)
+            modifiers += [c for c in t.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" and
+                          t.tag_ == "NNS" and (places().area_of_adjective(c.text) or places().demonym(c.text))]
             if named:  # "the Beni area of North Kivu": both; "the Mozambique town of Palma": the country qualifies
                 modifiers = [m for m in modifiers if not is_country(m)]
             out.extend(modifiers + named)

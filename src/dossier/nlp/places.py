@@ -293,6 +293,17 @@ class PlaceGazetteer:
         """The national adjective of a country code: "NG" -> "Nigerian"."""
         return self._adjectives.get(code)
 
+    def area_of_adjective(self, word: str) -> Place | None:
+        """ "Central Asian" -> Central Asia, "West African" -> West Africa, "Middle Eastern" -> the Middle East,
+        "Sahelian" -> the Sahel: the area an adjective names, when the gazetteer knows it as an area."""
+        cuts = {"an": 1, "ern": 3, "ian": 3}
+        stems = [word[:-cut] for end, cut in cuts.items() if word.endswith(end)] + [word + "s"]  # "Balkan"
+        for stem in stems:
+            place = self.lookup(stem)
+            if place is not None and place.precision == "area":
+                return place
+        return None
+
     def demonym_in(self, text: str) -> str | None:
         """The country of a demonym, also inside a longer adjective phrase ("Somali Islamist")."""
         return self.demonym(text) or next((code for w in text.split() for code in [self.demonym(w)] if code), None)

@@ -287,7 +287,7 @@ class DocumentLinker:
         """ "Somali" -> Somalia, "pro-Rwandan" -> Rwanda, for claims that need a place where the text gives an
         adjective."""
         code = demonym_country(tok.text.removeprefix("pro-").removeprefix("Pro-"))
-        place = places().country(code) if code else None
+        place = places().country(code) if code else places().area_of_adjective(tok.text)  # ("Central Asian")
         return EntityRef.of_place(place) if place is not None else None
 
     def _short_name_of(self, surface: str) -> Actor | None:
