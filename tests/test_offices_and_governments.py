@@ -47,3 +47,11 @@ def test_the_government_is_that_of_the_one_country_its_sentence_names(analyse_te
                       "to Ugandan President Yoweri Museveni, seeking to overthrow the government.", PUB)
     assert has_claim(ex, "Allied Democratic Forces", "opposes", "Ugandan government"), describe(ex)
     assert not has_claim(ex, "Allied Democratic Forces", "opposes", "Congolese government"), describe(ex)
+
+
+def test_a_surname_before_a_title_is_the_person_not_a_body(analyse_text):
+    ex = analyse_text("Donald Trump has sanctioned the gang. Trump's Secretary of Homeland Security Kristi Noem said "
+                      "a hotel was its base.", PUB)
+    roles = [c.obj["text"] for c in ex.claims if c.predicate == "role" and c.subject.name == "Kristi Noem"]
+    assert roles == ["Trump's Secretary of Homeland Security"], describe(ex)
+    assert not [c for c in ex.claims if c.predicate == "member_of" and "Trump" in c.obj.name], describe(ex)

@@ -536,7 +536,7 @@ def titles(sent: Span) -> Iterator[RawClaim]:
         # ("Ugandan President X": a nationality the NER took for an organisation is no organisation either)
         orgs = [t for t in words if t.ent_type_ in ORGS and not (
             not t.ent_id_ and t.ent_type_ == "ORG" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "minister")
-            and not (not t.ent_id_ and places().demonym(t.text))]
+            and not (not t.ent_id_ and places().demonym(t.text)) and not _surname_of_someone(t)]
         # the title's own noun decides: "MILF chief negotiator" negotiates, "rogue MILF leader" leads no MILF
         if orgs and heads[-1].lemma_.lower() in nouns("leader") and not _sub_leader(heads[-1]) and \
                 not any(t.lower_ in SUB_LEADER for t in words):
@@ -545,12 +545,25 @@ def titles(sent: Span) -> Iterator[RawClaim]:
                 yield _claim(t, "leader", person, person, "title", 0.7)
             continue
         abbreviations = triggers().get("abbreviations", {})
-        text = " ".join(abbreviations.get(t.lower_, abbreviations.get(f"{t.lower_}.", t.text)) for t in words
-                        if t.dep_ != "det" and not t.is_punct and t.lower_ not in {"slain", "late"})
+        kept = [t for t in words if t.dep_ != "det" and not t.is_punct and t.lower_ not in {"slain", "late"}]
+        # ("Trump's Secretary of ...": a possessive ending stays on its word)
+        text = "".join(("" if t.tag_ == "POS" or k == 0 else " ") +
+                       abbreviations.get(t.lower_, abbreviations.get(f"{t.lower_}.", t.text))
+                       for k, t in enumerate(kept))
         if text and _says_something(text):
             yield _claim(person, "role", {"text": text}, person, "title", 0.7)
         for t in orgs:
             yield _claim(person, "member_of", t, person, "title", 0.7)
+
+
+def _surname_of_someone(tok: Token) -> bool:
+    """ "Trump's Secretary of Homeland Security Kristi Noem": a possessor the NER took for an organisation, whose
+    name is the surname of a person the report names, is that person, not a body one belongs to."""
+    if tok.ent_id_ or tok.ent_type_ != "ORG":
+        return False
+    name = tok.text.removesuffix("'s").removesuffix("’s")
+    return any(e.label_ == "PERSON" and len(e) and e.text.split()[-1] == name and e.text != name
+               for e in tok.doc.ents)
 
 
 def _byline(sent: Span) -> bool:
