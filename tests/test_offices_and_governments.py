@@ -19,10 +19,6 @@ def test_holding_the_position_of_a_title_gives_the_role_and_the_body(analyse_tex
     assert has_claim(ex, "Ali Kushayb", "member_of", "Transitional Council"), describe(ex)
 
 
-def test_serving_as_a_spokesman_of_a_group_is_a_role_in_it(analyse_text):
-    ex = analyse_text("Ahmed Musa serves as the spokesman of the Oromo Liberation Army.", PUB)
-    assert has_claim(ex, "Ahmed Musa", "member_of", "Oromo Liberation Army"), describe(ex)
-
 
 def test_the_force_named_for_its_name_is_counted(analyse_text):
     ex = analyse_text("The Rapid Support Forces took the airport on Saturday. Analysts estimate the force numbers "

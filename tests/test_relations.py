@@ -59,6 +59,10 @@ ENTITY_CLAIMS = [
     ("Lakurawa is affiliated with the expansionist Al-Qaeda insurgency Jama’a Nusrat ul-Islam wa al-Muslimin "
      "originating in Mali.", "Lakurawa", "part_of", "JNIM"),
     # active_in
+    # (an adjective for an area or a country, also in a fronted "Active in ..., the group")
+    ("The Islamic Movement of Uzbekistan is an insurgent group. Active in several Central Asian regions, the group "
+     "has been under strict monitoring.", "Islamic Movement of Uzbekistan", "active_in", "Central Asia"),
+    ("The Taliban operate in several Afghan provinces.", "Taliban", "active_in", "Afghanistan"),
     ("JNIM operates in Burkina Faso and Niger.", "JNIM", "active_in", "Burkina Faso"),
     ("JNIM operates in Burkina Faso and Niger.", "JNIM", "active_in", "Niger"),
     # leader
@@ -82,6 +86,8 @@ ENTITY_CLAIMS = [
     ("The Front for Justice in Chad (FJC) is a rebel group. Their leader is Mahamat Mahadi Ali, who studied in "
      "Paris.", "FJC", "leader", "Mahamat Mahadi Ali"),
     # member_of
+    ("Ahmed Musa serves as the spokesman of the Oromo Liberation Army.", "Ahmed Musa", "member_of",
+     "Oromo Liberation Army"),
     ("Bilal Rather, the Baramulla district commander of the Hizb-ul Mujahideen, surrendered on Tuesday.",
      "Bilal Rather", "member_of", "Hizbul Mujahideen"),
     ("Farooq Dar, a commander of the Hizb ul Mujahideen, was arrested in Sopore.", "Farooq Dar", "member_of",

@@ -532,11 +532,7 @@ def titles(sent: Span) -> Iterator[RawClaim]:
         heads = [t for t in words if t.lower_ in role_nouns or t.lemma_.lower() in role_nouns]
         if not heads:
             continue
-        # ("Union Home Minister Amit Shah": a ministry the NER cut out of the title is no organisation he joined)
-        # ("Ugandan President X": a nationality the NER took for an organisation is no organisation either)
-        orgs = [t for t in words if t.ent_type_ in ORGS and not (
-            not t.ent_id_ and t.ent_type_ == "ORG" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "minister")
-            and not (not t.ent_id_ and places().demonym(t.text)) and not _surname_of_someone(t)]
+        orgs = [t for t in words if t.ent_type_ in ORGS and not _names_no_body(t)]
         # the title's own noun decides: "MILF chief negotiator" negotiates, "rogue MILF leader" leads no MILF
         if orgs and heads[-1].lemma_.lower() in nouns("leader") and not _sub_leader(heads[-1]) and \
                 not any(t.lower_ in SUB_LEADER for t in words):
@@ -556,14 +552,22 @@ def titles(sent: Span) -> Iterator[RawClaim]:
             yield _claim(person, "member_of", t, person, "title", 0.7)
 
 
-def _surname_of_someone(tok: Token) -> bool:
-    """ "Trump's Secretary of Homeland Security Kristi Noem": a possessor the NER took for an organisation, whose
-    name is the surname of a person the report names, is that person, not a body one belongs to."""
-    if tok.ent_id_ or tok.ent_type_ != "ORG":
+def _names_no_body(tok: Token) -> bool:
+    """A word of a title that the NER took for an organisation but that names none a person could belong to: a
+    ministry cut out of the title ("Union Home Minister Amit Shah"), a nationality ("Ugandan President X"), the
+    surname of a person the report names in full ("Trump's Secretary of Homeland Security Kristi Noem")."""
+    if tok.ent_id_:
         return False
-    name = tok.text.removesuffix("'s").removesuffix("’s")
-    return any(e.label_ == "PERSON" and len(e) and e.text.split()[-1] == name and e.text != name
-               for e in tok.doc.ents)
+    ministry = tok.ent_type_ == "ORG" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "minister"
+    return ministry or bool(places().demonym(tok.text)) or tok.ent_type_ == "ORG" and _surname(tok)
+
+
+def _surname(tok: Token) -> bool:
+    def bare(text: str) -> str:
+        return text.removesuffix("'s").removesuffix("’s").strip()
+
+    full_names = (bare(e.text).split() for e in tok.doc.ents if e.label_ == "PERSON")
+    return bare(tok.text) in {n[-1] for n in full_names if len(n) > 1}
 
 
 def _byline(sent: Span) -> bool:
