@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from dossier.extract.events import force_object
+from dossier.extract.literals import parse_date
 from dossier.extract.raw import RawClaim
 from dossier.extract.relations import (
     ACTORS,
@@ -22,6 +23,7 @@ from dossier.extract.relations import (
     SIDES,
     SUB_LEADER,
     _actor_subjects,
+    dates_under,
     in_an_area,
 )
 from dossier.extract.syntax import (
@@ -82,6 +84,8 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                 # "X is believed to be / seems to be the group's bomb expert"; "X went independent and became
                 # enemies of Y"
                 subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if not subj and tok.head.dep_ == "acomp":  # "X is likely to be the regime's toughest foe"
+                    subj = [c for c in tok.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             for s in subj:
                 ents = [entity(s)]
                 if ents[0] is None and s.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
@@ -460,14 +464,17 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                     r.ent_type_ in ORGS for r in related):
                 continue  # "the search operation, Muhammed Asim": a misparsed neighbour, not a role
             groups = [g for g in related if g.ent_type_ in ORGS]
-            former = any(c.lower_ in {"former", "ex", "erstwhile", "onetime", "one-time"} for c in noun.children)
+            former = [c.lower_ for c in noun.children if c.lower_ in {"former", "ex", "erstwhile", "onetime",
+                                                                         "one-time"}]
+            one_of = former and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
             if groups and (lemma in leader_nouns or _head_of(noun, groups)) and not _sub_leader(noun) and \
-                    not former and not _one_of_many(noun):
-                # "X, the leader of Y": who leads what says it all ("a former Janjaweed leader": a member once, whose
-                # role the title tells)
-                founder = noun.lower_ if noun.lower_ in {"founder", "co-founder"} else None
+                    not one_of and not _one_of_many(noun):
+                # "X, the leader of Y", "its former leader X": who leads or led what says it all ("a former Janjaweed
+                # leader": one of its leaders once, a member whose role the title tells)
+                role = noun.lower_ if noun.lower_ in {"founder", "co-founder"} else \
+                    f"{former[0]} {noun.lower_}" if former else None
                 for g in groups:
-                    yield _claim(g, "leader", ent, noun, "leader_title", 0.65, role=founder)
+                    yield _claim(g, "leader", ent, noun, "leader_title", 0.65, role=role)
                 continue
             role = _role_phrase(noun.head.head if _one_of_many(noun) else noun)
             if role and len(role.split()) <= 12 and _says_something(_trim_role(role)):
@@ -635,7 +642,7 @@ def _listed(prep: Token) -> list[Token]:
     for t in prep.doc[prep.i + 1:prep.sent.end]:
         if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} or t.text == ";":
             break
-        if t.ent_type_ in ACTORS and not (t.dep_ == "poss" and t.head.lower_ in nouns("part_of")):
+        if t.ent_type_ in ACTORS and not (t.dep_ == "poss" and t.head.lemma_.lower() in nouns("part_of")):
             out.append(t)
     return out
 
@@ -668,10 +675,19 @@ def relation_nouns(sent: Span) -> Iterator[RawClaim]:
         elif low in _MERGER_NOUNS:  # "JNIM ..., the product of a merger between X, Y and Z": its parts
             parts = [e for p in noun.children if p.dep_ == "prep" and p.lower_ in {"between", "of"}
                      for e in _listed(p)]
+            # ("a merger of al Qaeda's Yemeni and Saudi branches": the whole is al-Qaeda's too)
+            owners = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in {"between", "of"}
+                      for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in nouns("part_of")
+                      for t in o.children if t.dep_ == "poss" and t.ent_type_ in ACTORS]
+            dates = [v for d in dates_under(noun) for v in [parse_date(d.text, noun.doc.user_data.get("published"))]
+                     if v is not None]
             for whole in _clause_subjects(noun):
-                for part in parts:
+                for part in parts + owners:
                     if not same(part, whole):
-                        yield _claim(part, "part_of", whole, noun, "merger", 0.6)
+                        yield _claim(whole, "part_of", part, noun, "merged_branches", 0.6) if part in owners else \
+                            _claim(part, "part_of", whole, noun, "merger", 0.6)
+                if dates and (parts or owners):  # "the product of a 2009 merger of ...": born then
+                    yield _claim(whole, "founded", dates[0].literal(), noun, "merger_date", 0.6)
         elif low in target_nouns and noun.dep_ not in {"nsubj", "nsubjpass"}:
             # "attacks on X"; "the killing of Hindus, BJP leaders and security forces"
             preps = {"on", "against", "targeting"} | ({"of"} if lemma in _HARM_NOUNS else set())

@@ -82,6 +82,8 @@ _REFERRING_NOUNS = {"incident"}
 def _trigger(tok: Token) -> tuple[str, str] | None:
     trig = lexicon()["triggers"]
     lemma = tok.lemma_.lower()
+    if _intended(tok):
+        return None  # "with the intention of seizing the headquarters", "a plot to bomb": not (yet) an event
     if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
         return tuple(trig["take over"])
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "charge" for c in tok.children):
@@ -142,8 +144,6 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.tag_ == "NNS" and not _definite(tok.head) \
             and not _counted(tok.head):
         return None  # "recent kidnapping incidents": events in general, as "attacks" is
-    if _intended(tok):
-        return None  # "with the intention of seizing the headquarters", "a plot to bomb": not (yet) an event
     if any(a.lemma_.lower() in _CHARGE_NOUNS and a.pos_ == "NOUN" for a in list(tok.ancestors)[:4]):
         return None  # "a wanted poster on charges including murder and kidnapping": crimes charged, no one event
     if lemma == "encounter" and (tok.pos_ != "NOUN" or not prep_objects(tok, {"with"})):
@@ -1329,6 +1329,9 @@ def _named_before(sent: Span, trigger: Token) -> Token | None:
 _INTENT_NOUNS = {"intention", "intent", "plan", "plans", "plot", "aim", "goal", "threat", "threats", "vow", "bid"}
 
 
+_INTENDING_VERBS = {"threaten", "plan", "plot", "prepare", "mull", "contemplate", "consider", "promise"}
+
+
 def _intended(tok: Token) -> bool:
     """An event word under a noun of intent: "the intention of seizing X", "plans to attack Y", "the goal of
     fighting oppression and avenging the murder of prisoners" (a wrong to avenge is the aim's, not a deed)."""
@@ -1337,10 +1340,14 @@ def _intended(tok: Token) -> bool:
     while tok.dep_ == "conj" and tok.pos_ == "VERB":
         tok = tok.head
     head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _INTENDING_VERBS or tok.dep_ == "pobj" and \
+            head.lower_ in {"for", "of"} and head.head.lemma_.lower() in _INTENDING_VERBS:
+        return True  # "are threatening an offensive to retake Idlib", "preparing for an assault": not yet fought
     if tok.dep_ in {"pcomp", "pobj"} and head.lower_ == "of":
         head = head.head
     elif tok.dep_ in {"acl", "xcomp", "relcl"} or tok.dep_ == "advcl" and head.pos_ == "NOUN":
-        pass
+        if head.pos_ == "NOUN" and head != tok and _intended(head):
+            return True  # "threatening an offensive to retake Idlib": what the threatened offensive is for
     else:
         return False
     return head.lower_ in _INTENT_NOUNS

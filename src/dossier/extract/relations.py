@@ -131,7 +131,7 @@ def _objects(tokens: list[Token], labels: set[str], allow_text: bool) -> Iterato
                 yield {"text": text}
 
 
-def _dates_under(verb: Token) -> list[Token]:
+def dates_under(verb: Token) -> list[Token]:
     out = [c for c in verb.children if c.ent_type_ == "DATE" and (
         c.dep_ in {"npadvmod", "tmod", "advmod", "nummod"} or c.dep_ == "prep" and c.lower_.startswith("between "))]
     for p in verb.children:
@@ -155,6 +155,9 @@ def operating_from(verb: Token) -> list[Token]:
         heads += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" and p.i > heads[0].i
                   and p.nbor(-1).text == ","]
     out = [x for p in heads for o in p.children if o.dep_ == "pobj" for x in places_in(o)]
+    # "operating from its bases in Yemen's tribal regions": where the bases are
+    out += [x for p in heads for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in nouns("base")
+            for x in places_below(o, {"in", "inside", "across"})]
     for p in heads:  # "from within the São Paulo state penitentiary system"
         out += [x for w in p.children if w.dep_ == "pcomp" for o in w.children if o.dep_ == "pobj"
                 for x in places_in(o)]
@@ -287,6 +290,11 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
     places += [p for h in assaults for p in places_below(h, {"from"})]
     if lemma in CONTROL_VERBS:  # "has run the Gaza Strip since 2007", "controls much of Mogadishu"
         places += [p for o in direct_objects(verb) for p in places_in(o)]
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children) and (
+            lemma in verb_lemmas("active_in") or lemma in CONTROL_VERBS and not objects):
+        # "Idlib, Syria's last rebel bastion, where HTS holds sway": the place the clause describes
+        described = verb.head.head if verb.head.dep_ == "appos" and not is_place(verb.head) else verb.head
+        places += places_in(described)
         # "tried to overrun El Fasher": a place the parser did not take for the object
         places += [c for c in verb.children if c.dep_ in {"advmod", "npadvmod", "oprd"} and is_place(c)]
     # "took control of the city of Goma", "seized control of Hodeidah"
@@ -340,9 +348,9 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         for person in founders:
             for g in groups:
                 yield _claim(g, "leader", person, verb, "founded_by", 0.6, role="founder")
-    dates = _dates_under(verb)
+    dates = dates_under(verb)
     if lemma in {"begin", "start"}:  # ("began as a dissidence of X in 2019": the date may hang on what it began as)
-        dates += [d for o in prep_objects(verb, {"as"}) for d in _dates_under(o)]
+        dates += [d for o in prep_objects(verb, {"as"}) for d in dates_under(o)]
     for g in groups:
         for d in dates:
             value = parse_date(d.text, verb.doc.user_data.get("published"))
@@ -811,7 +819,7 @@ def split_from(verb: Token) -> Iterator[RawClaim]:
         if parents and s.ent_type_ in ACTORS and lemma != "defect" and \
                 not any(p.dep_ == "prep" and p.lower_ == "with" for p in verb.children):
             # "a faction that split from Boko Haram in 2012": the splinter was born then ("broke with" is no birth)
-            for d in _dates_under(verb):
+            for d in dates_under(verb):
                 value = parse_date(d.text, verb.doc.user_data.get("published"))
                 if value is not None:
                     yield _claim(s, "founded", value.literal(), verb, "split_date", 0.6)
@@ -1155,6 +1163,10 @@ def size(sent: Span) -> Iterator[RawClaim]:
             continue  # "arrest warrants for 10 ELN members": some of its people, not its strength
         if group is None and sizing:
             group = next(iter(_actor_subjects(verb)), None)
+        if group is None and sizing and verb.dep_ == "acl" and verb.head.lower_ in MEMBER_WORDS | words(
+                "descriptive_member_nouns"):  # "the group consists of Syrian jihadists, estimated at about 30,000"
+            men = verb.head
+            group = next(iter(_actor_subjects(men.head.head if men.dep_ == "pobj" else men.head)), None)
         if group is None:
             continue
         num = nums[0]  # (with its own modifiers: "up to 25,000", "as few as 400 to 600")
@@ -1163,7 +1175,7 @@ def size(sent: Span) -> Iterator[RawClaim]:
             continue
         note = next((f"at its {o.lower_}" for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
                      for o in p.children if o.lower_ in {"height", "peak", "zenith"}), None)
-        as_of = next((d.text for d in _dates_under(verb)), None)
+        as_of = next((d.text for d in dates_under(verb)), None)
         yield _claim(group, "size", q.literal(), noun, "size", 0.7, note=note, as_of=as_of)
 
 
@@ -1302,7 +1314,7 @@ def founding_nouns(sent: Span) -> Iterator[RawClaim]:
         groups = [g for g in [owner(noun, ACTORS)] + [entity(o, ACTORS) for o in prep_objects(noun, {"of"})]
                   if g is not None and g.ent_type_ in ACTORS]
         for g in groups[:1]:
-            for d in _dates_under(noun):
+            for d in dates_under(noun):
                 value = parse_date(d.text, noun.doc.user_data.get("published"))
                 if value is not None:
                     yield _claim(g, "founded", value.literal(), noun, "founding_noun", 0.65)

@@ -151,10 +151,19 @@ def named_before_aside(noun: Token) -> Token | None:
     return entity(doc[i], named) if i >= 0 and doc[i].ent_type_ in named else None
 
 
+_NAME_USING_VERBS = {"use", "go", "know", "call"}
+
+
 def identified_as(noun: Token) -> Token | None:
-    """ "a jailed M-18 leader, identified as Gustavo Pirir,": the person a noun is said to be."""
-    return next((o for c in noun.children if c.dep_ == "acl" and c.lemma_ in {"identify", "name"}
-                 for o in prep_objects(c, {"as"}) if o.ent_type_ == "PERSON"), None)
+    """ "a jailed M-18 leader, identified as Gustavo Pirir,": the person a noun is said to be; also through a
+    description beside it ("the group's leader, a Syrian who uses the nom de guerre X", "..., a cleric known as X")."""
+    named = next((o for c in noun.children if c.dep_ == "acl" and c.lemma_ in {"identify", "name"}
+                  for o in prep_objects(c, {"as"}) if o.ent_type_ == "PERSON"), None)
+    if named is not None:
+        return named
+    return next((o for a in noun.children if a.dep_ == "appos" and a.ent_type_ != "PERSON"
+                 for c in a.children if c.dep_ in {"relcl", "acl"} and c.lemma_ in _NAME_USING_VERBS
+                 for o in direct_objects(c) + prep_objects(c, {"by", "as"}) if o.ent_type_ == "PERSON"), None)
 
 
 def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
@@ -569,7 +578,8 @@ def places_in(tok: Token) -> list[Token]:
                 elif a.dep_ == "prep" and a.lower_ == "of" and t.lower_.split()[-1] in PLACE_NOUNS:
                     out.extend(p for o in a.children if o.dep_ == "pobj" for p in places_in(o))  # "the Fezzan
                     # region of southern Libya"
-        elif t.like_num or t.lower_ in {"most", "much", "parts", "part", "swathes", "swaths", "large", "all"}:
+        elif t.like_num or t.lower_ in {"most", "much", "parts", "part", "swathes", "swaths", "large", "all"} or \
+                t.lower_.endswith(("per cent", "percent", "%")):  # ("nearly 60 per cent of Idlib province")
             out.extend(p for o in prep_objects(t, {"of"}) for p in places_in(o))  # "four of the state capitals"
         elif t.lower_ in _WAR_NOUNS:  # "Syria's civil war", "the Yemen conflict": the war's country
             out.extend(c for c in t.children if c.dep_ in {"poss", "compound"} and is_place(c))

@@ -51,8 +51,12 @@ def link_participle(token: Token) -> Token | None:
 def _irregular_force(token: Token) -> bool:
     """ "the rebel force", "the guerrilla army", "the ethnic army": a state's word made a group's by what its members
     are."""
-    return token.lower_ in {"force", "army"} and any(
-        c.dep_ in {"amod", "compound"} and c.lower_ in _IRREGULAR for c in token.children)
+    return token.lower_ in {"force", "army"} and _of_irregulars(token)
+
+
+def _of_irregulars(token: Token) -> bool:
+    """ "the jihadist alliance", "the rebel brigade": said by what its members are, not by a name's last word."""
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in _IRREGULAR for c in token.children)
 
 
 def _definite_group_noun(token: Token) -> bool:
@@ -214,7 +218,8 @@ def resolve_coreference(doc: Doc) -> Doc:
                 speaker = _speaker(tok)
                 if speaker is not None:
                     antecedent = speaker if _is_group(speaker) else None
-                elif tok.lemma_.lower() in _NAME_HEADS and not _irregular_force(tok):
+                elif tok.lemma_.lower() in _NAME_HEADS and not _irregular_force(tok) and (
+                        tok.lemma_.lower() in called or not _of_irregulars(tok)):
                     antecedent = called.get(tok.lemma_.lower())
                 elif last_subject and n - last_subject[0] <= _WINDOW:
                     antecedent = last_subject[1]

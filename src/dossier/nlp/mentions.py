@@ -279,6 +279,8 @@ def _named_as_person(ent: Span) -> bool:
     root, doc = ent.root, ent.doc
     if ent.start > 0 and doc[ent.start - 1].is_title and doc[ent.start - 1].pos_ == "PROPN":
         return False  # "boss, Hector" + "Guerrero Flores": a longer name, which other rules join
+    if len(ent) == 1 and ent.label_ == "NORP" and places().demonym(ent.text) is not None:
+        return False  # "The group's leader, a Syrian who uses the name X": his nationality, not his name
     titled = root.dep_ in {"appos", "attr"} and root.head.lower_ in nouns("leader") | {"commander", "spokesman"} \
         or any(c.dep_ == "appos" and c.lower_ in nouns("leader") for c in root.children)
     who = ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who"

@@ -183,8 +183,8 @@ def load_pipeline() -> Language:
     prefixes = [*nlp.Defaults.prefixes, *(re.escape(b) for b in BULLETS)]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     # "Kabul (Pajhwok):The Islamic Movement ...": a bracket and colon that a missing space glued to the capitalised
-    # word after them still end what comes before
-    infixes = [*nlp.Defaults.infixes, r"\):(?=[A-Z])"]
+    # word after them still end what comes before; "(AQAP)—operating from ...": an em dash always stands alone
+    infixes = [*nlp.Defaults.infixes, r"\):(?=[A-Z])", r"[)\]](?=—)", r"—"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for title in _HYPHENATED_TITLES:  # "the secretary-general of the Polisario Front": one title, one token
         for form in (title, title.capitalize(), title.title()):

@@ -1,0 +1,88 @@
+"""Profile sentences of kinds met in reporting on the Middle East: a leader named through what he calls himself,
+a former leader with his group's possessive, a place described by a "where" clause, a share of a province held,
+a merger of another group's branches, a size estimated for the men a group consists of, a threatened offensive."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import claims_of, describe, has_claim, literal_claims
+
+PUB = dt.date(2024, 3, 1)
+
+CLAIMS = [
+    # a leader introduced by a nationality and the name he uses: the name leads, not the nationality
+    ("Harakat al-Nujaba is a militia. The group's current leader, an Iraqi who uses the nom de guerre Abu Karim, "
+     "fought in Syria.", "Harakat al-Nujaba", "leader", "Abu Karim"),
+    # a former leader of the group named with its possessive led it (not "a former X leader": one of many)
+    ("Al-Shabaab has ties to al-Qaeda, and its former leader Ahmed Godane was killed by a US strike.", "al-Shabaab",
+     "leader", "Ahmed Godane"),
+    # a place a "where" clause describes, also through an apposition
+    ("Troops massed outside Idlib, the last opposition enclave, where Hayat Tahrir al-Sham holds sway.",
+     "Hayat Tahrir al-Sham", "active_in", "Idlib"),
+    # a share of a province held
+    ("Hayat Tahrir al-Sham controls about 70 percent of Idlib province.", "Hayat Tahrir al-Sham", "active_in",
+     "Idlib"),
+    # arriving as an extension of another group
+    ("Jabhat al-Nusra entered Syria as an extension of al-Qaeda in Iraq.", "Jabhat al-Nusra", "part_of",
+     "al-Qaeda in Iraq"),
+    # a merger of another group's branches: the whole belongs to that group
+    ("AQIM is the outcome of a 2007 merger of al-Qaeda's Algerian and Tunisian cells.", "AQIM", "part_of",
+     "al-Qaeda"),
+    # "likely to be" the foe: the copula's subject is the rival
+    ("The Syrian regime shelled Idlib. Hayat Tahrir al-Sham is likely to be the regime's strongest enemy.",
+     "Hayat Tahrir al-Sham", "opposes", "Syrian regime"),
+    # "the jihadist alliance" refers back to the group of the passage, whose name does not end in "alliance"
+    ("Government planes bombed Idlib, where jihadist group Hayat Tahrir al-Sham holds sway. The jihadist alliance "
+     "is the regime's fiercest enemy.", "Hayat Tahrir al-Sham", "opposes", "Syrian regime"),
+    # a base from which a group operates, told through its bases
+    ("AQAP, operating from its bases in Yemen's lawless south, threatens shipping.", "AQAP", "based_in", "Yemen"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate", "obj"), CLAIMS,
+                         ids=[f"{p}:{t[:40]}" for t, _s, p, _o in CLAIMS])
+def test_profile_claims(analyse_text, text, subject, predicate, obj):
+    ex = analyse_text(text, PUB)
+    assert has_claim(ex, subject, predicate, obj) is not None, describe(ex)
+
+
+def test_the_nationality_before_a_name_leads_nothing(analyse_text):
+    ex = analyse_text("Harakat al-Nujaba is a militia. The group's current leader, an Iraqi who uses the nom de "
+                      "guerre Abu Karim, fought in Syria.", PUB)
+    assert [c.obj.name for c in claims_of(ex, "leader")] == ["Abu Karim"], describe(ex)
+
+
+def test_a_former_leader_keeps_the_word_former(analyse_text):
+    ex = analyse_text("Al-Shabaab has ties to al-Qaeda, and its former leader Ahmed Godane was killed.", PUB)
+    assert [c.qualifiers.get("role") for c in claims_of(ex, "leader")] == ["former leader"], describe(ex)
+
+
+def test_a_merger_dated_founds_the_whole(analyse_text):
+    ex = analyse_text("AQIM is the outcome of a 2007 merger of al-Qaeda's Algerian and Tunisian cells.", PUB)
+    assert literal_claims(ex, "AQIM", "founded") == [{"date": "2007", "precision": "year"}], describe(ex)
+    assert not has_claim(ex, "al-Qaeda", "part_of", "AQIM"), describe(ex)
+
+
+def test_a_size_estimated_for_the_men_a_group_consists_of(analyse_text):
+    ex = analyse_text("Hayat Tahrir al-Sham is a jihadist alliance. The group consists mostly of Syrian jihadists, "
+                      "estimated at about 25,000 fighters.", PUB)
+    assert {"value": 25000, "qualifier": "about"} in literal_claims(ex, "Hayat Tahrir al-Sham", "size"), describe(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "The government is threatening an offensive to retake Idlib from the rebels.",
+    "The army is preparing for an assault on Idlib.",
+])
+def test_a_threatened_or_planned_offensive_is_no_event(analyse_text, text):
+    ex = analyse_text(text, PUB)
+    assert not ex.events, describe(ex)
+
+
+def test_an_em_dash_glued_to_a_bracket_stands_alone(parse):
+    doc = parse("Al-Qaeda in the Arabian Peninsula (AQAP)—operating from Yemen—threatens shipping.")
+    words = [t.text for t in doc]
+    i = words.index("AQAP")
+    assert words[i:i + 4] == ["AQAP", ")", "—", "operating"], words
