@@ -86,3 +86,20 @@ def test_an_em_dash_glued_to_a_bracket_stands_alone(parse):
     words = [t.text for t in doc]
     i = words.index("AQAP")
     assert words[i:i + 4] == ["AQAP", ")", "—", "operating"], words
+
+
+def test_a_court_declaring_a_group_terrorist_founds_nothing(analyse_text):
+    ex = analyse_text("Last month, the Cairo Court for Urgent Matters declared Ansar Beit al-Maqdes a terrorist "
+                      "organisation.", PUB)
+    assert not claims_of(ex, "founded") and not claims_of(ex, "leader"), describe(ex)
+
+
+def test_a_body_named_after_a_city_is_no_person(analyse_text):
+    ex = analyse_text("Ansar Beit al-Maqdes claimed the bombing of the Giza Security Directorate.", PUB)
+    assert not [m.text for m in ex.mentions if m.entity.type == "person"], describe(ex)
+    assert [e.place.name for e in ex.events if e.place] == ["Giza"], describe(ex)
+
+
+def test_attacks_a_group_answers_for_are_particular(analyse_text):
+    ex = analyse_text("JNIM has claimed responsibility for attacks on the army in Boni.", PUB)
+    assert [e.place.name for e in ex.events if e.place] == ["Boni"], describe(ex)

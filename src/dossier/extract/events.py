@@ -155,11 +155,18 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         if not any(s.ent_type_ in {"ARMED_GROUP", "PERSON", "FORCE"} for s in subjects(tok, PERPETRATOR_LABELS)):
             return None
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and lemma not in {"clash", "fighting"} and not _definite(tok) \
-            and not _counted(tok) and not _dated_to_a_day(tok):
+            and not _counted(tok) and not _dated_to_a_day(tok) and not _answered_for(tok):
         return None  # "attacks" in general, not one event; "the attacks" refers back to one
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children):
         return None  # "the site of frequent clashes": a pattern over time, not one event
     return tuple(hit)
+
+
+def _answered_for(tok: Token) -> bool:
+    """ "claimed responsibility for attacks on the army in X and Y": attacks someone answers for are particular
+    ones."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in {
+        "responsibility", "credit"}
 
 
 def _verb_above(tok: Token) -> Token:
@@ -1730,7 +1737,9 @@ def _one_day_one_place(ev: RawEvent) -> bool:
 
 
 def _plural(ev: RawEvent) -> bool:
-    return ev.trigger.tag_ == "NNS" and ev.trigger.lemma_ not in {"clash", "fighting"} and not _counted(ev.trigger)
+    return ev.trigger.tag_ == "NNS" and ev.trigger.lemma_ not in {"clash", "fighting"} and not _counted(ev.trigger) \
+        and not _answered_for(ev.trigger)
+
 
 
 def _attributions(doc: Doc, events: list[RawEvent]) -> None:

@@ -330,8 +330,11 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         return
     if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return
-    if lemma in {"declare", "announce"} and any(c.dep_ in {"oprd", "attr"} for c in verb.children):
-        return  # "it was declared a terrorist organisation by the US in 2000": a designation, not a founding
+    if lemma in {"declare", "announce"} and any(c.dep_ in {"oprd", "attr"} or c.dep_ == "dobj" and any(
+            a.dep_ in {"appos", "oprd"} for a in c.children) for c in verb.children):
+        # "it was declared a terrorist organisation by the US in 2000", "the court declared X a terrorist
+        # organisation": a designation, not a founding
+        return
     intransitive = (born or lemma in {"emerge", "form"}) and not any(c.dep_ == "dobj" for c in verb.children)
     if _passive(verb) or intransitive:
         groups = [s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]

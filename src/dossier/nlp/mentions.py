@@ -1098,6 +1098,9 @@ _OFFICES = {"commissioner", "officer", "superintendent", "inspector", "administr
 _INSTITUTION_WORDS = {"security", "staff", "command", "directorate", "intelligence", "assembly", "headquarters",
                       "service", "services", "administration", "office", "hospital", "court", "electric", "motors",
                       "police", "army", "ministry", "department", "council", "university", "prosecutor"}
+# the last word of an institution's name, never of a person's
+_BODY_HEADS = {"court", "directorate", "ministry", "department", "council", "university", "hospital", "office",
+               "headquarters", "assembly", "administration", "commission", "agency", "tribunal"}
 _MILITARY_RANKS = {"marshal", "general", "colonel", "brigadier", "admiral", "captain", "lieutenant"}
 _RANKS = {"constable", "sergeant", "detective", "inspector", "superintendent"}
 # particles that open the last part of an Arabic name ("Abdul-Malik al-Houthi", "Sirajuddin bin Ali")
@@ -1174,8 +1177,8 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             end = _place_named_surnames(doc, i, end, by_token)
         span = doc[i:end]
-        if len(span) >= 2 and doc[end - 1].lower_ not in _NAME_HEADS | words("facility_nouns") \
-                and not _headline(tok.sent):  # "Quetta Railway Station" names a site, not a person
+        if len(span) >= 2 and doc[end - 1].lower_ not in _NAME_HEADS | _BODY_HEADS | words("facility_nouns") \
+                and not _headline(tok.sent):  # "Quetta Railway Station", "Cairo Court": a site, a body; no person
             root = span.root
             after = doc[end:end + 3]
             cues = (
