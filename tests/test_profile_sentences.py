@@ -103,3 +103,40 @@ def test_a_body_named_after_a_city_is_no_person(analyse_text):
 def test_attacks_a_group_answers_for_are_particular(analyse_text):
     ex = analyse_text("JNIM has claimed responsibility for attacks on the army in Boni.", PUB)
     assert [e.place.name for e in ex.events if e.place] == ["Boni"], describe(ex)
+
+
+PROFILE_CLAIMS = [
+    # a strength fronted with "With", said of the clause's subject
+    ("With an estimated strength of 3,000-4,000 fighters, the KNLA mostly operates in Kayin State.", "KNLA", "size",
+     {"low": 3000, "high": 4000}),
+    # a date the parser hangs on the place where the group was founded
+    ("Barrio 18 was founded in the crowded, poor districts of Los Angeles in the 1960s.", "Barrio 18", "founded",
+     {"date": "196", "precision": "decade"}),
+    # a group another one spawned, named beside its group noun
+    ("Al-Qaeda in Iraq spawned the jihadist group Islamic State in 2006.", "Islamic State", "founded",
+     {"date": "2006", "precision": "year"}),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate", "literal"), PROFILE_CLAIMS,
+                         ids=[f"{p}:{t[:40]}" for t, _s, p, _o in PROFILE_CLAIMS])
+def test_profile_literals(analyse_text, text, subject, predicate, literal):
+    ex = analyse_text(text, PUB)
+    assert literal in literal_claims(ex, subject, predicate), describe(ex)
+
+
+def test_places_listed_where_the_parser_hung_one_on_the_other(analyse_text):
+    ex = analyse_text("The KIA operates in Kachin State and northern Shan State.", PUB)
+    assert has_claim(ex, "KIA", "active_in", "Kachin") and has_claim(ex, "KIA", "active_in", "Shan"), describe(ex)
+
+
+@pytest.mark.parametrize(("written", "known"), [("MS13", "MS-13"), ("M-23", "M23")])
+def test_an_acronym_with_a_number_is_known_with_or_without_its_hyphen(analyse_text, written, known):
+    ex = analyse_text(f"The {written} gang was founded in 1985.", PUB)
+    assert [m.entity.key for m in ex.mentions if m.text == written and m.entity.key.startswith("gaz:")], describe(ex)
+
+
+def test_a_peoples_name_is_no_place(parse):
+    doc = parse("The KIA speaks for the Kachin people and the Kachin ethnic minority of Kachin State.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text.startswith("Kachin")] == [
+        ("Kachin", "NORP"), ("Kachin", "NORP"), ("Kachin State", "GPE")]

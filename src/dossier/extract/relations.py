@@ -343,7 +343,8 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         if not groups and _fronted_participle(verb):
             groups = [s for s in subjects(verb.head, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
     else:  # "formed a dissident group known as the Second Marquetalia": the group by the name it was given
-        groups = [g for o in direct_objects(verb) for g in [entity(o, ACTORS) or called(o, ACTORS)]
+        groups = [g for o in direct_objects(verb) for g in [entity(o, ACTORS) or called(o, ACTORS) or
+                                                             named_beside(o, ACTORS)]
                   if g is not None and g.ent_type_ in ACTORS]
         founders = [s for s in subjects(verb, {"PERSON"}) if s.ent_type_ == "PERSON"]
         if founders:  # "A co-founded the group with B": B founded it too
@@ -351,7 +352,9 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         for person in founders:
             for g in groups:
                 yield _claim(g, "leader", person, verb, "founded_by", 0.6, role="founder")
-    dates = dates_under(verb)
+    dates = dates_under(verb) or [d for d in verb.subtree if d.ent_type_ == "DATE" and d.dep_ == "pobj" and
+                                  d.head.lower_ in {"in", "during"} and governing_verb(d) == verb]
+    # ("founded in the poor neighbourhoods of Los Angeles in the 1980s": a date the parser hung on the place)
     if lemma in {"begin", "start"}:  # ("began as a dissidence of X in 2019": the date may hang on what it began as)
         dates += [d for o in prep_objects(verb, {"as"}) for d in dates_under(o)]
     for g in groups:
@@ -1114,6 +1117,9 @@ def size(sent: Span) -> Iterator[RawClaim]:
             # ("placed the strength of the Abu Sayyaf at about 300")
             group = owner(noun, ACTORS) or next((g for o in prep_objects(noun, {"of"})
                                                  for g in [entity(o, GROUP_LABELS)] if g is not None), None)
+            if group is None and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+                # "With an estimated strength of 8,000 fighters, the KIA operates in ...": the clause's subject
+                group = next(iter(_actor_subjects(noun.head.head)), None)
             clause = noun.head.subtree if noun.head != noun else noun.subtree
             nums = [t for t in clause if t.ent_type_ in {"CARDINAL", "QUANTITY"}]
             # ("according to one estimate, its size increased to 300": the figure the strength comes to)

@@ -575,6 +575,8 @@ def places_in(tok: Token) -> list[Token]:
                     out.extend(places_in(a))
                 elif a.dep_ == "poss" and is_place(a) and not is_country(a):
                     out.append(a)  # "Nablus’s Old City": the city holds its quarter (a country only qualifies)
+                elif a.dep_ in {"nmod", "compound"} and is_place(a) and any(c.dep_ == "cc" for c in a.children):
+                    out.append(a)  # "in Kachin State and northern Shan State": a list the parser hung as a modifier
                 elif a.dep_ == "prep" and a.lower_ == "of" and t.lower_.split()[-1] in PLACE_NOUNS:
                     out.extend(p for o in a.children if o.dep_ == "pobj" for p in places_in(o))  # "the Fezzan
                     # region of southern Libya"

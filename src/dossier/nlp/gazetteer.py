@@ -72,6 +72,8 @@ def spelling_variants(alias: str) -> set[str]:
         out |= {alias.replace(" in the ", f" {p} ", 1) for p in ("of the", "of", "in")}
     if re.fullmatch(r"[A-Z]{2,5}", alias):  # "RSF" is also "R.S.F." in some house styles
         out.add(".".join(alias) + ".")
+    if re.fullmatch(r"[A-Z]{1,5}-?\d{1,3}", alias):  # "MS-13" is also "MS13"; "M23" also "M-23"
+        out |= {alias.replace("-", ""), re.sub(r"(?<=[A-Z])(?=\d)", "-", alias.replace("-", ""))}
     for form in list(out):
         if "'" in form or "’" in form:
             out |= {form.replace("'", "’"), form.replace("’", "'"), form.replace("'", "‘").replace("’", "‘")}

@@ -295,6 +295,10 @@ def _relabel(doc: Doc) -> list[Span]:
             continue  # "Brig.", "Brig. Gen.": ranks in front of a name name nothing themselves
         if label in PLACE_LABELS and not ent.id_ and ent.text.islower():
             continue  # "bombings hit mosques": a common noun in lower case names no place
+        if label in PLACE_LABELS and len(ent) == 1 and ent.end < len(doc) and \
+                doc[ent.end].lower_.partition(" ")[0] in _PEOPLE_WORDS:
+            out.append(Span(doc, ent.start, ent.end, label="NORP"))  # "the Kachin people": a people, not its land
+            continue
         if label == "ORG" and not ent.id_ and any(t.pos_ in {"DET", "PRON"} and t.lower_ != "the" for t in ent) and \
                 _headline(ent.sent):
             continue  # "Arakan Army Captures Another Battalion Headquarters": a headline's words, no name
@@ -1098,6 +1102,10 @@ _OFFICES = {"commissioner", "officer", "superintendent", "inspector", "administr
 _INSTITUTION_WORDS = {"security", "staff", "command", "directorate", "intelligence", "assembly", "headquarters",
                       "service", "services", "administration", "office", "hospital", "court", "electric", "motors",
                       "police", "army", "ministry", "department", "council", "university", "prosecutor"}
+# words after a place's name that make it a people's: "the Kachin people", "Kachin nationalists" (not "community":
+# "Kukawa community in Borno state" is a village)
+_PEOPLE_WORDS = {"people", "peoples", "minority", "minorities", "ethnic", "nationalists", "tribe", "tribes",
+                 "tribesmen", "ethnicity"}
 # the last word of an institution's name, never of a person's
 _BODY_HEADS = {"court", "directorate", "ministry", "department", "council", "university", "hospital", "office",
                "headquarters", "assembly", "administration", "commission", "agency", "tribunal"}
