@@ -79,6 +79,8 @@ def test_text_without_a_date():
     ("two weeks ago", SATURDAY, "2021-08-14", "week"),  # a day in the week up to then
     ("last week", SATURDAY, "2021-08-22", "week"),  # the days up to the Sunday that ended it
     ("a month ago", SATURDAY, "2021-07", "month"),
+    ("at the weekend", WEDNESDAY, "2022-03-13", "week"),  # the days up to the latest Sunday
+    ("over the weekend", SATURDAY, "2021-08-28", "week"),  # written on the weekend itself
 ])
 def test_relative_dates_resolve_against_publication(text, published, iso, precision):
     value = parse_date(text, published)

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from dossier.nlp.places import gazetteer
 from tests.conftest import claims_of, describe, has_claim, literal_claims
 
 PUB = dt.date(2024, 3, 1)
@@ -140,3 +141,43 @@ def test_a_peoples_name_is_no_place(parse):
     doc = parse("The KIA speaks for the Kachin people and the Kachin ethnic minority of Kachin State.")
     assert [(e.text, e.label_) for e in doc.ents if e.text.startswith("Kachin")] == [
         ("Kachin", "NORP"), ("Kachin", "NORP"), ("Kachin State", "GPE")]
+
+
+def test_militias_a_force_is_made_of_are_its_parts(analyse_text):
+    ex = analyse_text("The Popular Mobilization Forces is dominated by Shiite militias such as Kataib Hezbollah and "
+                      "the Badr Organization.", PUB)
+    assert has_claim(ex, "Kataib Hezbollah", "part_of", "Popular Mobilization Forces"), describe(ex)
+    assert has_claim(ex, "Badr Organization", "part_of", "Popular Mobilization Forces"), describe(ex)
+    assert not claims_of(ex, "recruits_from"), describe(ex)
+
+
+def test_members_of_a_tribe_a_group_is_made_of_are_still_its_pool(analyse_text):
+    ex = analyse_text("The Haqqani network is mostly composed of members of the Zadran tribe.", PUB)
+    assert [c.obj for c in claims_of(ex, "recruits_from")] == [{"text": "members of the Zadran tribe"}], describe(ex)
+
+
+def test_an_attack_believed_organised_by_a_group_is_suspected_of_it(analyse_text):
+    ex = analyse_text("The bomb attack on the barracks in Derry at the weekend is now believed to have been "
+                      "organised by the Real IRA.", PUB)
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
+        [("Real IRA", "suspected")]], describe(ex)
+
+
+def test_a_claim_joined_to_a_side_clause_is_the_main_subjects(analyse_text):
+    ex = analyse_text("The CIRA has grown active again since the start of the year as a police seizure of explosives "
+                      "in Cork showed, and also claimed responsibility for a bomb attack on a pub in Enniskillen two "
+                      "weeks ago.", PUB)
+    assert [[(p.entity.name, p.attribution) for p in e.perpetrators] for e in ex.events] == [
+        [("Continuity IRA", "claimed")]], describe(ex)
+
+
+@pytest.mark.parametrize("name", ["Al-Tor", "El Tor", "Al Arish"])
+def test_the_arabic_article_is_written_many_ways(name):
+    assert gazetteer().lookup(name) is not None and gazetteer().lookup(name).country == "EG"
+
+
+def test_a_dated_bombing_with_another_toll_is_another_event(analyse_text):
+    ex = analyse_text("Ansar Beit al-Maqdes claimed two attacks in South Sinai on Friday. A third bombing targeting a "
+                      "bus outside Sharm el-Sheikh killed one. The group had also claimed the car bombing near the "
+                      "security directorate on December 24, killing 14 people.", PUB)
+    assert sorted(e.killed for e in ex.events if e.killed[0]) == [(1, 1), (14, 14)], describe(ex)

@@ -204,7 +204,9 @@ _STRONGHOLDS = {"headquarters", "base", "outpost", "camp", "barracks", "garrison
 _ATTACK_VERBS = {"blow", "fire", "shoot", "open", "gun", "ambush", "swarm", "storm", "raid", "overrun"}
 _DOING_DEPS = {"advcl", "conj", "ROOT", "ccomp", "acl"}
 _DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim", "plant", "detonate",
-               "trigger", "lay", "perpetrate", "commit", "unleash", "wage"}  # ("laid siege to Marawi")
+               "trigger", "lay", "perpetrate", "commit", "unleash", "wage",  # ("laid siege to Marawi")
+               "organise", "organize", "orchestrate", "mastermind"}
+_BELIEF_VERBS = {"believe", "think", "understand", "suspect", "assume", "presume"}
 _ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent", "assailant", "fighter", "rebel",
               "jihadist", "terrorist"}
 # verbs telling where an event word's blast or blow landed: the place below them is where it happened
@@ -840,6 +842,14 @@ def _by_agents(verb: Token) -> list[Token]:
     return [e for o in objs for e in [entity(o, PERPETRATOR_LABELS) or owner(o, PERPETRATOR_LABELS)] if e is not None]
 
 
+def _main_subject_of_conjunct(verb: Token) -> list[Token]:
+    """ "The CIRA has become active again, as a seizure indicated, and also claimed the attack": a verb joined to a
+    side clause the parser took for its head shares the main clause's subject."""
+    if verb.dep_ != "conj" or verb.head.dep_ not in {"advcl", "ccomp"}:
+        return []
+    return [s for s in subjects(verb.sent.root, PERPETRATOR_LABELS) if s.ent_type_ in {"ARMED_GROUP", "FORCE"}]
+
+
 def _claiming_participle(tok: Token) -> bool:
     """ "posted videos on YouTube claiming responsibility", "a statement claiming responsibility": however the
     parser hung the participle, it owns the attack."""
@@ -917,7 +927,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         elif attribution == "claimed":
             # ("separatist fighters who called themselves X claimed ...": X)
             who = [_spoken_for(w) or called(w, PERPETRATOR_LABELS) or w for w in subjects(tok, PERPETRATOR_LABELS)] \
-                or _called(tok) or _poster_of(tok)
+                or _called(tok) or _poster_of(tok) or _main_subject_of_conjunct(tok)
         elif attribution == "suspected":
             who = [e for o in prep_objects(tok, {"of", "in"})  # "the suspected involvement of the X group"
                    for e in [owner(o, PERPETRATOR_LABELS)] if e is not None]
@@ -972,6 +982,11 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 name_on(c.head, PERPETRATOR_LABELS) is None):
             how = "claimed" if c.lemma_.lower() == "claim" else "stated"  # "an attack claimed by X"
             out += [(e, "suspected" if how == "stated" and _suspected(e) else how) for e in _by_agents(c)]
+    # "the attack is believed to have been organised by X": a doer the text hedges
+    belief = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass"} else None
+    if belief is not None and belief.lemma_.lower() in _BELIEF_VERBS:
+        out += [(e, "suspected") for c in belief.children if c.dep_ == "xcomp" and c.lemma_.lower() in _DOER_VERBS
+                for e in _by_agents(c)]
     # "X was behind the bombing", "X is responsible for the attack"
     for tok in sent:
         if tok.lower_ in {"behind", "responsible"} and trigger in set(tok.subtree):
@@ -1604,9 +1619,19 @@ def _compared_in_time(trigger: Token) -> bool:
 
 def _compatible(into: RawEvent, ev: RawEvent) -> bool:
     loose = _is_anaphoric(ev) or ev.date is None  # a mention with no date of its own refers back
+    if _another_toll(into, ev):
+        return False
     return _families_agree(into, ev, loose) and _dates_agree(into.date, ev.date) and \
         (_places_agree(into.place, ev.place, loose) or loose and _detached(ev)) and _perpetrators_agree(into, ev) \
         and not _turned(into, ev) and not _turned(ev, into)
+
+
+def _another_toll(into: RawEvent, ev: RawEvent) -> bool:
+    """ "A third bombing near X killed one" and "the car bombing near Y on December 24, killing a dozen": a dated
+    mention with another toll and no place in common is not the undated event told before."""
+    return into.date is None and ev.date is not None and not ev.toll and into.killed is not None and \
+        ev.killed is not None and into.killed != ev.killed and not (
+            into.place is not None and ev.place is not None and into.place.text == ev.place.text)
 
 
 def _turned(a: RawEvent, b: RawEvent) -> bool:

@@ -154,6 +154,9 @@ def _relative(low: str, published: dt.date | None) -> DateValue | None:
                 return DateValue(f"{d.year}-{d.month:02d}", "month")
             d = published - dt.timedelta(days=count * (7 if m[2] == "week" else 1))
             return DateValue(d.isoformat(), "day" if m[2] == "day" or count == 1 else "week")
+    if re.search(r"\bweekend\b", low):  # "at the weekend", "last weekend": the days up to the latest Sunday
+        back = 0 if published.weekday() == 5 else (published.weekday() + 1) % 7
+        return DateValue((published - dt.timedelta(days=back)).isoformat(), "week")
     if re.search(r"\blast week\b", low):  # the days up to the Sunday that ended the week before publication
         return DateValue((published - dt.timedelta(days=published.weekday() + 1)).isoformat(), "week")
     if re.search(r"\blast month\b", low):

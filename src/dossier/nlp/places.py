@@ -59,6 +59,7 @@ def fold(text: str) -> str:
     return _PUNCT.sub(" ", text).strip()
 
 
+_ARABIC_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez) (\w.+)")
 _COMPASS = re.compile(r"^(north|south)[ -]?(east|west)\b")
 
 
@@ -74,6 +75,10 @@ def _variants(query: str) -> list[tuple[str, str | None]]:
         if key.startswith(lead):
             key = key[len(lead):]
             out.append((key, None))
+    article = _ARABIC_ARTICLE.match(key)
+    if article:  # "Al-Tor" is "El-Tor" or "Tor": the Arabic article, transliterated many ways or left out
+        rest = article.group(2)
+        out += [(f"{a} {rest}", None) for a in ("al", "el") if a != article.group(1)] + [(rest, None)]
     for suffixes, kind in ((_REGION_SUFFIXES, "region"), (_CITY_SUFFIXES, "city"), (_AREA_SUFFIXES, "area")):
         for suffix in suffixes:
             if key.endswith(suffix) and len(key) > len(suffix):
