@@ -181,3 +181,14 @@ def test_a_dated_bombing_with_another_toll_is_another_event(analyse_text):
                       "bus outside Sharm el-Sheikh killed one. The group had also claimed the car bombing near the "
                       "security directorate on December 24, killing 14 people.", PUB)
     assert sorted(e.killed for e in ex.events if e.killed[0]) == [(1, 1), (14, 14)], describe(ex)
+
+
+def test_explosions_dated_in_the_clause_that_tells_them(analyse_text):
+    ex = analyse_text("Sulu (PNA, January 29) — The army is sure the Abu Sayyaf group is behind the deadly twin "
+                      "explosions that rocked a cathedral in Jolo on Sunday.", dt.date(2019, 1, 29))
+    assert [e.date for e in ex.events] == ["2019-01-27"], describe(ex)
+
+
+def test_an_event_a_fronted_after_clause_tells_is_that_long_before_the_report(analyse_text):
+    ex = analyse_text("Three weeks after rebels seized the town of Bunia, aid has begun to arrive.", PUB)
+    assert [(e.date, e.date_precision) for e in ex.events] == [("2024-02-09", "week")], describe(ex)

@@ -8,6 +8,7 @@ same document instead of opening a new one.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -533,7 +534,9 @@ def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> D
     if _definite(trigger) and trigger.dep_ == "pobj":
         # "will visit on Tuesday to find lapses involved in the attack in X": the attack referred to in a
         # clause below the date's takes no date from it ("were killed in the attack on Friday" keeps its own)
-        dates = [t for t in dates if not _clause_between(trigger, _clause_verb(t))]
+        # ("the twin explosions that rocked a church on Sunday": a clause below the event word tells of it)
+        own = set(trigger.subtree)
+        dates = [t for t in dates if _clause_verb(t) in own or not _clause_between(trigger, _clause_verb(t))]
     # ("first appeared in 2003 and is best known for firing a rocket into the embassy in 2007": the date of the
     # clause nearest above the event word)
     above = {a: depth for depth, a in enumerate(trigger.ancestors)}
@@ -568,7 +571,21 @@ def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> D
             value = parse_date(m.group(0), published)
             if value is not None and (found is None or value.iso.startswith(found.iso)):
                 return value
-    return found
+    return found or _gap_before_now(sent, trigger)
+
+
+_GAP_AFTER = re.compile(r"^(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\s+after\b", re.I)
+
+
+def _gap_before_now(sent: Span, trigger: Token) -> DateValue | None:
+    """ "Two weeks after militia fighters seized several towns, the barricades have been cleared": what the fronted
+    "after" clause tells happened that long before the report."""
+    published = sent.doc.user_data.get("published")
+    gap = _GAP_AFTER.match(sent.text)
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if published is None or gap is None or comma is None or trigger.i > comma:
+        return None
+    return _counted_back(published, gap.group(1), gap.group(2))
 
 
 # a name no gazetteer knows is most often a village: as specific as a district, ahead of a region
@@ -1440,8 +1457,6 @@ def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
     """Dates that can be one event's: either unknown, one inside the other, or a day apart."""
     if a is None or b is None or a.iso.startswith(b.iso) or b.iso.startswith(a.iso):
         return True
-    import datetime as dt
-
     if a.precision == b.precision == "day":
         return abs((dt.date.fromisoformat(a.iso) - dt.date.fromisoformat(b.iso)).days) <= 1
     if {a.precision, b.precision} == {"day", "week"}:  # a day in the week up to the other's date
@@ -1731,18 +1746,22 @@ _GAP_DAYS = {"day": 1, "week": 7, "month": 30}
 def _dated_before(ev: RawEvent, main: RawEvent) -> DateValue | None:
     """ "The incident comes a week after a blast in Mastung": the blast's date, counted back from the day of
     the report's event, as a week or a month (never a day: the gap is a round figure)."""
-    import datetime as dt
-
     word = _time_word(ev.trigger)
     if word is None or word.lower_ != "after" or main.date is None or main.date.precision != "day":
         return None
     gap = next((m for c in word.children if c.dep_ == "npadvmod" for m in [_GAP.match(c.text)] if m), None)
     if gap is None:
         return None
-    count = _GAP_COUNTS.get(gap.group(1).lower()) or int(gap.group(1))
-    day = dt.date.fromisoformat(main.date.iso) - dt.timedelta(days=count * _GAP_DAYS[gap.group(2).lower()])
-    return DateValue(day.isoformat(), "week") if gap.group(2).lower() != "month" else \
-        DateValue(day.isoformat()[:7], "month")
+    return _counted_back(dt.date.fromisoformat(main.date.iso), gap.group(1), gap.group(2))
+
+
+def _counted_back(day: dt.date, count: str, unit: str) -> DateValue | None:
+    """ "two weeks" before a day: as a week or a month, never a day (the gap is a round figure)."""
+    n = int(count) if count.isdigit() else _GAP_COUNTS.get(count.lower())
+    if not n:
+        return None
+    back = day - dt.timedelta(days=n * _GAP_DAYS[unit.lower()])
+    return DateValue(back.isoformat()[:7], "month") if unit.lower() == "month" else DateValue(back.isoformat(), "week")
 
 
 def _continues(prev: RawEvent, ev: RawEvent) -> bool:
@@ -1905,8 +1924,6 @@ def _dateline(doc: Doc) -> DateValue | None:
     published = doc.user_data.get("published")
     if published is None:
         return None
-    import datetime as dt
-
     for k, sent in enumerate(doc.sents):
         if k >= 8:
             break
