@@ -80,11 +80,14 @@ class RawEvent:
 _REFERRING_NOUNS = {"incident"}
 
 
+_TAKING_LEMMAS = {"take", "gain", "wrest", "seize", "assume", "retake", "recapture", "exchange"}
+
+
 def _trigger(tok: Token) -> tuple[str, str] | None:
     trig = lexicon()["triggers"]
     lemma = tok.lemma_.lower()
-    if _intended(tok):
-        return None  # "with the intention of seizing the headquarters", "a plot to bomb": not (yet) an event
+    if lemma in _TAKING_LEMMAS and _intended(tok):
+        return None  # "threatening an offensive to retake Idlib": not (yet) an event
     if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
         return tuple(trig["take over"])
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "charge" for c in tok.children):
@@ -124,6 +127,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     hit = trig.get(lemma) or trig.get(tok.lower_)
     if hit is None:
         return None
+    if _intended(tok):
+        return None  # "with the intention of seizing the headquarters", "a plot to bomb": not (yet) an event
     if lemma == "strike" and not any(c.lower_ in lexicon()["strike_cues"] for c in tok.children):
         # ("US forces carried out a rare strike against al-Qaeda": a strike someone conducts on someone)
         conducted = tok.pos_ == "NOUN" and (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DOER_VERBS or
