@@ -121,6 +121,33 @@ ENTITY_CLAIMS = [
     ("Al-Shabaab has targeted Christians.", "al-Shabaab", "targets", "Christians"),
     # recruits_from (entity object)
     ("Al-Shabaab recruits heavily among Somali refugees.", "al-Shabaab", "recruits_from", "refugees"),
+    # profile sentences (see test_profile_sentences.py)
+    # a leader introduced by a nationality and the name he uses: the name leads, not the nationality
+    ("Harakat al-Nujaba is a militia. The group's current leader, an Iraqi who uses the nom de guerre Abu Karim, "
+     "fought in Syria.", "Harakat al-Nujaba", "leader", "Abu Karim"),
+    # a former leader of the group named with its possessive led it (not "a former X leader": one of many)
+    ("Al-Shabaab has ties to al-Qaeda, and its former leader Ahmed Godane was killed by a US strike.", "al-Shabaab",
+     "leader", "Ahmed Godane"),
+    # a place a "where" clause describes, also through an apposition
+    ("Troops massed outside Idlib, the last opposition enclave, where Hayat Tahrir al-Sham holds sway.",
+     "Hayat Tahrir al-Sham", "active_in", "Idlib"),
+    # a share of a province held
+    ("Hayat Tahrir al-Sham controls about 70 percent of Idlib province.", "Hayat Tahrir al-Sham", "active_in",
+     "Idlib"),
+    # arriving as an extension of another group
+    ("Jabhat al-Nusra entered Syria as an extension of al-Qaeda in Iraq.", "Jabhat al-Nusra", "part_of",
+     "al-Qaeda in Iraq"),
+    # a merger of another group's branches: the whole belongs to that group
+    ("AQIM is the outcome of a 2007 merger of al-Qaeda's Algerian and Tunisian cells.", "AQIM", "part_of",
+     "al-Qaeda"),
+    # "likely to be" the foe: the copula's subject is the rival
+    ("The Syrian regime shelled Idlib. Hayat Tahrir al-Sham is likely to be the regime's strongest enemy.",
+     "Hayat Tahrir al-Sham", "opposes", "Syrian regime"),
+    # "the jihadist alliance" refers back to the group of the passage, whose name does not end in "alliance"
+    ("Government planes bombed Idlib, where jihadist group Hayat Tahrir al-Sham holds sway. The jihadist alliance "
+     "is the regime's fiercest enemy.", "Hayat Tahrir al-Sham", "opposes", "Syrian regime"),
+    # a base from which a group operates, told through its bases
+    ("AQAP, operating from its bases in Yemen's lawless south, threatens shipping.", "AQAP", "based_in", "Yemen"),
 ]
 
 
