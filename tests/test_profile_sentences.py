@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import claims_of, describe, has_claim, literal_claims
 
 from dossier.nlp.places import gazetteer
-from tests.conftest import claims_of, describe, has_claim, literal_claims
 
 PUB = dt.date(2024, 3, 1)
 
@@ -157,3 +157,8 @@ def test_explosions_dated_in_the_clause_that_tells_them(analyse_text):
 def test_an_event_a_fronted_after_clause_tells_is_that_long_before_the_report(analyse_text):
     ex = analyse_text("Three weeks after rebels seized the town of Bunia, aid has begun to arrive.", PUB)
     assert [(e.date, e.date_precision) for e in ex.events] == [("2024-02-09", "week")], describe(ex)
+
+
+def test_a_body_named_after_a_militant_word_is_still_a_group(analyse_text):
+    ex = analyse_text("Fighters of the separatist Ambazonia Defence Union attacked a school in Bamenda.", PUB)
+    assert [m.entity.type for m in ex.mentions if m.text.endswith("Union")] == ["armed_group"], describe(ex)

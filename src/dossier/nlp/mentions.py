@@ -1107,7 +1107,7 @@ _INSTITUTION_WORDS = {"security", "staff", "command", "directorate", "intelligen
 _PEOPLE_WORDS = {"people", "peoples", "minority", "minorities", "ethnic", "nationalists", "tribe", "tribes",
                  "tribesmen", "ethnicity"}
 # the last word of an institution's name, never of a person's
-_BODY_HEADS = {"court", "directorate", "ministry", "department", "council", "university", "hospital", "office",
+_INSTITUTION_ENDS = {"court", "directorate", "ministry", "department", "council", "university", "hospital", "office",
                "headquarters", "assembly", "administration", "commission", "agency", "tribunal"}
 _MILITARY_RANKS = {"marshal", "general", "colonel", "brigadier", "admiral", "captain", "lieutenant"}
 _RANKS = {"constable", "sergeant", "detective", "inspector", "superintendent"}
@@ -1185,7 +1185,7 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             end = _place_named_surnames(doc, i, end, by_token)
         span = doc[i:end]
-        if len(span) >= 2 and doc[end - 1].lower_ not in _NAME_HEADS | _BODY_HEADS | words("facility_nouns") \
+        if len(span) >= 2 and doc[end - 1].lower_ not in _NAME_HEADS | _INSTITUTION_ENDS | words("facility_nouns") \
                 and not _headline(tok.sent):  # "Quetta Railway Station", "Cairo Court": a site, a body; no person
             root = span.root
             after = doc[end:end + 3]
