@@ -579,9 +579,6 @@ def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> D
     return found or _gap_before_now(sent, trigger)
 
 
-_GAP_AFTER = re.compile(r"^(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?\s+after\b", re.I)
-
-
 def _gap_before_now(sent: Span, trigger: Token) -> DateValue | None:
     """ "Two weeks after militia fighters seized several towns, the barricades have been cleared": what the fronted
     "after" clause tells happened that long before the report."""
@@ -1743,7 +1740,9 @@ def _merge_target(events: list[RawEvent], ev: RawEvent) -> RawEvent | None:
     return None
 
 
-_GAP = re.compile(r"^(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?$", re.I)
+_GAP_WORDS = r"(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?"
+_GAP = re.compile(rf"^{_GAP_WORDS}$", re.I)
+_GAP_AFTER = re.compile(rf"^{_GAP_WORDS}\s+after\b", re.I)  # "Two weeks after militia fighters seized ..."
 _GAP_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _GAP_DAYS = {"day": 1, "week": 7, "month": 30}
 

@@ -908,15 +908,14 @@ def recruits_from(verb: Token) -> Iterator[RawClaim]:
         return
     objs += [a for o in objs for a in o.children if a.dep_ == "appos"]
     if lemma in COMPOSED:  # "dominated by militias such as Kataib Hezbollah and Badr": groups it is made of
-        units = [e for o in objs if o.lemma_.lower() in words("group_nouns") and not o.ent_type_
-                 for e in (entity(i, GROUP_LABELS) for i in included(o)) if e is not None]
+        listed = {o: list(included(o)) for o in objs if o.lemma_.lower() in words("group_nouns") and not o.ent_type_}
+        units = [e for items in listed.values() for i in items for e in [entity(i, GROUP_LABELS)] if e is not None]
         units += [o for o in objs if o.ent_type_ in GROUP_LABELS]
         for s in _actor_subjects(verb) if units else []:
             for u in units:
                 if not same(u, s):
                     yield _claim(u, "part_of", s, verb, "made_of", 0.6)
-        objs = [o for o in objs if not (o.ent_type_ in GROUP_LABELS or o.lemma_.lower() in words("group_nouns")
-                                        and not o.ent_type_ and any(True for _ in included(o)))]
+        objs = [o for o in objs if o.ent_type_ not in GROUP_LABELS and not listed.get(o)]
     # ("consist of several dozen members, mostly young men": the count is its size; the men are the pool)
     objs = [o for o in objs if not (o.lower_ in MEMBER_WORDS and any(
         c.ent_type_ == "CARDINAL" for c in o.children) and not any(

@@ -1107,8 +1107,8 @@ _INSTITUTION_WORDS = {"security", "staff", "command", "directorate", "intelligen
 _PEOPLE_WORDS = {"people", "peoples", "minority", "minorities", "ethnic", "nationalists", "tribe", "tribes",
                  "tribesmen", "ethnicity"}
 # the last word of an institution's name, never of a person's
-_INSTITUTION_ENDS = {"court", "directorate", "ministry", "department", "council", "university", "hospital", "office",
-               "headquarters", "assembly", "administration", "commission", "agency", "tribunal"}
+_INSTITUTION_ENDS = {"court", "directorate", "ministry", "department", "council", "university", "hospital",
+                     "office", "headquarters", "assembly", "administration", "commission", "agency", "tribunal"}
 _MILITARY_RANKS = {"marshal", "general", "colonel", "brigadier", "admiral", "captain", "lieutenant"}
 _RANKS = {"constable", "sergeant", "detective", "inspector", "superintendent"}
 # particles that open the last part of an Arabic name ("Abdul-Malik al-Houthi", "Sirajuddin bin Ali")
