@@ -128,6 +128,16 @@ REGION_VARIANTS: dict[str, list[str]] = {
     "RU-BRY": ["Bryansk Oblast", "Bryansk region"], "RU-MOS": ["Moscow Oblast", "Moscow region"],
     "RU-ROS": ["Rostov Oblast", "Rostov region"], "RU-KDA": ["Krasnodar Krai", "Krasnodar region"],
     "RU-STA": ["Stavropol Krai", "Stavropol region"], "FR-20R": ["Corsica", "Corse"],
+    "FR-BRE": ["Brittany"], "FR-NOR": ["Normandy"], "FR-BFC": ["Burgundy-Franche-Comte"],
+    # Western Europe: English exonyms of regions ISO spells in the local language
+    "ES-PV": ["Basque Country", "Euskadi", "Basque region", "Basque Autonomous Community"],
+    "ES-CT": ["Catalonia", "Cataluna"], "ES-AN": ["Andalusia"], "ES-NC": ["Navarre", "Navarra"],
+    "ES-IB": ["Balearic Islands"], "ES-CN": ["Canary Islands"], "ES-CL": ["Castile and Leon"],
+    "ES-CM": ["Castile-La Mancha"], "ES-VC": ["Valencian Community"], "ES-AR": ["Aragon"],
+    "DE-BY": ["Bavaria"], "DE-NI": ["Lower Saxony"], "DE-NW": ["North Rhine-Westphalia"], "DE-SN": ["Saxony"],
+    "DE-TH": ["Thuringia"], "DE-HE": ["Hesse"], "DE-RP": ["Rhineland-Palatinate"],
+    "IT-82": ["Sicily"], "IT-88": ["Sardinia"], "IT-25": ["Lombardy"], "IT-52": ["Tuscany"], "IT-21": ["Piedmont"],
+    "IT-75": ["Apulia"], "BE-VLG": ["Flanders"], "BE-WAL": ["Wallonia"],
     # Afghanistan
     "AF-JOW": ["Jowzjan", "Jawzjan", "Jozjan"], "AF-PIA": ["Paktia", "Paktiya", "Paktya"],
     "AF-PKA": ["Paktika"], "AF-KNR": ["Kunar", "Konar"], "AF-NUR": ["Nuristan", "Nurestan"],

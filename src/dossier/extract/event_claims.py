@@ -39,7 +39,8 @@ def _civilians(tok: Token) -> dict | None:
 
 def _victim_objects(ev: RawEvent) -> Iterator[tuple[Token | dict, bool]]:
     """(object, armed): each victim as an entity token, a state force or a text."""
-    place = ev.place.text if ev.place is not None else None
+    located = ev.outer if ev.namesake else ev.place  # (a town known only abroad: the province it is in says where)
+    place = located.text if located is not None else None
     for v in ev.victims:
         if v.lower_ in {"dozens", "scores", "hundreds", "thousands"}:  # "dozens of Wagner mercenaries"
             v = next(iter(prep_objects(v, {"of"})), v)

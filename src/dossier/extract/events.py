@@ -74,6 +74,7 @@ class RawEvent:
     toll: bool = False  # the killed figure is a (latest) death toll
     background: bool = False  # an earlier event the report dates its own against ("a week after a blast in X")
     outer: Token | None = None  # a known place the report put the event in before naming one no gazetteer knows
+    namesake: bool = False  # the gazetteer knows the place's name only elsewhere: `outer` locates it
 
 
 # nouns that name an event only by referring back to one told before: they add to it and never open one
@@ -529,9 +530,9 @@ def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> D
     dates = [t for t in sent if t.ent_type_ in {"DATE", "TIME"} and t.i not in others]
     # "claimed responsibility on Thursday for an ambush", "X has taken control of Y, it said on Wednesday": the
     # day of the claim or statement, not of the event
-    statements = {*lexicon()["claim_verbs"], *lexicon()["report_verbs"]}
-    claim_dates = [t for t in dates if (g := _clause_verb(t)).lemma_.lower() in statements
-                   and g != trigger and trigger in set(g.subtree)]
+    # ("the assault took place on Friday": "take" claims only with "responsibility" or "credit")
+    claim_dates = [t for t in dates if ((g := _clause_verb(t)).lemma_.lower() in lexicon()["report_verbs"] or
+                                        _claiming(g)) and g != trigger and trigger in set(g.subtree)]
     filed = _dateline_end(sent)  # "Sept 6 (Reuters) -": the day the report was filed
     dates = [t for t in dates if t not in claim_dates and not _period_start(t, trigger) and t.i >= filed
              and not _describes_other_noun(t, trigger) and not _spoken_today(t)]
@@ -615,8 +616,12 @@ def _specificity(tok: Token) -> int:
         return _SPECIFICITY["area"] - 1  # "on the Bedre-Kutru Road near Ambeli village": the village places it
     if noun is not None and noun.lower_ in _DISTRICT_NOUNS:  # "Anantnag district", whatever town shares the name
         return max(found, _SPECIFICITY["district"])
-    # "near Ambeli village": a settlement, however small (not "the Kenya town of Mandera")
-    if noun is not None and noun.lower_ in _SETTLEMENT_NOUNS and found <= _SPECIFICITY[None]:
+    # "near Ambeli village", "Darul Jamal, a community in the Bama area": a settlement, however small (not "the Kenya
+    # town of Mandera")
+    settled = noun is not None and noun.lower_ in _SETTLEMENT_NOUNS or place is None and any(
+        c.dep_ == "appos" and c.lower_ in _SETTLEMENT_NOUNS | {"community"} for c in tok.children)
+    # ("the town of Durango" is a town, whatever region of another country shares its name)
+    if settled and (found <= _SPECIFICITY[None] or tok.dep_ == "pobj" and tok.head.lower_ == "of"):
         return _SPECIFICITY["city"]
     return found
 
@@ -735,6 +740,8 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
             return held.ent_type_ != "FAC"  # "the Westgate Mall in Nairobi": a building names no place to merge on
         if held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.lower_ in PLACE_NOUNS:
             held = held.head.head
+        if held.dep_ == "appos" and held.head.i in names:
+            return True  # "Darul Jamal, a community in the Bama area"
         others = names - {p.i}
         held_names = [c for c in held.children if c.i in others] + [
             o for c in held.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.i in others]
@@ -755,12 +762,22 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
         where = trigger in set(p.subtree) and p != trigger  # "Khar, where the bombing took place"
         # "in Ifugao province, north of Luzon Island": a bearing from a landmark, outside it
         # (but "along the Taping River east of Bhamo": a town measured from beats a river or a range)
-        bearing = p.dep_ == "pobj" and p.head.lower_ == "of" and p.head.head.lower_.replace("-", "") in _BEARINGS \
-            and not (_city(p) and any(c.ent_type_ == "LOC" and c.i < p.i for c in candidates))
+        bearing = _measured_from(p) and not (_city(p) and any(c.ent_type_ == "LOC" and c.i < p.i for c in candidates))
         return (origin, not where, p in doers, p not in inside, p not in governing, bearing, qualifier, container(p),
                 _specificity(p), abs(p.i - trigger.i))
 
     return min(candidates, key=rank)
+
+
+def _measured_from(place: Token) -> bool:
+    """ "north of Luzon Island", "southwest of the country's capital of Algiers": the landmark a bearing is
+    measured from, however deep in the phrase after "of"."""
+    tok = place
+    while tok.dep_ in {"pobj", "poss", "compound", "appos", "nmod"} or tok.dep_ == "prep" and tok.lower_ == "of":
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_.replace("-", "") in _BEARINGS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _number_for(sent: Span, words: set[str]) -> Quantity | None:
@@ -884,6 +901,20 @@ def _poster_of(tok: Token) -> list[Token]:
     return [s for s in subjects(verb, PERPETRATOR_LABELS) if s.ent_type_ in PERPETRATOR_LABELS] if verb else []
 
 
+def _claiming(verb: Token) -> bool:
+    """ "claimed the attack", "took responsibility"; not "took place"."""
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon()["claim_verbs"] and (lemma != "take" or any(
+        c.lower_ in {"credit", "responsibility"} for c in verb.children))
+
+
+def _the_claim_made(noun: Token) -> bool:
+    """ "X made the claim": the claim of responsibility the report has told of (not "made the claim that ...")."""
+    return noun.lemma_.lower() == "claim" and noun.pos_ == "NOUN" and noun.dep_ == "dobj" and \
+        noun.head.lemma_.lower() in {"make", "issue"} and any(c.lower_ == "the" for c in noun.children) and \
+        not any(c.dep_ in {"acl", "relcl", "prep", "ccomp"} for c in noun.children)
+
+
 def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     lex = lexicon()
     out: list[tuple[Token, str]] = []
@@ -892,8 +923,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         if tok.pos_ not in {"VERB", "NOUN", "AUX"}:
             continue
         attribution = None
-        if lemma in lex["claim_verbs"] and (lemma != "take" or any(
-                c.lower_ in {"credit", "responsibility"} for c in tok.children)):
+        if _claiming(tok):
             # "claimed the attack", "announced responsibility", "said it carried out"; not "had announced the plan"
             # nor "a contractor was killed, the Pentagon announced"
             # (not "Biden said the attack was carried out by militias": the speaker names another doer)
@@ -905,7 +935,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             # "the claim of responsibility")
             owned = any(c.lower_ in {"responsibility", "credit"} and (
                 lemma not in {"say", "announce"} or c.head == tok or c.head.lemma_ in _OWNING_VERBS)
-                for c in tok.subtree) or said or _claiming_participle(tok)
+                for c in tok.subtree) or said or _claiming_participle(tok) or _the_claim_made(tok)
             # "claimed that its fighters killed 20", "claimed the bombing"; not "claimed that troops came too late"
             # ("Al-Shabab claims attack on convoy": a headline the parser read as a compound of the event word)
             claimed = [*tok.subtree, *([tok.head] if tok.dep_ == "compound" else [])]
@@ -943,6 +973,8 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         elif attribution == "claimed" and tok.pos_ == "NOUN":  # "X's claim", "a claim by X" (not "Y knew of the claim")
             who = [e for c in tok.children if c.dep_ == "poss" for e in [entity(c, PERPETRATOR_LABELS)] if e] + \
                 [e for o in prep_objects(tok, {"by"}) for e in [owner(o, PERPETRATOR_LABELS)] if e]
+            if _the_claim_made(tok):  # "X made the claim"
+                who += [_spoken_for(w) or w for w in subjects(tok.head, PERPETRATOR_LABELS)]
         elif attribution == "claimed":
             # ("separatist fighters who called themselves X claimed ...": X)
             who = [_spoken_for(w) or called(w, PERPETRATOR_LABELS) or w for w in subjects(tok, PERPETRATOR_LABELS)] \
@@ -1532,7 +1564,7 @@ def _country_of(tok: Token) -> str | None:
 
 def _namesakes(doc: Doc, events: list[RawEvent]) -> None:
     """ "a rural part of Buenos Aires, in Colombia's Cauca province": a town the gazetteer knows only in a country the
-    report never names is a namesake it lacks; the place the text puts it in stands for it."""
+    report never names is a namesake it lacks; the place the text puts it in locates it."""
     within = written_within(doc)
     for ev in events:
         if ev.place is None or not _namesake(ev.place):
@@ -1545,7 +1577,7 @@ def _namesakes(doc: Doc, events: list[RawEvent]) -> None:
             continue
         container = min(held_by, key=_specificity) if held_by else None  # the province, not the country
         if container is not None:
-            ev.place, ev.place_where = container, False
+            ev.outer, ev.namesake = container, True
 
 
 def _namesake(tok: Token) -> bool:
@@ -1611,6 +1643,14 @@ def _separate(ev: RawEvent) -> bool:
     return any(start.startswith(cue) or f" {cue}" in start[:25] for cue in lexicon()["separate_cues"]) or \
         bool(_LATER.match(start)) or _compared_in_time(ev.trigger) or \
         any(c.lower_ in _RETALIATION for c in ev.trigger.children if c.dep_ in {"amod", "compound"})
+
+
+def _several(trigger: Token) -> bool:
+    """ "claimed responsibility for both attacks", "the two bombings": several events told before, none of them one
+    (but "two explosions tore through a cathedral": the parts of one)."""
+    told = {c.lower_ for c in trigger.children if c.dep_ in {"det", "predet", "nummod"}}
+    return trigger.tag_ == "NNS" and bool(told & {"both", "these", "those"} or "the" in told and told & {
+        "two", "three"})
 
 
 def _time_word(trigger: Token) -> Token | None:
@@ -1728,7 +1768,7 @@ def _merge_target(events: list[RawEvent], ev: RawEvent) -> RawEvent | None:
     place and perpetrators agree. A mention that starts with "Separately" or names an event of another
     kind, date or place opens a new event.
     """
-    if _separate(ev):
+    if _separate(ev) or _several(ev.trigger):
         return None
     # (an event told as background takes only mentions of its own place: "the attack" is the report's own)
     for into in reversed([e for e in events if not e.background or ev.place is not None and e.place is not None
@@ -1797,8 +1837,8 @@ def _attributions(doc: Doc, events: list[RawEvent]) -> None:
         return
     used = {s.start for e in events for s in e.sentences}
     for sent in doc.sents:
-        if sent.start in used:
-            continue
+        if sent.start in used or any(_several(t) and _trigger(t) is not None for t in sent):
+            continue  # ("ISIS claimed responsibility for both attacks": other events, told before)
         found = [(t, how) for t, how in _perpetrators(sent, sent.root) if how != "stated"]
         main = max(events, key=lambda e: (len(e.sentences), -e.trigger.i))
         if not found:
@@ -2005,7 +2045,11 @@ def _before_the_lead(doc: Doc, lead: RawEvent, ev: RawEvent, dateline: DateValue
     if ev.date is None:
         return False
     presumed = lead.date or _presumed_date(doc, lead, dateline)
-    return presumed is not None and (presumed.last_day() - ev.date.last_day()).days > _LEAD_SLACK
+    if presumed is None:
+        return False
+    gap = (presumed.last_day() - ev.date.last_day()).days
+    # ("Last month the army announced ...", in a report of this week's attack: a month over before the week began)
+    return gap > _LEAD_SLACK or presumed.precision == "week" and ev.date.precision == "month" and gap > 7
 
 
 def _date_the_lead(doc: Doc, events: list[RawEvent], dateline: DateValue | None) -> None:

@@ -60,7 +60,7 @@ PRESENCE_ADJECTIVES = {"active", "present", "strong", "strongest", "entrenched",
                        "prevalent", "rife", "widespread"}
 # objects of any verb that put the group's fight where a place is named: "waged an insurgency in X"
 CAMPAIGN_NOUNS = {"insurgency", "insurrection", "rebellion", "uprising", "campaign", "jihad", "area", "areas",
-                  "control", "operations", "presence", "footprint", "foothold", "influence",
+                  "control", "operations", "presence", "footprint", "foothold", "influence", "concentration",
                   "attacks", "raids", "ambushes", "bombings", "kidnappings",  # "intensified attacks on villages in X"
                   "atrocities", "abuses", "massacres"}
 ACTIVITY_NOUNS = {"activities", "activity", "operations", "presence", "attacks", "footprint", "footprints",

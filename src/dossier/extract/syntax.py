@@ -24,7 +24,8 @@ PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regi
                "neighbourhood", "neighborhood", "department", "municipality", "locations", "location", "section",
                "suburbs", "capitals", "cities", "borders", "coast", "countryside", "island", "islands", "port",
                "valleys", "hills", "forests", "forest", "jungles", "jungle", "desert", "deserts", "highlands",
-               "lowlands", "borderland", "borderlands"}
+               "lowlands", "borderland", "borderlands", "departments", "municipalities", "governorates", "townships",
+               "territories"}
 GROUP_HEADS = {"movement", "network", "group", "organization", "organisation", "faction", "militia", "party",
                "front", "cartel", "gang", "army", "brigade", "brigades", "sect", "outfit"}
 MEMBER_HEADS = {"militants", "fighters", "gunmen", "insurgents", "rebels", "jihadists", "commanders", "members",
@@ -591,10 +592,13 @@ def places_in(tok: Token) -> list[Token]:
             modifiers = [p for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss", "appos"}
                          and is_place(c) for p in expand(c) if is_place(p)]
             # ("several Central Asian regions", "three Afghan provinces": the area or country an adjective names)
+            # ("across all Colombian territory": the country's whole land)
             modifiers += [c for c in t.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" and
-                          t.tag_ == "NNS" and (places().area_of_adjective(c.text) or places().demonym(c.text))]
+                          (t.tag_ == "NNS" or t.lower_ == "territory") and
+                          (places().area_of_adjective(c.text) or places().demonym(c.text))]
             if named:  # "the Beni area of North Kivu": both; "the Mozambique town of Palma": the country qualifies
-                modifiers = [m for m in modifiers if not is_country(m)]
+                # (and "the Pacific departments of Antioquia and Choco": the list names them, the modifier sorts them)
+                modifiers = [m for m in modifiers if not is_country(m) and t.tag_ != "NNS"]
             out.extend(modifiers + named)
             for o in prep_objects(t, {"in", "near", "along", "around", "inside"}):
                 out.extend(places_in(o))

@@ -302,6 +302,8 @@ def _relabel(doc: Doc) -> list[Span]:
         if label == "ORG" and not ent.id_ and any(t.pos_ in {"DET", "PRON"} and t.lower_ != "the" for t in ent) and \
                 _headline(ent.sent):
             continue  # "Arakan Army Captures Another Battalion Headquarters": a headline's words, no name
+        if label in {"ORG", GROUP_LABEL} and not ent.id_ and _superlative(ent[0]):
+            continue  # "Colombia's Largest Paramilitary Group": a headline's capitals describe a group, naming none
         if label == "ORG" and not ent.id_ and len(ent) == 1 and ent.start > 1 and doc[ent.start - 1].lower_ == "of" \
                 and doc[ent.start - 2].lower_ in _OFFICE_WORDS:
             continue  # "Secretary of State", "Minister of Defence": part of a title, no body of its own
@@ -1006,9 +1008,16 @@ def _unlabelled_groups(doc: Doc, ents: list[Span]) -> list[Span]:
         if before is not None and (before.label_ in PLACE_LABELS | {"NORP"} and not before.id_ or
                                    before.label_ == "COMMUNITY"):
             start = before.start  # "Sahel" + "Liberation Front", "Oromo" + "People’s Liberation Front"
-        if tok.i - start >= 1:
+        if tok.i - start >= 1 and not _superlative(doc[start]):
             out.append(Span(doc, start, tok.i + 1, label=GROUP_LABEL))
     return out + _cued_bodies(doc, by_token)
+
+
+_SUPERLATIVES = {"most", "largest", "biggest", "deadliest", "strongest", "oldest", "newest"}
+
+
+def _superlative(tok: Token) -> bool:
+    return tok.tag_ == "JJS" or tok.lower_ in _SUPERLATIVES
 
 
 # A council or an alliance is anyone's; with a militant word before its name, it is an armed movement's

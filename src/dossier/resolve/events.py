@@ -16,7 +16,7 @@ def link_events(raw: list[RawEvent], linker: DocumentLinker, doc_id: str) -> lis
     events = []
     for ev in raw:
         place_ref = linker.ref(ev.place) if ev.place is not None else None
-        place = place_ref.place if place_ref is not None else None
+        place = place_ref.place if place_ref is not None and not ev.namesake else None
         if place is None and place_ref is not None:
             outer = _outer_place(ev, linker)
             # the name the text used, located (as precisely as the coordinates say) by the place around it

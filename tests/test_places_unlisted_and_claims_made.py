@@ -1,0 +1,104 @@
+"""Places of events that the gazetteer lacks or knows only elsewhere, headlines that describe a group in capitals,
+claims made in so many words ("made the claim"), a month told before the report's week, and claims over several
+events at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import describe, doers, event_places, has_claim
+
+from dossier.nlp.places import gazetteer
+
+PUB = dt.date(2024, 3, 9)  # a Saturday
+
+
+def test_a_village_set_beside_the_district_holding_it_is_where_it_happened(analyse_text):
+    ex = analyse_text("A night raid by jihadists left 20 farmers dead in a village in Nigeria's Borno state. The raid "
+                      "took place on Thursday in Kawuri Gana -- a community in the Bama local government area.", PUB)
+    assert event_places(ex) == ["Kawuri Gana"], describe(ex)
+    place = ex.events[0].place
+    assert place.country == "NG" and place.admin1 == "Borno", describe(ex)
+
+
+def test_taking_place_on_a_day_dates_the_event(analyse_text):
+    ex = analyse_text("The attack by Boko Haram took place on Thursday in Konduga, where families had recently "
+                      "returned.", PUB)
+    assert [(e.date, e.date_precision) for e in ex.events] == [("2024-03-07", "day")], describe(ex)
+
+
+def test_a_town_known_only_abroad_keeps_its_name_and_is_located_by_its_province(analyse_text):
+    ex = analyse_text("Rebels killed four soldiers on Tuesday in a rural part of Versalles, in Colombia's western "
+                      "Valle del Cauca province.", PUB)
+    place = ex.events[0].place
+    assert place.name == "Versalles" and place.country == "CO", describe(ex)
+    assert place.admin1 == gazetteer().lookup("Valle del Cauca").name, describe(ex)
+    assert not any("French" in c.obj.name for c in ex.claims if hasattr(c.obj, "name")), describe(ex)
+
+
+def test_the_town_of_a_name_is_a_town_though_a_region_abroad_shares_it(analyse_text):
+    ex = analyse_text("A car bomb exploded on Friday outside a police station in Spain's northern Basque region. "
+                      "The blast injured two officers at the station in the town of Durango.", PUB)
+    assert event_places(ex) == ["Durango"], describe(ex)
+
+
+def test_english_names_of_european_regions_are_known():
+    for name, iso in [("Basque Country", "ES-PV"), ("Catalonia", "ES-CT"), ("Bavaria", "DE-BY"),
+                      ("Sicily", "IT-82"), ("Brittany", "FR-BRE")]:
+        place = gazetteer().lookup(name)
+        assert place is not None and place.iso == iso, (name, place)
+
+
+def test_a_superlative_in_a_headline_describes_a_group_and_names_none(analyse_text):
+    ex = analyse_text("Exclusive: A Look into 'Clan del Golfo,' Colombia's Largest Paramilitary Group\n\nThe "
+                      "government believes it is planning attacks on police.", PUB)
+    assert not [c for c in ex.claims if "Largest" in c.subject.name], describe(ex)
+    assert has_claim(ex, "Clan del Golfo", "targets", "National Police of Colombia"), describe(ex)
+
+
+def test_a_dense_presence_in_departments_listed_places_each(analyse_text):
+    ex = analyse_text("The Gulf Clan has a heavy concentration in the north, especially in the Caribbean departments "
+                      "of Sucre and Bolivar.", PUB)
+    for place in ("Sucre", "Bolivar"):
+        assert has_claim(ex, "Clan del Golfo", "active_in", place), describe(ex)
+    assert not [c for c in ex.claims if c.predicate == "active_in" and "Caribbean" in c.obj.name], describe(ex)
+
+
+def test_control_across_a_nations_territory_is_the_country(analyse_text):
+    ex = analyse_text("The Gulf Clan has control across all Colombian territory.", PUB)
+    assert has_claim(ex, "Clan del Golfo", "active_in", "Colombia"), describe(ex)
+
+
+def test_a_group_that_made_the_claim_claimed_the_bombing(analyse_text):
+    ex = analyse_text("A bomb exploded outside a bar in Derry on Friday. The New IRA made the claim in a call to a "
+                      "newspaper.", PUB)
+    assert doers(ex) == [["New IRA"]], describe(ex)
+    assert ex.events[0].perpetrators[0].attribution == "claimed", describe(ex)
+
+
+def test_making_the_claim_that_something_happened_claims_no_attack(analyse_text):
+    ex = analyse_text("A bomb exploded outside a bar in Derry on Friday. The New IRA made the claim that police had "
+                      "been warned.", PUB)
+    assert doers(ex) == [[]], describe(ex)
+
+
+def test_a_bearing_measured_from_a_capital_named_after_of_leaves_the_district(analyse_text):
+    ex = analyse_text("AQIM said on Saturday that it killed nine soldiers in an ambush south of the country's "
+                      "capital of Algiers in the Medea district last week.", PUB)
+    assert event_places(ex) == ["Medea"], describe(ex)
+
+
+def test_last_month_in_a_report_of_this_weeks_attack_is_another_event(analyse_text):
+    ex = analyse_text("Al Qaeda kills soldiers in ambush\n\nAQIM claimed on Saturday killing 14 soldiers in an ambush "
+                      "in the Medea district last week. Last month the army announced killing 25 militants near "
+                      "Skikda. On Sunday, the ministry confirmed the attack officially in a statement.",
+                      dt.date(2024, 3, 28))
+    assert event_places(ex) == ["Medea", "Skikda"], describe(ex)  # "the attack" is the report's own
+
+
+def test_a_claim_for_both_attacks_goes_to_no_event_of_the_report(analyse_text):
+    ex = analyse_text("Al Qaeda kills soldiers in ambush\n\nAQIM claimed on Saturday killing 14 soldiers in an ambush "
+                      "in the Medea district last week. Last month the army announced killing 25 militants near "
+                      "Skikda. On Sunday, the ministry confirmed the attack officially in a statement. Islamic State "
+                      "claimed responsibility for both attacks.", PUB)
+    assert not any(p.entity.name == "Islamic State" for e in ex.events for p in e.perpetrators), describe(ex)
