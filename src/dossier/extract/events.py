@@ -1653,6 +1653,24 @@ def _several(trigger: Token) -> bool:
         "two", "three"})
 
 
+_SEVERAL_WINDOW = 3  # sentences before "both attacks" that may tell of them
+
+
+def _doers_of_each(events: list[RawEvent], ev: RawEvent) -> None:
+    """ "X claimed responsibility for both attacks": the two events (or three, or all) told last, within the few
+    sentences before, have the doers of the mention; when fewer were told there, the ones meant are not known."""
+    sent = ev.sentences[0]
+    window = set(sorted(s.start for s in sent.doc.sents if s.start < sent.start)[-_SEVERAL_WINDOW:])
+    told = sorted((e for e in events if any(s.start in window for s in e.sentences)),
+                  key=lambda e: max(s.start for s in e.sentences), reverse=True)
+    words = {c.lower_ for c in ev.trigger.children}
+    count = 2 if words & {"both", "two"} else 3 if "three" in words else len(told)
+    if len(told) < max(count, 2):
+        return
+    for e in told[:count]:
+        e.perpetrators += [p for p in ev.perpetrators if not any(p[0].text == q[0].text for q in e.perpetrators)]
+
+
 def _time_word(trigger: Token) -> Token | None:
     """The "after"/"before" that puts the event word in a phrase or clause of time, if any."""
     if trigger.dep_ == "pobj" and trigger.head.lower_ in {"after", "before"}:
@@ -1768,7 +1786,7 @@ def _merge_target(events: list[RawEvent], ev: RawEvent) -> RawEvent | None:
     place and perpetrators agree. A mention that starts with "Separately" or names an event of another
     kind, date or place opens a new event.
     """
-    if _separate(ev) or _several(ev.trigger):
+    if _separate(ev):
         return None
     # (an event told as background takes only mentions of its own place: "the attack" is the report's own)
     for into in reversed([e for e in events if not e.background or ev.place is not None and e.place is not None
@@ -1985,6 +2003,9 @@ def extract_events(doc: Doc) -> list[RawEvent]:
     events: list[RawEvent] = []
     dateline = _dateline(doc)  # read once: every dated mention is measured against the lead's presumed day
     for ev in _mentions(doc):
+        if _several(ev.trigger):
+            _doers_of_each(events, ev)
+            continue
         into = _merge_target(events, ev)
         earlier = bool(events) and _before_the_lead(doc, events[0], ev, dateline)
         if earlier and into is events[0]:

@@ -1106,6 +1106,15 @@ def _view_phrase(noun: Token) -> list[tuple[Token, str]]:
     return [(noun, noun.doc[min(t.i for t in mods):noun.i + 1].text)]
 
 
+def _number_run(first: Token) -> Span:
+    """The whole figure a number starts: "8,000-10,000", which the NER may cut after "8,000"."""
+    end = first.i + 1
+    doc = first.doc
+    while end + 1 < len(doc) and doc[end].text in {"-", "–"} and doc[end + 1].like_num and not doc[end].whitespace_:
+        end += 2
+    return doc[first.i:end]
+
+
 def size(sent: Span) -> Iterator[RawClaim]:
     """ "numbered about 3,000 fighters", "has an estimated 2,000 members", "its 500 fighters"."""
     from dossier.extract.literals import parse_quantity
@@ -1116,10 +1125,11 @@ def size(sent: Span) -> Iterator[RawClaim]:
             counted = [c for c in noun.children if c.dep_ in {"nsubj", "compound"} and c.lower_ in MEMBER_WORDS]
             group = (owner(counted[0], ACTORS) or owner(noun, ACTORS)) if counted else None
             if group is None:  # "analysts estimate the force numbers about 100,000": the group itself, counted
-                group = next((g for c in noun.children if c.dep_ == "nsubj" for g in [owner(c, ACTORS)]
-                              if g is not None), None)
+                # ("the Nujaba Movement numbers 8,000-10,000 operatives", the name read as the noun's modifier)
+                group = next((g for c in noun.children if c.dep_ == "nsubj" or c.i == noun.i - 1 and c.dep_ in {
+                    "nummod", "compound"} for g in [owner(c, ACTORS)] if g is not None), None)
             nums = [t for t in noun.subtree if t.ent_type_ in {"CARDINAL", "QUANTITY"} and t.i > noun.i]
-            q = parse_quantity(nums[0].text) if group is not None and nums else None
+            q = parse_quantity(_number_run(nums[0]).text) if group is not None and nums else None
             if q is not None:
                 yield _claim(group, "size", q.literal(), noun, "number_verb", 0.6)
             continue
@@ -1332,8 +1342,10 @@ def founding_nouns(sent: Span) -> Iterator[RawClaim]:
             continue
         groups = [g for g in [owner(noun, ACTORS)] + [entity(o, ACTORS) for o in prep_objects(noun, {"of"})]
                   if g is not None and g.ent_type_ in ACTORS]
+        # ("In September 2014, Zawahiri announced the creation of X": the day of the announcement)
+        announced = noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"announce", "declare", "proclaim"}
         for g in groups[:1]:
-            for d in dates_under(noun):
+            for d in dates_under(noun) or (dates_under(noun.head) if announced else []):
                 value = parse_date(d.text, noun.doc.user_data.get("published"))
                 if value is not None:
                     yield _claim(g, "founded", value.literal(), noun, "founding_noun", 0.65)

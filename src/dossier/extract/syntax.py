@@ -571,6 +571,8 @@ def places_in(tok: Token) -> list[Token]:
     for t in expand(tok):
         if is_place(t):
             out.append(t)
+            if len(t.conjuncts) == 0:
+                out.extend(_listed_after(t))
             for a in t.children:
                 if a.dep_ == "appos":  # "Shirzad, ... and Achin districts of eastern Nangarhar province"
                     out.extend(places_in(a))
@@ -610,6 +612,24 @@ def places_in(tok: Token) -> list[Token]:
                                for p in places_in(o))
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _listed_after(place: Token) -> list[Token]:
+    """ "the provinces of Baghdad, Salah al-Din, Diyala, and Nineveh" when the parser hung the rest of the list
+    elsewhere: the places that follow, comma after comma, up to an "and" or "or" before the last (not "Baghdad,
+    Iraq")."""
+    doc, i, found = place.doc, place.i + 1, []
+    while i + 1 < len(doc) and doc[i].text == ",":
+        nxt = doc[i + 1]
+        if nxt.lower_ in {"and", "or"} and i + 2 < len(doc) and is_place(doc[i + 2]):
+            return found + [doc[i + 2]]
+        if not is_place(nxt):
+            return []
+        found.append(nxt)
+        i += 2
+    if i + 1 < len(doc) and found and doc[i].lower_ in {"and", "or"} and is_place(doc[i + 1]):
+        return found + [doc[i + 1]]
+    return []
 
 
 def is_country(tok: Token) -> bool:

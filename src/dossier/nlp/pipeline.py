@@ -12,7 +12,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, filter_spans
 
 from dossier.lexicon import triggers
@@ -86,6 +86,11 @@ def _after_dateline(doc: Doc, i: int) -> bool:
         all(not t.is_space for t in doc[opening:close])
 
 
+def _footnote_at(doc: Doc, i: int) -> bool:
+    """A note mark, "[2]", starts at token i."""
+    return i + 2 < len(doc) and doc[i].text == "[" and doc[i + 1].text.isdigit() and doc[i + 2].text == "]"
+
+
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and list items carry no full stop; a colon does not, nor
@@ -100,6 +105,10 @@ def line_breaks(doc: Doc) -> Doc:
             tok.is_sent_start = False  # "Thirteen soldiers were killed": no sentence starts on a word in lower case
         elif not prev.is_punct and not prev.is_space and prev.is_sent_start and not tok.is_space:
             tok.is_sent_start = False  # "Azaad Lalhari, the ...": a paragraph's first word is no sentence alone
+        elif _footnote_at(doc, tok.i) and doc[tok.i - 1].text in {".", "!", "?", ")"}:
+            tok.is_sent_start = False  # "... Forces (PMF).[2] It is ...": a note mark ends the sentence it follows
+        elif tok.i >= 3 and _footnote_at(doc, tok.i - 3) and not tok.is_space and tok.text[:1].isupper():
+            tok.is_sent_start = True
         elif tok.text == "[" and prev.text not in {".", "!", "?"} or prev.text == "[" or \
                 prev.text == "]" and tok.text[:1].islower():
             tok.is_sent_start = False  # "a base of the G5 [Sahel] force": an editor's insertion, inside the sentence
@@ -109,7 +118,8 @@ def line_breaks(doc: Doc) -> Doc:
 @Language.factory("folded_names")
 class FoldedNames:
     """Long names of known actors written with diacritics the gazetteer spells without ("Jamā’at Nuṣrat
-    al-Islām"): matched on a folded copy of the text, then marked on the original where nothing else is."""
+    al-Islām") or in another case ("al-Qaeda in the Indian subcontinent"): matched on a folded copy of the text, then
+    marked on the original where nothing else is, or only names the longer name holds."""
 
     def __init__(self, nlp: Language, name: str):
         self.nlp = nlp
@@ -128,21 +138,29 @@ class FoldedNames:
 
     def __call__(self, doc: Doc) -> Doc:
         folded = fold_keeping_offsets(doc.text)
-        if folded == doc.text:
-            return doc
-        copy = self.nlp.make_doc(folded)
+        copy = self.nlp.make_doc(folded) if folded != doc.text else doc
         found = []
         for match_id, start, end in self._patterns()(copy):
             label, key = self.nlp.vocab.strings[match_id].split("|", 1)
             span = doc.char_span(copy[start].idx, copy[end - 1].idx + len(copy[end - 1]), label=label,
                                  span_id=key, alignment_mode="expand")
-            if span is not None:
+            # (a name differing only in case is a name when long: "an Islamic state" is none, of two words)
+            if span is not None and (span.text != copy[start:end].text or len(span) >= _CASELESS_MIN):
                 found.append(span)
-        taken = {i for e in doc.ents for i in range(e.start, e.end)}
-        new = [s for s in filter_spans(found) if not taken & set(range(s.start, s.end))]
+        spans = filter_spans(found)
+
+        def holds(span: Span, e: Span) -> bool:
+            return span.start <= e.start and e.end <= span.end and len(e) < len(span)
+
+        new = [s for s in spans if all(e.end <= s.start or e.start >= s.end or holds(s, e) for e in doc.ents)
+               and not any(e.start == s.start and e.end == s.end for e in doc.ents)]
         if new:
-            doc.ents = sorted([*doc.ents, *new], key=lambda s: s.start)
+            kept = [e for e in doc.ents if not any(holds(s, e) for s in new)]
+            doc.ents = sorted([*kept, *new], key=lambda s: s.start)
         return doc
+
+
+_CASELESS_MIN = 4  # tokens of a known name matched whatever its case
 
 
 @cache
@@ -184,7 +202,9 @@ def load_pipeline() -> Language:
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     # "Kabul (Pajhwok):The Islamic Movement ...": a bracket and colon that a missing space glued to the capitalised
     # word after them still end what comes before; "(AQAP)—operating from ...": an em dash always stands alone
-    infixes = [*nlp.Defaults.infixes, r"\):(?=[A-Z])", r"[)\]](?=—)", r"—"]
+    # ("Forces (PMF).[2] It is", "the funding.[3]": a note mark glued to the full stop stands apart)
+    infixes = [*nlp.Defaults.infixes, r"\):(?=[A-Z])", r"[)\]](?=—)", r"—", r"[.)](?=[.)]*\[\d{1,3}(?:\]|$))",
+               r"(?<=[.)])\[(?=\d{1,3}(?:\]|$))"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for title in _HYPHENATED_TITLES:  # "the secretary-general of the Polisario Front": one title, one token
         for form in (title, title.capitalize(), title.title()):
