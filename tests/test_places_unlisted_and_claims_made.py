@@ -117,6 +117,12 @@ def test_a_long_known_name_in_another_case_is_the_group(nlp):
         ("al-Qaeda in the Indian subcontinent", "gaz:al-qaeda-in-the-indian-subcontinent")]
 
 
+def test_a_name_written_without_its_diacritics_is_the_group(nlp):
+    doc = nlp("The cartel is also known as Los Urabenos, a name the government gave it.")
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "ARMED_GROUP"] == [
+        ("Los Urabenos", "gaz:clan-del-golfo")]
+
+
 def test_a_short_name_in_lower_case_is_no_name(nlp):
     doc = nlp("They want to build an Islamic state in the region.")
     assert not [e for e in doc.ents if e.label_ == "ARMED_GROUP"]

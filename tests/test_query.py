@@ -405,6 +405,23 @@ def test_an_earlier_name_is_the_one_a_source_gives_not_the_names_it_has_now(tmp_
     assert "also known as" in also, also
 
 
+def test_other_names_the_sources_write_come_before_the_gazetteers(tmp_path):
+    (answer,) = _answers(tmp_path, "The Gulf Clan is Colombia's largest cartel. The group is also known as Los "
+                         "Urabenos, a name given to it by the government.",
+                         "What other name is the Gulf Clan known by?")
+    assert "Urabenos" in answer.split("A source says")[0], answer  # the structured answer, not only the passage
+
+
+def test_what_a_name_means_is_what_a_source_says_it_means(tmp_path):
+    assert parse("What does anti-balaka mean?").name == "meaning"
+    assert parse("What is the meaning of the name Boko Haram?").subject == "Boko Haram"
+    meant, unknown = _answers(tmp_path, "The anti-balaka militias formed in 2013. Anti-balaka fighters (the name "
+                              "means anti-machete in the Sango language) attacked Bangui in December.",
+                              "What does anti-balaka mean?", "What does Seleka mean?")
+    assert "anti-machete" in meant, meant
+    assert unknown.startswith("Not known"), unknown
+
+
 def test_a_vague_size_is_answered_in_the_texts_own_words_with_the_estimate(tmp_path):
     (answer,) = _answers(tmp_path, "The Tubas Brigade is believed to consist of several dozen members.",
                          "How many members does the Tubas Brigade have?")

@@ -124,6 +124,7 @@ class FoldedNames:
     def __init__(self, nlp: Language, name: str):
         self.nlp = nlp
         self._matcher: PhraseMatcher | None = None  # built on the first text that needs it
+        self._forms: set[str] = set()  # names written with diacritics, folded (in lower case)
 
     def _patterns(self) -> PhraseMatcher:
         if self._matcher is None:
@@ -131,6 +132,8 @@ class FoldedNames:
             seen: set[tuple[str, str]] = set()
             for p in actors().ruler_patterns(multiword=True):
                 pattern = fold_keeping_offsets(p["pattern"])
+                if pattern.lower() != p["pattern"].lower():
+                    self._forms.add(pattern.lower())
                 if (pattern, p["id"]) not in seen:
                     seen.add((pattern, p["id"]))
                     self._matcher.add(f"{p['label']}|{p['id']}", [self.nlp.make_doc(pattern)])
@@ -144,8 +147,11 @@ class FoldedNames:
             label, key = self.nlp.vocab.strings[match_id].split("|", 1)
             span = doc.char_span(copy[start].idx, copy[end - 1].idx + len(copy[end - 1]), label=label,
                                  span_id=key, alignment_mode="expand")
-            # (a name differing only in case is a name when long: "an Islamic state" is none, of two words)
-            if span is not None and (span.text != copy[start:end].text or len(span) >= _CASELESS_MIN):
+            # the name with or without its diacritics ("Los Urabenos"); one differing in case only is a name when
+            # long ("an Islamic state" is none, of two words)
+            written = copy[start:end].text
+            if span is not None and (span.text != written or written.lower() in self._forms or
+                                     len(span) >= _CASELESS_MIN):
                 found.append(span)
         spans = filter_spans(found)
 

@@ -186,8 +186,13 @@ def names(ctx: Ctx) -> str:
     if m is None:
         return not_known(asked or "this")
     ent = lookup.entity(ctx.store, m.ids[0]) or {}
-    known = dict.fromkeys([ent.get("name") or "", *ent.get("aliases", [])])
-    others = [n for n in known if n and norm(n) != norm(asked)]
+    # the names the sources write it under first ("Los Urabeños"), then the gazetteer's
+    aliases = {norm(a) for a in ent.get("aliases", [])}
+    written = [n for n in lookup.mentioned_names(ctx.store, m.ids[0]) if norm(n) in aliases]
+    known: dict[str, str] = {}
+    for n in [ent.get("name") or "", *written, *ent.get("aliases", [])]:
+        known.setdefault(norm(n), n)  # one spelling of each name, the first met
+    others = [n for key, n in known.items() if n and key != norm(asked)]
     if not others:
         return not_known(f"other names of {m.name}")
     text = f"{asked} is also known as {join(others[:5])}."
@@ -202,6 +207,21 @@ def names(ctx: Ctx) -> str:
     passage = _passage(ctx, m, ctx.intent.question, fallback=None, lead="A source says",
                        require={"alia", "alias", "known", "name", "call", "formal", "formally"}, room=380 - len(text))
     return f"{text} {passage}" if passage else text
+
+
+def meaning(ctx: Ctx) -> str:
+    """ "What does anti-balaka mean?": what a source says the name means or translates as."""
+    asked = ctx.intent.subject or ""
+    m = _resolve(ctx, asked)
+    if m is None:
+        return not_known(asked or "this")
+    passage = _passage(ctx, m, f"{asked} {_MEANING_WORDS}", fallback=None, lead="A source says",
+                       require=_MEANING_STEMS)
+    return passage or not_known(f"what {asked} means")
+
+
+_MEANING_WORDS = "means language"  # (few words: a sentence need not have them all)
+_MEANING_STEMS = {"mean", "languag", "translat", "transl", "literally", "stand"}
 
 
 _EARLIER_WORDS = "formerly former incarnation initially originally previously called"
@@ -984,7 +1004,8 @@ HANDLERS: dict[str, Callable[[Ctx], str]] = {
     "role_holder": role_holder, "role": role, "origin": origin, "based": based, "active": active,
     "linked": linked, "links": links,
     "enemies": enemies, "targets": targets, "recruits": recruits, "goals": goals, "funding": funding,
-    "names": names, "attacks": attacks, "event_killed": event_killed, "event_injured": event_injured,
+    "names": names, "meaning": meaning, "attacks": attacks,
+    "event_killed": event_killed, "event_injured": event_injured,
     "event_perpetrator": event_perpetrator, "event_date": event_date, "event_place": event_place,
     "event_victims": event_victims, "event_check": event_check, "events_in": events_in, "other": other,
 }

@@ -154,12 +154,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ("recruits", r"^who\s+(?:joins|join|makes\s+up|make\s+up)\s+(?P<subject>.+)$"),
     ("names", r"^what\s+(?:is|are|was|were)\s+(?P<subject>.+?)['’]s?\s+(?:formal|official|other|proper|arabic|full)\s+names?$"),
     ("names", r"^what\s+(?:is|are|was|were)\s+the\s+(?:formal|official|other|proper|arabic)\s+names?\s+(?:of|for)\s+(?P<subject>.+)$"),
-    ("names", r"^what\s+(?:other\s+names|aliases|names)\s+(?:does|do|did)\s+(?P<subject>.+?)\s+(?:have|go\s+by|use)$"),
+    ("names", r"^what\s+(?:other\s+names?|aliases|names)\s+(?:does|do|did)\s+(?P<subject>.+?)\s+(?:have|go\s+by|use)$"),
+    ("names", r"^(?:by\s+)?what\s+(?:other\s+)?names?\s+(?:is|are|was|were)\s+(?P<subject>.+?)\s+(?:also\s+)?(?:known|called|referred\s+to)(?:\s+(?:by|as))?$"),
     ("names", r"^what\s+(?:else\s+)?(?:is|are)\s+(?P<subject>.+?)\s+(?:also\s+)?(?:called|known\s+as)$"),
     # earlier names: "What was IS-GS initially called?", "What was HTS called before it rebranded?"
     ("names", r"^what\s+(?:was|were|is|are)\s+(?P<subject>.+?)\s+(?:initially|originally|first|formerly|previously|once)\s+(?:called|known\s+as|named)$"),
     ("names", r"^what\s+(?:was|were)\s+(?P<subject>.+?)\s+(?:called|known\s+as|named)\s+(?:before|until|at\s+first|originally|initially)\b.*$"),
     ("names", r"^what\s+(?:was|were|is|are)\s+(?P<subject>.+?)['’]s?\s+(?:former|previous|original|earlier|old|first)\s+names?$"),
+    ("meaning", r"^what\s+(?:does|do|did)\s+(?:the\s+(?:name|word|term)\s+)?(?P<subject>.+?)\s+(?:mean|stand\s+for|translate\s+(?:as|to))$"),
+    ("meaning", r"^what\s+(?:is|was)\s+the\s+meaning\s+of\s+(?:the\s+(?:name|word|term)\s+)?(?P<subject>.+)$"),
     ("real_name", r"^what\s+(?:is|was)\s+(?P<subject>.+?)['’]s?\s+(?:real|true|full|birth|given|original)\s+name$"),
     ("real_name", r"^what\s+(?:is|was)\s+the\s+(?:real|true|full|birth)\s+name\s+of\s+(?P<subject>.+)$"),
     ("role", r"^what\s+(?:post|position|role|job|office|title|rank|function)\s+(?:does|do|did)\s+(?P<subject>.+?)\s+(?:hold|have|play|occupy|fill)(?:\s+.*)?$"),
@@ -170,7 +173,7 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PATTERNS]
 
-_GROUP_INTENTS = {"names", "origin", "size", "founded", "founder", "leader", "based", "active", "goals", "funding", "who_is", "role",
+_GROUP_INTENTS = {"names", "meaning", "origin", "size", "founded", "founder", "leader", "based", "active", "goals", "funding", "who_is", "role",
                   "links", "enemies", "targets", "recruits", "role_holder"}
 _EVENTISH = re.compile(rf"\b{_EVENT_NOUNS}\b|\baccording\s+to\b", re.I)
 # "who is" questions that are really something else

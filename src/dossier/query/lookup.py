@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from dossier.names import norm
 from dossier.store import Store
 from dossier.store.reader import among
-from dossier.store.schema import AliasRow, ClaimRow, DocumentRow, EntityRow
+from dossier.store.schema import AliasRow, ClaimRow, DocumentRow, EntityRow, MentionRow
 
 GROUP_TYPES = ("armed_group", "organization", "force")
 # words that qualify a name without being part of it: "the M23 fighters", "IS-K militants"
@@ -255,6 +255,14 @@ def entity(store: Store, entity_id: int) -> dict[str, Any] | None:
             return None
         return {"id": row.id, "name": row.name, "type": row.type, "country": row.country, "admin1": row.admin1,
                 "aliases": [a.alias for a in row.aliases]}
+
+
+def mentioned_names(store: Store, entity_id: int) -> list[str]:
+    """The names the documents write an entity under, the most used first."""
+    with Session(store.engine) as session:
+        rows = session.execute(select(MentionRow.text, func.count()).where(MentionRow.entity_id == entity_id)
+                               .group_by(MentionRow.text).order_by(func.count().desc(), MentionRow.text)).all()
+    return [text for text, _ in rows]
 
 
 def documents(store: Store, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
