@@ -154,3 +154,11 @@ def test_the_creation_announced_on_a_date_founds_the_group_then(analyse_text):
                       "affiliate al-Qaeda in the Indian Subcontinent.", PUB)
     assert literal_claims(ex, "al-Qaeda in the Indian Subcontinent", "founded") == [
         {"date": "2014-09", "precision": "month"}], describe(ex)
+
+
+def test_counts_of_coordinated_victims_add_up(analyse_text):
+    ex = analyse_text("Two American soldiers and two Afghans were killed in a suicide attack in Khost on Monday. "
+                      "Gunmen killed three soldiers and a policeman in Kabul on Tuesday. At least 25 civilians and 3 "
+                      "soldiers were killed in Herat on Wednesday. Militants killed 10 people, including 3 children, "
+                      "in Kunduz on Thursday.", PUB)
+    assert [e.killed for e in ex.events] == [(4, 4), (4, 4), (28, None), (10, 10)], describe(ex)

@@ -827,12 +827,30 @@ def _number_for(sent: Span, words: set[str]) -> Quantity | None:
                 q = parse_quantity(n.text)
                 if q is not None and (q.low or q.high):
                     if not increment:
-                        return q
+                        return _with_conjoined(q, n.head if n.dep_ == "nummod" else counted)
                     more = more or q
         named = _named_victims(tok)
         if named:
             return Quantity(named, named)
     return more
+
+
+def _with_conjoined(q: Quantity, counted: Token) -> Quantity:
+    """ "Two American soldiers and two Afghans were killed": the counts of the nouns coordinated after the counted
+    one add up ("and a policeman" adds one)."""
+    more = []
+    for x in counted.conjuncts:
+        if x.i < counted.i or x.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        nums = [n for n in x.children if n.dep_ == "nummod" and _is_count(n)]
+        if nums:
+            more.append(parse_quantity(nums[0].text))
+        elif x.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in x.children):
+            more.append(Quantity(1, 1))
+    if not more or any(m is None or not m.low for m in more):
+        return q
+    high = None if q.high is None or any(m.high is None for m in more) else q.high + sum(m.high for m in more)
+    return Quantity(q.low + sum(m.low for m in more), high, q.qualifier)
 
 
 _ONE = {"a", "an", "one"}
