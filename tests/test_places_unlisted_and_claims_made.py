@@ -162,3 +162,10 @@ def test_counts_of_coordinated_victims_add_up(analyse_text):
                       "soldiers were killed in Herat on Wednesday. Militants killed 10 people, including 3 children, "
                       "in Kunduz on Thursday.", PUB)
     assert [e.killed for e in ex.events] == [(4, 4), (4, 4), (28, None), (10, 10)], describe(ex)
+
+
+def test_a_clause_hung_on_the_time_after_the_event_word_tells_where(analyse_text):
+    ex = analyse_text("A car bomb exploded on Friday outside a police station in Spain's northern Basque region. "
+                      "\"It was ETA,\" an officer told reporters after the blast at around 4:00 am (0200 GMT) which "
+                      "slightly injured two officers at the station in the town of Durango.", PUB)
+    assert event_places(ex) == ["Durango"], describe(ex)

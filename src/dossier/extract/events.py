@@ -1758,9 +1758,28 @@ def _detached(ev: RawEvent) -> bool:
                                    # "two cars linked to the bomb attack were found in X"
                                    or trigger.head.lower_ == "to" and
                                    trigger.head.head.lemma_.lower() in {"link", "connect", "relate", "tie"}):
-        return ev.place is not None and ev.place not in set(trigger.subtree)  # "in the wake of the attack, ..."
+        # "in the wake of the attack, ..." (but "after the blast at around 3:30 am which injured two policemen in X":
+        # a clause the parser hung on the time tells of the blast)
+        return ev.place is not None and ev.place not in set(trigger.subtree) and not _timed_clause(trigger, ev.place)
     return ev.place is not None and not ev.place_where and (trigger.dep_ in {"nsubj", "nsubjpass"} and not told or
                                                              reported) and ev.place not in set(trigger.subtree)
+
+
+def _timed_clause(trigger: Token, place: Token) -> bool:
+    """The place is told in a relative clause the parser hung on the time said right after the event word ("the blast
+    at around 3:30 am which injured two policemen at the barracks in Durango")."""
+    clause = next((a for a in place.ancestors if a.pos_ == "VERB"), None)
+    which = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in {"which", "that"}), None) \
+        if clause is not None else None
+    if which is None or not 0 < which.i - trigger.i <= 8:
+        return False
+    between, depth = [], 0
+    for t in trigger.doc[trigger.i + 1:which.i]:  # ("at around 3:30 am (0130 GMT) which": the aside set apart)
+        if depth == 0 and ")" not in t.text:
+            between.append(t)
+        depth += t.text.count("(") - t.text.count(")")
+    return any(t.ent_type_ in {"TIME", "DATE"} for t in between) and all(
+        t.ent_type_ in {"TIME", "DATE"} or t.pos_ in {"ADP", "DET", "PUNCT", "NUM"} for t in between)
 
 
 def _merge(into: RawEvent, ev: RawEvent) -> None:
