@@ -1766,8 +1766,8 @@ def _detached(ev: RawEvent) -> bool:
 
 
 def _timed_clause(trigger: Token, place: Token) -> bool:
-    """The place is told in a relative clause the parser hung on the time said right after the event word ("the blast
-    at around 3:30 am which injured two policemen at the barracks in Durango")."""
+    """The place is told in a "which" clause that follows the event word and the time said after it, wherever the
+    parser hung the clause ("the blast at around 3:30 am which injured two policemen at the barracks in Durango")."""
     clause = next((a for a in place.ancestors if a.pos_ == "VERB"), None)
     which = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in {"which", "that"}), None) \
         if clause is not None else None
