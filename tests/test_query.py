@@ -409,7 +409,8 @@ def test_other_names_the_sources_write_come_before_the_gazetteers(tmp_path):
     (answer,) = _answers(tmp_path, "The Gulf Clan is Colombia's largest cartel. The group is also known as Los "
                          "Urabenos, a name given to it by the government.",
                          "What other name is the Gulf Clan known by?")
-    assert "Urabenos" in answer.split("A source says")[0], answer  # the structured answer, not only the passage
+    assert answer.startswith("Gulf Clan is also known as"), answer
+    assert "Urabenos" in answer.split("A source says")[0], answer  # in the structured answer, not only the passage
 
 
 def test_what_a_name_means_is_what_a_source_says_it_means(tmp_path):
