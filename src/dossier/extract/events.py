@@ -809,10 +809,7 @@ def _number_for(sent: Span, words: set[str]) -> Quantity | None:
             counts = [parse_quantity(n.text) for c in [tok.head, *([tok.head.head] if tok.head.dep_ in {
                 "appos", "conj"} else [])] for n in c.children if n.dep_ == "nummod" and _is_count(n)]
             if counts and all(q is not None and q.low for q in counts):
-                if len(counts) == 1:
-                    return counts[0]
-                high = None if any(q.high is None for q in counts) else sum(q.high for q in counts)
-                return Quantity(sum(q.low for q in counts), high, counts[0].qualifier)
+                return _sum_counts(counts)
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in lexicon()["toll_verbs"]:
             verb = tok.head  # "the death toll rose to 100", "the toll tops 10"
             cands += prep_objects(verb, {"to", "at", "above", "past"})
@@ -849,8 +846,16 @@ def _with_conjoined(q: Quantity, counted: Token) -> Quantity:
             more.append(Quantity(1, 1))
     if not more or any(m is None or not m.low for m in more):
         return q
-    high = None if q.high is None or any(m.high is None for m in more) else q.high + sum(m.high for m in more)
-    return Quantity(q.low + sum(m.low for m in more), high, q.qualifier)
+    return _sum_counts([q, *more])
+
+
+def _sum_counts(counts: list[Quantity]) -> Quantity:
+    """Counts of several sets of victims as one: the lows add up, the highs when all have one; the first's
+    qualifier ("at least") holds."""
+    if len(counts) == 1:
+        return counts[0]
+    high = None if any(q.high is None for q in counts) else sum(q.high for q in counts)
+    return Quantity(sum(q.low for q in counts), high, counts[0].qualifier)
 
 
 _ONE = {"a", "an", "one"}
@@ -1686,7 +1691,7 @@ def _doers_of_each(events: list[RawEvent], ev: RawEvent) -> None:
     if len(told) < max(count, 2):
         return
     for e in told[:count]:
-        e.perpetrators += [p for p in ev.perpetrators if not any(p[0].text == q[0].text for q in e.perpetrators)]
+        _add_doers(e, ev.perpetrators)
 
 
 def _time_word(trigger: Token) -> Token | None:
@@ -1898,9 +1903,14 @@ def _attributions(doc: Doc, events: list[RawEvent]) -> None:
         main = max(events, key=lambda e: (len(e.sentences), -e.trigger.i))
         if not found:
             found, main = _doers_next(sent, events[0]), events[0]
-        for t, how in found:
-            if not any(t.text == q[0].text for q in main.perpetrators):
-                main.perpetrators.append((t, how))
+        _add_doers(main, found)
+
+
+def _add_doers(event: RawEvent, doers: list[tuple[Token, str]]) -> None:
+    """Doers told apart from the event's own mentions, each name once (however the earlier mention put it)."""
+    for t, how in doers:
+        if not any(t.text == q[0].text for q in event.perpetrators):
+            event.perpetrators.append((t, how))
 
 
 # what attackers do in the course of an attack, told in the sentence after it

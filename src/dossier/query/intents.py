@@ -161,7 +161,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("names", r"^what\s+(?:was|were|is|are)\s+(?P<subject>.+?)\s+(?:initially|originally|first|formerly|previously|once)\s+(?:called|known\s+as|named)$"),
     ("names", r"^what\s+(?:was|were)\s+(?P<subject>.+?)\s+(?:called|known\s+as|named)\s+(?:before|until|at\s+first|originally|initially)\b.*$"),
     ("names", r"^what\s+(?:was|were|is|are)\s+(?P<subject>.+?)['’]s?\s+(?:former|previous|original|earlier|old|first)\s+names?$"),
-    ("meaning", r"^what\s+(?:does|do|did)\s+(?:the\s+(?:name|word|term)\s+)?(?P<subject>.+?)\s+(?:mean|stand\s+for|translate\s+(?:as|to))$"),
+    ("meaning", r"^what\s+(?:does|do|did)\s+(?:the\s+(?:name|word|term)\s+)?(?P<subject>.+?)\s+(?:mean|translate\s+(?:as|to))$"),
     ("meaning", r"^what\s+(?:is|was)\s+the\s+meaning\s+of\s+(?:the\s+(?:name|word|term)\s+)?(?P<subject>.+)$"),
     ("real_name", r"^what\s+(?:is|was)\s+(?P<subject>.+?)['’]s?\s+(?:real|true|full|birth|given|original)\s+name$"),
     ("real_name", r"^what\s+(?:is|was)\s+the\s+(?:real|true|full|birth)\s+name\s+of\s+(?P<subject>.+)$"),
