@@ -40,7 +40,7 @@ from dossier.extract.syntax import (
     subjects,
     tally_over_time,
 )
-from dossier.lexicon import words
+from dossier.lexicon import nouns, words
 from dossier.model import Place
 from dossier.nlp.coref import link_participle
 from dossier.nlp.gazetteer import actors
@@ -128,7 +128,7 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     hit = trig.get(lemma) or trig.get(tok.lower_)
     if hit is None:
         return None
-    if _intended(tok):
+    if _intended(tok) or _fought_for_a_cause(tok):
         return None  # "with the intention of seizing the headquarters", "a plot to bomb": not (yet) an event
     if lemma == "strike" and not any(c.lower_ in lexicon()["strike_cues"] for c in tok.children):
         # ("US forces carried out a rare strike against al-Qaeda": a strike someone conducts on someone)
@@ -139,6 +139,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
                                      for c in tok.children):
             return None  # "a suicide bomber struck", "two terror strikes": attacks; "the tremor struck": not one
         return tuple(trig["attack"])
+    if lemma in {"capture", "seize", "overrun"} and _taken_alive(tok):
+        return None  # "executed after being captured in Pakistan": a man caught, no ground taken
     if lemma in {"capture", "seize", "overrun"} and not any(
             places_in(o) or places_below(o, {"in", "near", "outside"}) or o.lemma_.lower() in _STRONGHOLDS
             for o in _objects(tok)):
@@ -146,8 +148,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     first = tok
     while first.dep_ == "conj":
         first = first.head  # ("gun and bomb attacks": "bomb" modifies the attacks as "gun" does)
-    if lemma in {"bomb", "rocket"} and tok.pos_ == "NOUN" and first.dep_ in {"compound", "nmod"}:
-        return None
+    if lemma in {"bomb", "rocket", "riot"} and tok.pos_ == "NOUN" and first.dep_ in {"compound", "nmod"}:
+        return None  # ("bomb disposal", "riot police": a kind of thing, no event)
     if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.tag_ == "NNS" and not _definite(tok.head) \
             and not _counted(tok.head):
         return None  # "recent kidnapping incidents": events in general, as "attacks" is
@@ -167,6 +169,30 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children):
         return None  # "the site of frequent clashes": a pattern over time, not one event
     return tuple(hit)
+
+
+def _taken_alive(verb: Token) -> bool:
+    """ "police captured the commander", "his brother was executed after being captured": what was captured is a
+    person (the subject of the clause a bare passive hangs on, when it has none of its own)."""
+    taken = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not taken and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        clause = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        taken = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(taken) and all(
+        t.ent_type_ == "PERSON" or t.lower_ in {"he", "she", "him", "her", "them"} or t.lemma_.lower() in _KIN_NOUNS |
+        set(nouns("leader")) | {"commander", "suspect", "militant", "fighter"} or t.lower_ in words("member_nouns")
+        for t in taken)
+
+
+_KIN_NOUNS = {"brother", "son", "father", "nephew", "cousin", "wife", "daughter", "mother", "sister", "uncle"}
+
+
+def _fought_for_a_cause(tok: Token) -> bool:
+    """ "says it is fighting for the rights of the Baluch minority": what a group fights for, not a battle (but
+    "fighting for control of Bakhmut" is one)."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in {"fight", "struggle"} and any(
+        not places_in(o) and o.lemma_.lower() not in {"control", "town", "city", "village", "base"}
+        for o in prep_objects(tok, {"for"})) and not any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _answered_for(tok: Token) -> bool:
@@ -638,6 +664,12 @@ def _nationality(p: Token) -> bool:
                                                       p.head.lower_ in _NATIONALITY_HEADS)
 
 
+def _based_there(p: Token) -> bool:
+    doc = p.doc
+    return p.i + 2 < len(doc) and doc[p.i + 1].text in {"-", "–"} and \
+        doc[p.i + 2].lower_ in {"based", "headquartered", "born"}
+
+
 _DATELINE_MARKS = {"-", "–", "—", ":"}
 
 
@@ -700,6 +732,7 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     filed_at = _dateline_end(sent)
     candidates = [p for p in sent if is_place(p) and not _nationality(p) and p.i not in exclude and p.i >= filed_at
                   and link_participle(p) is None  # "Iran-backed militia groups"
+                  and not _based_there(p)  # "a Dubai-based television channel said": where the speaker is
                   # "Islamabad has rejected the suggestion it was linked to the attack": a capital speaking is a state
                   and not (p.dep_ == "nsubj" and p.head.lemma_.lower() in _STANCE_VERBS and _city(p))
                   and not (p.dep_ == "pobj" and p.head.lower_ == "for")  # "volunteers fighting for Ukraine"
@@ -752,8 +785,9 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     def rank(p: Token) -> tuple:
         # "in Jalalabad, Afghanistan": the appositive country only qualifies the city
         # (but "the Quetta Railway Station": a town naming a building is where the building stands)
+        # ("the St. Petersburg metro attack": a town naming the attack itself is where it was)
         qualifier = p.dep_ in {"appos", "poss"} or p.dep_ == "compound" and p.head.lower_ not in PLACE_NOUNS and \
-            _compound_head(p).lower_ not in words("facility_nouns")
+            _compound_head(p).lower_ not in words("facility_nouns") and _compound_head(p) != trigger
         # ("the Mediterranean island of Corsica": the sea only says which island, the name after "of" is it; but
         # "the al-Jinah village of Aleppo": the village is named before)
         qualifier = qualifier or p.ent_type_ == "LOC" and p.dep_ in {"compound", "amod"} and \
@@ -1268,7 +1302,25 @@ def _own_dates(sent: Span, tok: Token) -> set[int]:
     if root.dep_ == "advcl" and any(c.lower_ == "when" for c in root.children):
         roots.add(root.head)  # "conflict resumed in 2011 when government forces attacked": the "when" is its time
     phrase = set(tok.subtree) - _joined_clauses(tok)
-    return {d.i for d in sent if d.ent_type_ == "DATE" and (d in phrase or _clause_verb(d) in roots)}
+    # (not the date that ends the phrase of an event word coordinated with it: "..., as well as a bombing in X in
+    # August 2016")
+    theirs = {i for t in phrase if t != tok and t.dep_ == "conj" and t.pos_ == "NOUN" and _trigger(t)
+              for i in _dated_after(sent, t)}
+    return {d.i for d in sent if d.ent_type_ == "DATE" and (d in phrase or _clause_verb(d) in roots)} - theirs | \
+        _dated_after(sent, tok)
+
+
+def _dated_after(sent: Span, tok: Token) -> set[int]:
+    """ "as well as a suicide car bombing of the Chinese Embassy in Bishkek in August 2016": the date that ends
+    an event noun's run of phrases, however the parser hung it (no verb, comma or other event word between)."""
+    if tok.pos_ != "NOUN":
+        return set()
+    for t in sent.doc[tok.i + 1: sent.end]:
+        if t.ent_type_ == "DATE":
+            return {t.i} if t.dep_ == "pobj" and t.head.lower_ in {"in", "on"} else set()
+        if t.pos_ in {"VERB", "AUX"} or t.text in {",", ";", "("} or t.pos_ == "NOUN" and _trigger(t):
+            return set()
+    return set()
 
 
 _CONTRASTS = {"but", "yet", "whereas"}
@@ -1291,7 +1343,9 @@ def _dated_apart(sent: Span, first: Token) -> list[Token]:
     first_phrase = set(first.subtree) - _joined_clauses(first)
     out = []
     for t in sent:
-        if t == first or t in first_phrase or _trigger(t) is None or _one_of_kind(t) or \
+        # ("the metro attack in April 2017 which killed 14, as well as a bombing ... in August 2016": coordinated,
+        # however deep the parser hung it)
+        if t == first or t in first_phrase and t.dep_ != "conj" or _trigger(t) is None or _one_of_kind(t) or \
                 first in set(_clause_root(t).subtree) or _clause_root(t) in {first, first_root}:
             continue
         own = _own_dates(sent, t)
@@ -1316,7 +1370,8 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
                 # Bolan": the sentence tells the earlier event; the attack is the one already told
                 tok = next((t for t in sent if t.i > tok.i and _trigger(t) is not None), tok)
             apart = _dated_apart(sent, tok)
-            first = _mention(sent, tok, frozenset(i for t in apart for i in _own_dates(sent, t)))
+            first = _mention(sent, tok, frozenset(i for t in apart for i in _own_dates(sent, t)),
+                             elsewhere={p.i for t in apart for p in t.subtree})
             # "... was launched after 33 were killed in a July 20 bombing blamed on IS": IS did the bombing only
             first.perpetrators = [(p, how) for p, how in first.perpetrators
                                   if not any(p in set(t.subtree) for t in apart)]
@@ -1330,7 +1385,7 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             break
 
 
-def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
+def _mention(sent: Span, tok: Token, others: frozenset[int], elsewhere: set[int] = frozenset()) -> RawEvent:
     etype, sub = _classify(sent, tok, *_trigger(tok))
     victims = victim_tokens(tok, harmed=True)
     # ("soldiers attacked KNU positions": a group the event hit did not do it; in a fight, both sides take hits)
@@ -1345,7 +1400,8 @@ def _mention(sent: Span, tok: Token, others: frozenset[int]) -> RawEvent:
     # ("This latest attack comes after an incident last month": the sentence's date and places are the other's)
     follows = _follows_another(tok)
     place = None if follows else \
-        _place(sent, tok, exclude={p.i for p, _ in perpetrators}) or _there(sent) or _named_before(sent, tok) or \
+        _place(sent, tok, exclude={p.i for p, _ in perpetrators} | elsewhere) or _there(sent) or \
+        _named_before(sent, tok) or \
         _country_heading(sent)
     date = None if follows else _date(sent, tok, others)
     return RawEvent(etype, sub, tok, date=date, place=place, perpetrators=perpetrators,
@@ -1679,19 +1735,20 @@ def _several(trigger: Token) -> bool:
 _SEVERAL_WINDOW = 3  # sentences before "both attacks" that may tell of them
 
 
-def _doers_of_each(events: list[RawEvent], ev: RawEvent) -> None:
+def _doers_of_each(events: list[RawEvent], ev: RawEvent) -> bool:
     """ "X claimed responsibility for both attacks": the two events (or three, or all) told last, within the few
-    sentences before, have the doers of the mention; when fewer were told there, the ones meant are not known."""
+    sentences before, have the doers of the mention; when fewer were told there, the ones meant are not known.
+    False when none was told there: "the two explosions at a mosque" opening a report tell of one event."""
     sent = ev.sentences[0]
     window = set(sorted(s.start for s in sent.doc.sents if s.start < sent.start)[-_SEVERAL_WINDOW:])
     told = sorted((e for e in events if any(s.start in window for s in e.sentences)),
                   key=lambda e: max(s.start for s in e.sentences), reverse=True)
     words = {c.lower_ for c in ev.trigger.children}
     count = 2 if words & {"both", "two"} else 3 if "three" in words else len(told)
-    if len(told) < max(count, 2):
-        return
-    for e in told[:count]:
-        _add_doers(e, ev.perpetrators)
+    if len(told) >= max(count, 2):
+        for e in told[:count]:
+            _add_doers(e, ev.perpetrators)
+    return bool(told)
 
 
 def _time_word(trigger: Token) -> Token | None:
@@ -1830,14 +1887,22 @@ def _merge_target(events: list[RawEvent], ev: RawEvent) -> RawEvent | None:
     """
     if _separate(ev):
         return None
-    # (an event told as background takes only mentions of its own place: "the attack" is the report's own)
-    for into in reversed([e for e in events if not e.background or ev.place is not None and e.place is not None
-                          and e.place.text == ev.place.text]):
+    # (an event told as background takes only mentions of its own place: "the attack" is the report's own; or,
+    # told with no place, where the next sentence says it was: "blamed for a murder last year. A watchdog found
+    # that ... the 'public execution' of X, shot dead on the Shankill Road")
+    for into in reversed([e for e in events if not e.background or ev.place is not None and (
+            e.place is not None and e.place.text == ev.place.text or e.place is None and _told_next(e, ev))]):
         if _compatible(into, ev):
             return into
         if _is_anaphoric(ev) and _families_agree(into, ev, True):
             return None  # "the bombing" points at the latest bombing, which disagrees
     return None
+
+
+def _told_next(before: RawEvent, ev: RawEvent) -> bool:
+    """Whether the mention is in the sentence after the last one the earlier event was told in."""
+    last, sent = before.sentences[-1], ev.sentences[0]
+    return sent.start >= last.end and not any(t.is_alpha for t in sent.doc[last.end:sent.start])
 
 
 _GAP_WORDS = r"(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month)s?"
@@ -2050,8 +2115,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
     events: list[RawEvent] = []
     dateline = _dateline(doc)  # read once: every dated mention is measured against the lead's presumed day
     for ev in _mentions(doc):
-        if _several(ev.trigger):
-            _doers_of_each(events, ev)
+        if _several(ev.trigger) and _doers_of_each(events, ev):
             continue
         into = _merge_target(events, ev)
         earlier = bool(events) and _before_the_lead(doc, events[0], ev, dateline)

@@ -233,4 +233,30 @@ def resolve_coreference(doc: Doc) -> Doc:
                 tok._.antecedent = antecedent
                 if antecedent is not None and tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ not in _SIDE_CLAUSES:
                     last_subject = (n, antecedent)  # "The brigade is ..., and it serves ...": still the brigade
+    _named_after_the_lead(doc)
     return doc
+
+
+_LEAD_SENTENCES = 2  # sentences that may open a report with a group it names only after
+
+
+def _named_after_the_lead(doc: Doc) -> None:
+    """ "A Sunni rebel group has claimed responsibility for ... In an email, the group Jundallah said ...": the
+    group a report's opening sentence leaves unnamed is the first it names in the two sentences after, when the
+    opening names none."""
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents[:_LEAD_SENTENCES]):
+        if any(_is_group(t) for t in sent):
+            return
+        for tok in sent:
+            if tok.dep_ in _SUBJECT_DEPS and tok._.antecedent is None and not tok.ent_type_ and \
+                    tok.lower_ in words("definite_group_nouns") and \
+                    any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+                # (the group as the subject it goes on to be, "the group Jundallah said", "X claims", not any
+                # name in passing)
+                after = (t for s in sents[n + 1: n + 1 + _LEAD_SENTENCES] for t in s
+                         if _is_group(t) and t.ent_type_ == "ARMED_GROUP" and (
+                             t.dep_ in _SUBJECT_DEPS or t.dep_ in {"appos", "compound"} and
+                             t.head.dep_ in _SUBJECT_DEPS and t.head.lower_ in words("definite_group_nouns")))
+                tok._.antecedent = next(after, None)
+                return

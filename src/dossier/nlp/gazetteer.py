@@ -103,9 +103,17 @@ class ActorGazetteer:
             if a.type == "force" and a.country and a.parent is None:
                 self._forces.setdefault(a.country, []).append(a)
         self._by_norm: dict[str, Actor] = {}
+        self._namesakes: dict[str, list[Actor]] = {}  # a name several entries answer to: "Jundallah"
         for a in actors:
             for alias in (a.name, *a.aliases):
-                self._by_norm.setdefault(norm(alias), a)
+                key = norm(alias)
+                first = self._by_norm.setdefault(key, a)
+                if first is not a and a not in self._namesakes.setdefault(key, [first]):
+                    self._namesakes[key].append(a)
+
+    def namesakes(self, name: str) -> list[Actor]:
+        """The entries a name is shared by, in different countries (none when it names one)."""
+        return self._namesakes.get(norm(name), [])
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)

@@ -287,14 +287,40 @@ def _named_as_person(ent: Span) -> bool:
     return titled or who and len(ent) >= 2
 
 
+# words for a news outlet: "the Fars news agency", "the Dawn newspaper" name a medium after a place
+_OUTLET_NOUNS = {"newspaper", "television", "tv", "radio", "channel", "broadcaster", "daily", "outlet", "website",
+                 "magazine", "weekly"}
+# where a medium named before is what is spoken to or quotes: "told Fars", "quoted by Fars", "according to Fars"
+_ADDRESSED_DEPS = {"dobj", "dative", "nsubj"}
+
+
+# last words of the names of events, which the NER may take for bodies: "the Carandiru Massacre"
+_EVENT_NAME_ENDS = {"massacre", "bombing", "bombings", "siege", "uprising", "riots", "war", "insurgency", "revolution",
+                    "attack", "attacks", "killings", "crisis", "offensive"}
+
+
+def _names_an_outlet(ent: Span) -> bool:
+    head = ent.root
+    while head.dep_ == "compound":
+        head = head.head
+    # ("the Khyber Agency" is a tribal district; "the Fars news agency" a medium)
+    return head != ent.root and (head.lower_ in _OUTLET_NOUNS or head.lower_ == "agency" and any(
+        c.lower_ in {"news", "press"} for c in head.children))
+
+
 def _relabel(doc: Doc) -> list[Span]:
     out = []
+    outlets = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS and _names_an_outlet(ent)}
     for ent in doc.ents:
         label = ent.label_
         if all(t.lower_ in _TITLES for t in ent) and not ent.id_:
             continue  # "Brig.", "Brig. Gen.": ranks in front of a name name nothing themselves
         if label in PLACE_LABELS and not ent.id_ and ent.text.islower():
             continue  # "bombings hit mosques": a common noun in lower case names no place
+        if label in PLACE_LABELS and (_names_an_outlet(ent) or ent.text in outlets and
+                                                      ent.root.dep_ in _ADDRESSED_DEPS):
+            out.append(Span(doc, ent.start, ent.end, label="ORG"))  # "the Fars news agency", then "told Fars"
+            continue
         if label in PLACE_LABELS and len(ent) == 1 and ent.end < len(doc) and \
                 doc[ent.end].lower_.partition(" ")[0] in _PEOPLE_WORDS:
             out.append(Span(doc, ent.start, ent.end, label="NORP"))  # "the Kachin people": a people, not its land
@@ -302,6 +328,9 @@ def _relabel(doc: Doc) -> list[Span]:
         if label == "ORG" and not ent.id_ and any(t.pos_ in {"DET", "PRON"} and t.lower_ != "the" for t in ent) and \
                 _headline(ent.sent):
             continue  # "Arakan Army Captures Another Battalion Headquarters": a headline's words, no name
+        if label in {"ORG", "PERSON"} and not ent.id_ and len(ent) > 1 and ent[-1].lower_ in _EVENT_NAME_ENDS:
+            out.append(Span(doc, ent.start, ent.end, label="EVENT"))  # "the Carandiru Massacre": an event's name
+            continue
         if label in {"ORG", GROUP_LABEL} and not ent.id_ and _superlative(ent[0]):
             continue  # "Colombia's Largest Paramilitary Group": a headline's capitals describe a group, naming none
         if label == "ORG" and not ent.id_ and len(ent) == 1 and ent.start > 1 and doc[ent.start - 1].lower_ == "of" \
@@ -675,7 +704,8 @@ def _unlabelled_places(doc: Doc, ents: list[Span]) -> list[Span]:
     "in Arauca", "near Jilib"; after "near", "outside" or "around", also names it does not know."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     # a one-word name the NER called an organisation or a person may still be a place: "in Jilib"
-    relabelable = {e.start for e in ents if len(e) == 1 and e.label_ in {"ORG", "PERSON", "PRODUCT"} and not e.id_}
+    relabelable = {e.start for e in ents if len(e) == 1 and e.label_ in {"ORG", "PERSON", "PRODUCT"} and not e.id_
+                   and not _names_an_outlet(e)}
     # "crashed in Kidal": a town the NER took for a nationality, when no people is called so
     relabelable |= {e.start for e in ents if len(e) == 1 and e.label_ == "NORP" and not e.id_ and
                     places().demonym(e.text) is None and places().lookup(e.text) is not None}
@@ -1194,8 +1224,10 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             end = _place_named_surnames(doc, i, end, by_token)
         span = doc[i:end]
-        if len(span) >= 2 and doc[end - 1].lower_ not in _NAME_HEADS | _INSTITUTION_ENDS | words("facility_nouns") \
-                and not _headline(tok.sent):  # "Quetta Railway Station", "Cairo Court": a site, a body; no person
+        # ("Quetta Railway Station", "Cairo Court", "the Kabul Intercontinental Hotel": a site, a body; no person)
+        site = doc[end - 1].lower_ in _NAME_HEADS | _INSTITUTION_ENDS | words("facility_nouns") or \
+            end < len(doc) and doc[end].lower_ in words("facility_nouns")
+        if len(span) >= 2 and not site and not _headline(tok.sent):
             root = span.root
             after = doc[end:end + 3]
             cues = (
@@ -1204,11 +1236,24 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 or i > 0 and doc[i - 1].lower_ in _TITLES | _RANKS  # ("Constable Kamlesh Sahu")
                 or first_is_place
                 or _aged(doc, end)
+                or _role_after(doc, end)
             )
             if cues:
                 out.append(Span(doc, i, end, label="PERSON"))
         i = end
     return out
+
+
+def _role_after(doc: Doc, end: int) -> bool:
+    """ "Abdulhamid Rigi, the group's leader, ...": a role set off right after a name, however the parser hung it."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"the", "its", "his", "their"}:
+        return False
+    for tok in doc[end + 2: end + 6]:
+        if tok.is_punct:
+            return False
+        if tok.lower_ in nouns("role") and tok.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _place_named_surnames(doc: Doc, i: int, end: int, by_token: dict[int, Span]) -> int:
@@ -1347,9 +1392,30 @@ def _in_place_of(ents: list[Span], found: list[Span]) -> list[Span]:
     return [e for e in ents if not covered & set(range(e.start, e.end))] + found
 
 
+def _namesakes_placed(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Jundallah" in a report on Zahedan is Iran's group of that name, not Pakistan's: a name several entries share
+    is the one of the country the report names most (the first entry when none is named)."""
+    shared = {e.start: actors().namesakes(e.text) for e in ents if e.id_}
+    if not any(shared.values()):
+        return ents
+    named: dict[str, int] = {}
+    for e in ents:
+        place = places().lookup(e.text) if e.label_ in PLACE_LABELS else None
+        code = place.country if place is not None else places().demonym(e.text) if e.label_ == "NORP" else None
+        if code:
+            named[code] = named.get(code, 0) + 1
+    out = []
+    for e in ents:
+        choices = shared.get(e.start)
+        best = max(choices, key=lambda a: named.get(a.country or "", 0)) if choices else None
+        out.append(e if best is None or best.key == e.id_ else Span(doc, e.start, e.end, label=e.label_,
+                                                                   span_id=best.key))
+    return out
+
+
 @Language.component("dossier_mentions")
 def find_mentions(doc: Doc) -> Doc:
-    ents = _relabel(doc)
+    ents = _namesakes_placed(doc, _relabel(doc))
     people = _unlabelled_people(doc, ents)
     people += [p for p in _field_people(doc, ents) if not any(q.start <= p.start < q.end for q in people)]
     ents = _in_place_of(ents, people)

@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import compile_infix_regex, compile_prefix_regex, filter_spans
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, filter_spans
 
 from dossier.lexicon import triggers
 from dossier.names import fold_keeping_offsets
@@ -206,6 +206,8 @@ def load_pipeline() -> Language:
     # "•February 6 2000: ...": a list bullet glued to the first word is a token of its own
     prefixes = [*nlp.Defaults.prefixes, *(re.escape(b) for b in BULLETS)]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    # "attacks in Sistan-Baluchestan- including on ...": a dash glued to the end of a word is no part of it
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[A-Za-z]{2})-$"]).search
     # "Kabul (Pajhwok):The Islamic Movement ...": a bracket and colon that a missing space glued to the capitalised
     # word after them still end what comes before; "(AQAP)—operating from ...": an em dash always stands alone
     # ("Forces (PMF).[2] It is", "the funding.[3]": a note mark glued to the full stop stands apart)
