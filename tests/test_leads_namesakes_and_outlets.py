@@ -120,3 +120,39 @@ def test_the_name_of_a_massacre_is_no_organisation(analyse_text):
     ex = analyse_text("The gang was founded to avenge the Carandiru Massacre of October 2, 1992, when police "
                       "killed 111 prisoners in Sao Paulo.", PUB)
     assert not [m for m in ex.mentions if "Massacre" in m.text], describe(ex)
+
+
+def test_a_vague_toll_in_the_headline_is_the_report_s_own_event(analyse_text):
+    ex = analyse_text("Jihadists kill dozens of soldiers in Niger\n\nAt least 71 soldiers were killed on Tuesday "
+                      "in an Islamic State attack on their base in Inates, officials said.", PUB)
+    assert _events(ex) == [("2024-03-05", "Inates")], describe(ex)
+    assert ex.events[0].killed == (71, None), describe(ex)
+
+
+def test_the_group_s_own_claim_outranks_a_plain_statement_of_who_did_it(analyse_text):
+    ex = analyse_text("Islamic State fighters attacked an army base in Inates on Tuesday, killing 71 soldiers. On "
+                      "Thursday, the Islamic State claimed responsibility for the attack.", PUB)
+    assert [p.attribution for p in ex.events[0].perpetrators] == ["claimed"], describe(ex)
+
+
+def test_the_outpost_is_the_base_named_in_the_sentence_before(analyse_text):
+    ex = analyse_text("This is not the first time the group has targeted the Inates base. In July, at least 18 "
+                      "soldiers were killed when the group launched a separate assault on the outpost.", PUB)
+    assert [e.place.name for e in ex.events if e.date == "2023-07"] == ["Inates"], describe(ex)
+
+
+def test_a_hyphenated_name_something_happened_in_is_a_place(analyse_text):
+    ex = analyse_text("Last month, the group killed over 50 Malian soldiers just across the border in "
+                      "In-Delimane.", PUB)
+    assert event_places(ex) == ["In-Delimane"], describe(ex)
+
+
+def test_the_last_words_of_a_new_group_s_name_are_the_group(analyse_text):
+    ex = analyse_text('The self-styled "Sofala Military Junta" has claimed responsibility for attacks on buses in '
+                      'Manica province. Speaking by phone, the leader of the Junta, Arlindo Machava (who has given '
+                      'himself the rank of general), said his main target was the police. The "Military Junta" is '
+                      'a breakaway from the main opposition party, Renamo.', PUB)
+    assert has_claim(ex, "Sofala Military Junta", "leader", "Arlindo Machava"), describe(ex)
+    assert has_claim(ex, "Sofala Military Junta", "split_from", "Renamo"), describe(ex)
+    assert not [c for c in ex.claims if "junta" in c.subject.name.lower() and c.subject.name != "Sofala Military "
+                "Junta"], describe(ex)

@@ -1467,7 +1467,9 @@ def _named_before(sent: Span, trigger: Token) -> Token | None:
                  for o in p.children if o.dep_ == "pobj" and o.lower_ in _PLACE_KINDS and not o.ent_type_
                  and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
                  and not any(c.dep_ in {"compound", "amod", "prep", "appos"} for c in o.children)), None)
-    if noun is None or sent.start == 0:
+    if sent.start > 0 and noun is None:
+        return _site_named_before(sent, trigger)
+    if noun is None:
         return None
     kind = _PLACE_KINDS[noun.lower_]
     doc = sent.doc
@@ -1475,6 +1477,33 @@ def _named_before(sent: Span, trigger: Token) -> Token | None:
         place = places().lookup(tok.text) if is_place(tok) and not _nationality(tok) else None
         if place is not None and (place.precision == kind or kind == "city" and place.precision == "district"):
             return tok
+    return None
+
+
+_SITES = {"base", "outpost", "camp", "barracks", "garrison", "checkpoint", "post", "fort", "airbase"}
+_SITE_WINDOW = 2  # sentences back that "the outpost" may refer to
+
+
+def _site_named_before(sent: Span, trigger: Token) -> Token | None:
+    """ "the Islamic State has targeted the Inates base. In July, it launched an assault on the outpost": the
+    place of the site (base, outpost, camp) named in the sentences just before."""
+    # (the site the event word, or another word for the attack in its sentence, hits: "were killed when the
+    # group launched an assault on the outpost")
+    site = next((o for o in sent if o.dep_ == "pobj" and o.head.lower_ in {"on", "against", "at"} and (
+                 o.head.head == trigger or _trigger(o.head.head) is not None)
+                 and o.lemma_.lower() in _SITES and not o.ent_type_
+                 and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
+                 and not any(c.dep_ in {"compound", "prep", "appos"} for c in o.children)), None)
+    if site is None:
+        return None
+    before = [s for s in sent.doc[:sent.start].sents][-_SITE_WINDOW:]
+    for s in reversed(before):
+        for tok in reversed(list(s)):
+            if tok.lemma_.lower() in _SITES and not tok.ent_type_:
+                named = [c for c in tok.children if c.dep_ in {"compound", "poss"} and is_place(c)] + \
+                    [o for o in prep_objects(tok, {"in", "near", "at"}) if is_place(o)]
+                if named:
+                    return named[0]
     return None
 
 
@@ -1785,8 +1814,15 @@ def _another_toll(into: RawEvent, ev: RawEvent) -> bool:
     """ "A third bombing near X killed one" and "the car bombing near Y on December 24, killing a dozen": a dated
     mention with another toll and no place in common is not the undated event told before."""
     return into.date is None and ev.date is not None and not ev.toll and into.killed is not None and \
-        ev.killed is not None and into.killed != ev.killed and not (
+        ev.killed is not None and into.killed != ev.killed and not _vaguely(into.killed, ev.killed) and not (
             into.place is not None and ev.place is not None and into.place.text == ev.place.text)
+
+
+def _vaguely(vague: Quantity, count: Quantity) -> bool:
+    """ "kills dozens of soldiers" in a headline and "at least 71 soldiers were killed": a vague figure whose
+    range holds the other."""
+    return vague.qualifier == "vague" and vague.low is not None and count.low is not None and \
+        vague.low <= count.low <= (vague.high or count.low)
 
 
 def _turned(a: RawEvent, b: RawEvent) -> bool:

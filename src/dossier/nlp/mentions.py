@@ -41,7 +41,7 @@ if not Doc.has_extension("alias_links"):
 # English nouns among the cue words: alone ("the Group", "the Front") they name nothing
 _COMMON_GROUP_NOUNS = {"group", "movement", "network", "front", "army", "militia", "faction", "brigade", "brigades",
                        "forces", "force", "cartel", "gang", "battalion", "legion", "commando", "resistance",
-                       "liberation", "province", "guerrilla"}
+                       "liberation", "province", "guerrilla", "junta"}
 
 
 _STATE_FORCE_WORDS = {"air", "task", "police", "defence", "defense", "security", "border", "naval", "navy", "special",
@@ -114,6 +114,18 @@ def _looks_like_person(span: Span) -> bool:
     window = doc[span.end + 1:min(span.end + 5, len(doc))]
     return any(t.lower_ in nouns("role") and t.pos_ == "NOUN" for t in window) and not any(
         t.text == "," for t in window[:1])
+
+
+def _named_for_a_role(span: Span) -> bool:
+    """ "the leader of the Junta, Mariano Nhongo (who has ...)": a name the role before it belongs to, which the
+    gazetteer knows as no place."""
+    root = span.root
+    if root.dep_ != "appos" or places().lookup(span.text) is not None:
+        return False
+    head = root.head
+    owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    return head.lower_ in nouns("role") | nouns("leader") or owner is not None and owner.lower_ in nouns(
+        "role") | nouns("leader")
 
 
 _HONORIFICS = {"sheikh", "sheik", "mullah", "maulana", "mufti", "imam", "haji", "dr", "dr.", "mr", "mr.", "mrs",
@@ -191,6 +203,21 @@ def _quoted_self_names(doc: Doc) -> list[Span]:
             close -= 1  # “Lion’s Den,”: the sentence's comma inside the quotes
         name = doc[i + 1:close] if close is not None else None
         if name is not None and len(name) and name[0].is_title and not any(t.is_punct for t in name if t.text != "-"):
+            out.append(Span(doc, name.start, name.end, label=GROUP_LABEL))
+    return out + _self_styled(doc)
+
+
+def _self_styled(doc: Doc) -> list[Span]:
+    """ "the self-styled “Renamo Military Junta”": a quoted, capitalised name styled so, ending in a word groups
+    name themselves by."""
+    out = []
+    for tok in doc[3:]:
+        if tok.text not in _QUOTE_MARKS or [t.lower_ for t in doc[tok.i - 3:tok.i]] not in (
+                ["self", "-", "styled"], ["so", "-", "called"], ["self", "-", "proclaimed"]):
+            continue
+        close = next((j for j in range(tok.i + 2, min(tok.i + 9, len(doc))) if doc[j].text in _QUOTE_MARKS), None)
+        name = doc[tok.i + 1:close] if close is not None else None
+        if name is not None and name[0].is_title and name[-1].lower_ in words("group_name_words"):
             out.append(Span(doc, name.start, name.end, label=GROUP_LABEL))
     return out
 
@@ -339,7 +366,8 @@ def _relabel(doc: Doc) -> list[Span]:
         if label == "ORG" and not ent.id_ and ent[-1].lower_ in nouns("role") and ent.start > 0 and \
                 doc[ent.start - 1].lower_ in {"a", "an"}:
             continue  # "Zagazola Makama, a Counter Insurgency Expert": what someone is, in capitals, no body
-        if label in {"ORG", "NORP", "GPE"} and (_looks_like_person(ent) and len(ent) >= 2 or _honoured(ent)):
+        if label in {"ORG", "NORP", "GPE"} and (_looks_like_person(ent) and len(ent) >= 2 or _honoured(ent) or
+                                                 len(ent) >= 2 and not ent.id_ and _named_for_a_role(ent)):
             label = "PERSON"
         elif label in {"PERSON", "ORG"} and len(ent) == 1 and ent.end < len(doc) and \
                 doc[ent.end].lower_ in STATE_NOUNS and places().demonym(ent.text) is not None:
@@ -377,7 +405,8 @@ def _relabel(doc: Doc) -> list[Span]:
                 label != "NORP" or doc[end].is_title):
             end += 1
             label = GROUP_LABEL
-        if label in {"ORG", "PERSON", "NORP", "GPE", "FAC"} and (_is_group_name(ent) or _context_says_group(ent)) or \
+        if label in {"ORG", "PERSON", "NORP", "GPE", "FAC", "WORK_OF_ART"} and (
+                _is_group_name(ent) or _context_says_group(ent)) or \
                 label in _NAME_LABELS and not ent.id_ and _self_named(ent):
             label = GROUP_LABEL
         start = ent.start
@@ -667,6 +696,31 @@ def _short_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+_ENDS_ALONE = {"junta", "front", "movement", "alliance", "coalition", "council"}  # "the Junta" after "X Military Junta"
+
+
+def _named_by_their_ends(doc: Doc, ents: list[Span]) -> list[tuple[Span, Span]]:
+    """ "the Renamo Military Junta" ... "the Military Junta", "the leader of the Junta": the last words of a new
+    group's name, capitalised after "the", are that group (alone, only words no state uses for its army);
+    (long name, short mention) pairs."""
+    kept = {i for e in ents if e.id_ or e.label_ in {"PERSON"} | PLACE_LABELS for i in range(e.start, e.end)}
+    out: list[tuple[Span, Span]] = []
+    for e in ents:
+        name = e.text.removeprefix("the ").removeprefix("The ").split()
+        if e.label_ != GROUP_LABEL or e.id_ or len(name) < 3 or not all(w[:1].isupper() for w in name):
+            continue
+        for size in range(len(name) - 1, 0, -1):
+            if size == 1 and name[-1].lower() not in _ENDS_ALONE:
+                continue
+            for span in _occurrences(doc, " ".join(name[-size:]), e):
+                before = span.start - 1 - (span.start > 1 and doc[span.start - 1].text in _QUOTE_MARKS)
+                if span.start in kept or before < 0 or doc[before].lower_ != "the" or \
+                        any(span.start < o.end and o.start < span.end for _, o in out):
+                    continue
+                out.append((e, span))
+    return out
+
+
 def _title_case_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "ETA ... Eta escalated its terrorism": house styles that write a long acronym as a word ("Eta", "Farc")
     still name the group the text has named by its capitals."""
@@ -852,7 +906,24 @@ def _unknown_places(doc: Doc, ents: list[Span]) -> list[Span]:
     # ("the attack at Thinghat, about 50 kilometres from the district headquarters": a name the NER left bare)
     bare = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.i not in taken and t.is_title and t.pos_ == "PROPN"
             and t.dep_ == "pobj" and t.head.lower_ in _SITE_PREPS and distance_after(doc, t.i + 1)]
-    return [Span(doc, e.start, e.end, label="GPE") for e in named if e.text.lower() in places_named] + bare
+    return [Span(doc, e.start, e.end, label="GPE") for e in named if e.text.lower() in places_named] + bare + \
+        _hyphenated_sites(doc, taken)
+
+
+def _hyphenated_sites(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "killed 50 soldiers just across the border in In-Delimane": a capitalised name joined by hyphens, which
+    the parser split and took for a common noun, something happened in or at."""
+    out = []
+    for t in doc:
+        if t.dep_ != "pobj" or t.head.lower_ not in _SITE_PREPS or not t.is_title or t.i in taken or t.i < 2:
+            continue
+        start = t.i
+        while start >= 2 and doc[start - 1].text in {"-", "‐"} and doc[start - 2].is_title and \
+                not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and start - 2 not in taken:
+            start -= 2
+        if start < t.i:
+            out.append(Span(doc, start, t.i + 1, label="GPE"))
+    return out
 
 
 _LISTED_PLACES = {"towns", "villages", "cities", "districts", "townships", "provinces", "areas", "localities",
@@ -1448,6 +1519,9 @@ def find_mentions(doc: Doc) -> Doc:
                 extra.append(Span(doc, acr.start, acr.end, label=ent.label_, span_id=ent.id_))
                 links.append((ent.start_char, acr.start_char))
     extra += _repeats(doc, extra) + _title_case_acronyms(doc, ents) + _short_names(doc, ents)
+    for long, short in _named_by_their_ends(doc, _in_place_of(ents, filter_spans(extra))):
+        extra.append(short)
+        links.append((long.start_char, short.start_char))
     ents = filter_spans(_in_place_of(ents, filter_spans(extra)))
     described = dissident_spans(doc, ents) or described_groups(doc, ents)
     final = [e for e in _surnames(sorted(_in_place_of(ents, described))) if not _unknown_acronym_place(e)]

@@ -25,7 +25,12 @@ def link_events(raw: list[RawEvent], linker: DocumentLinker, doc_id: str) -> lis
         perps: list[Perpetrator] = []
         for tok, attribution in ev.perpetrators:
             ref = linker.ref(tok) if tok.ent_type_ != "NORP" else linker.country_of_demonym(tok)  # "Israeli strikes"
-            if ref is None or ref.type not in PERPETRATOR_TYPES or any(p.entity.key == ref.key for p in perps):
+            if ref is None or ref.type not in PERPETRATOR_TYPES:
+                continue
+            same = next((k for k, p in enumerate(perps) if p.entity.key == ref.key), None)
+            if same is not None:
+                if attribution == "claimed" and perps[same].attribution == "stated":
+                    perps[same] = Perpetrator(entity=ref, attribution=attribution)  # its own claim says more
                 continue
             if ref.type == "place" and (ref.place is None or ref.place.precision != "country"):
                 continue  # a city does not attack; a country (its state forces) can

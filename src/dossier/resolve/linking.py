@@ -142,7 +142,8 @@ class DocumentLinker:
         surface = clean_surface(tok.text)
         if not surface or not any(c.isalpha() for c in surface):
             return None
-        state = self._state_actor(tok, surface)
+        # ("the leader of the Junta" after "the Renamo Military Junta": the group's short name, not a state's)
+        state = self._state_actor(tok, surface) if norm(surface) not in self._defined else None
         if state is not None:
             surface = state
         elif not tok.ent_id_ and surface.lower() in words("generic_names"):
