@@ -156,3 +156,47 @@ def test_the_last_words_of_a_new_group_s_name_are_the_group(analyse_text):
     assert has_claim(ex, "Sofala Military Junta", "split_from", "Renamo"), describe(ex)
     assert not [c for c in ex.claims if "junta" in c.subject.name.lower() and c.subject.name != "Sofala Military "
                 "Junta"], describe(ex)
+
+
+def test_a_list_s_last_place_hung_on_the_verb_is_still_in_the_list(analyse_text):
+    ex = analyse_text("Hezbollah primarily operates in the Shi'ite dominated areas of southern Beirut, southern "
+                      "Lebanon, and the Bekaa Valley.", PUB)
+    assert sorted(c.obj.name for c in claims_of(ex, "active_in")) == ["Beirut", "Bekaa Valley", "Lebanon"], \
+        describe(ex)
+
+
+def test_the_youth_network_of_a_party_is_part_of_it(analyse_text):
+    ex = analyse_text("The Grey Wolves are the youth network of the Nationalist Movement Party (MHP).", PUB)
+    assert has_claim(ex, "Grey Wolves", "part_of", "Nationalist Movement Party"), describe(ex)
+    plain = analyse_text("The Shan Army is a militant group of former soldiers and farmers.", PUB)
+    assert not claims_of(plain, "part_of"), describe(plain)
+
+
+def test_a_named_war_is_no_person(analyse_text):
+    ex = analyse_text("Hezbollah was founded in 1982 following Israel's invasion of Lebanon in the First Lebanon "
+                      "War.", PUB)
+    assert not [m for m in ex.mentions if m.entity.type == "person"], describe(ex)
+
+
+def test_ships_targeted_are_an_attack_where_they_were(analyse_text):
+    ex = analyse_text("Yemen's Houthi rebels said their forces targeted five ships in the port of Haifa on "
+                      "Friday.", PUB)
+    assert [(e.date, e.place.name) for e in ex.events] == [("2024-03-08", "Haifa")], describe(ex)
+
+
+def test_a_second_attack_is_another_event(analyse_text):
+    ex = analyse_text("On Monday the Houthis attacked a cargo ship off Hodeidah, killing two sailors. A second "
+                      "attack by the Houthis hit a tanker near Aden on Monday, killing one sailor.", PUB)
+    assert sorted(event_places(ex)) == ["Aden", "Hodeidah"], describe(ex)
+
+
+def test_where_a_ship_was_heading_is_not_where_it_was_hit(analyse_text):
+    ex = analyse_text("The Houthis attacked a tanker in the Red Sea on Monday as it was heading to the port of "
+                      "Jeddah.", PUB)
+    assert event_places(ex) == ["Red Sea"], describe(ex)
+
+
+def test_what_whose_ships_belong_to_is_no_target_text(analyse_text):
+    ex = analyse_text("There was no comment from Israel or Britain, the countries whose ships the Houthis "
+                      "typically target.", PUB)
+    assert not [c for c in claims_of(ex, "targets") if isinstance(c.obj, dict)], describe(ex)

@@ -395,6 +395,7 @@ def _home_country(noun: Token) -> Token | None:
 
 
 _FRONT_MODIFIERS = {"shadow", "proxy", "front", "cover", "surrogate"}
+_SECTION_MODIFIERS = {"youth", "student", "armed", "paramilitary", "military"}  # "the youth network of the MHP"
 
 
 def _sub_leader(noun: Token) -> bool:
@@ -442,7 +443,8 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                     if mods & {"rival", "rebel"} and lemma not in opp_nouns:  # "its rival offshoot": both at once
                         yield _claim(ent, "opposes", g, noun, "rival_splinter", 0.65)
             elif lemma in part_nouns or noun.lower_ in part_nouns or lemma in words("group_nouns") and \
-                    mods & _FRONT_MODIFIERS:  # "a shadow organisation of LeT", "a proxy outfit of LeT"
+                    mods & (_FRONT_MODIFIERS | _SECTION_MODIFIERS):
+                # "a shadow organisation of LeT", "a proxy outfit of LeT", "the youth network of the MHP"
                 kind = _kind_of_part(noun)
                 # ("its political wing, Batasuna": a party that speaks for the armed group, not a unit of it)
                 pred = "linked_to" if kind and kind.startswith("political") else "part_of"

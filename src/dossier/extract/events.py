@@ -664,6 +664,18 @@ def _nationality(p: Token) -> bool:
                                                       p.head.lower_ in _NATIONALITY_HEADS)
 
 
+_MOTION_VERBS = {"head", "sail", "travel", "go", "bind", "move", "drive", "fly", "return", "flee"}
+
+
+def _heading_to(p: Token) -> bool:
+    """ "as it was heading to the port of Haifa", "fled to Chad": where someone was going, not where it happened."""
+    tok = p
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "the port of Haifa"
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "toward", "towards"} and \
+        tok.head.head.lemma_.lower() in _MOTION_VERBS
+
+
 def _based_there(p: Token) -> bool:
     doc = p.doc
     return p.i + 2 < len(doc) and doc[p.i + 1].text in {"-", "–"} and \
@@ -736,6 +748,7 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
                   # "Islamabad has rejected the suggestion it was linked to the attack": a capital speaking is a state
                   and not (p.dep_ == "nsubj" and p.head.lemma_.lower() in _STANCE_VERBS and _city(p))
                   and not (p.dep_ == "pobj" and p.head.lower_ == "for")  # "volunteers fighting for Ukraine"
+                  and not _heading_to(p)  # "a ship in the Mediterranean as it was heading to the port of Haifa"
                   and not (p.dep_ == "pobj" and p.head.lower_ == "from" and p.head.head != trigger and
                            p.head.head.pos_ == "VERB")  # "jets launched from Maiduguri attacked": their origin
                   and not _across_border(p)]
@@ -1747,10 +1760,16 @@ _RETALIATION = {"retaliation", "retaliatory", "reprisal", "revenge"}
 def _separate(ev: RawEvent) -> bool:
     """ "Separately, gunmen attacked ...", "Earlier this month ...", "Two days later, ...", "a retaliation attack":
     a mention that announces another event."""
-    start = ev.sentences[0].text[:40].casefold()
+    start = ev.sentences[0].text.lstrip("\"“‘' ")[:40].casefold()
+    # ("The second operation targeted a ship": one counted after another)
+    named = [ev.trigger] + [c for c in ev.trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(start.startswith(cue) or f" {cue}" in start[:25] for cue in lexicon()["separate_cues"]) or \
         bool(_LATER.match(start)) or _compared_in_time(ev.trigger) or \
-        any(c.lower_ in _RETALIATION for c in ev.trigger.children if c.dep_ in {"amod", "compound"})
+        any(c.lower_ in _RETALIATION for c in ev.trigger.children if c.dep_ in {"amod", "compound"}) or \
+        any(c.lower_ in _LATER_ORDINALS for n in named for c in n.children if c.dep_ == "amod")
+
+
+_LATER_ORDINALS = {"second", "third", "fourth", "fifth"}
 
 
 def _several(trigger: Token) -> bool:

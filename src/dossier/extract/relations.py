@@ -289,6 +289,8 @@ def active_in(verb: Token) -> Iterator[RawClaim]:
     assaults = {h for h in holders if h.lemma_.lower() in _ASSAULTS}
     places = [p for h in holders for p in places_below(h, preps - {"into", "to"} if h in assaults else preps)]
     places += [p for h in assaults for p in places_below(h, {"from"})]
+    if places:  # "operates in areas of X, Y, and the Bekaa Valley": a list's last place the parser hung on the verb
+        places += [c for c in verb.children if c.dep_ == "conj" and is_place(c) and c.i > places[-1].i]
     if lemma in CONTROL_VERBS:  # "has run the Gaza Strip since 2007", "controls much of Mogadishu"
         places += [p for o in direct_objects(verb) for p in places_in(o)]
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children) and (
@@ -524,6 +526,8 @@ def targets(verb: Token) -> Iterator[RawClaim]:
             yield _claim(s, "targets", force, verb, "targets_force", 0.6)
         objects = [o for o in objects if o.i not in forces]
         for noun in objects:
+            if any(c.lower_ == "whose" for c in noun.children):
+                continue  # "the countries whose ships the Houthis target": the owner is told elsewhere
             village = places_in(noun) if not noun.ent_type_ and noun.lower_ in PLACE_NOUNS else []
             if village:  # "attacked Buringa village": where the group acts, not its target
                 for p in village if lemma not in {"kill", "murder"} else []:

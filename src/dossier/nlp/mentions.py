@@ -1296,8 +1296,8 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             end = _place_named_surnames(doc, i, end, by_token)
         span = doc[i:end]
         # ("Quetta Railway Station", "Cairo Court", "the Kabul Intercontinental Hotel": a site, a body; no person)
-        site = doc[end - 1].lower_ in _NAME_HEADS | _INSTITUTION_ENDS | words("facility_nouns") or \
-            end < len(doc) and doc[end].lower_ in words("facility_nouns")
+        site = doc[end - 1].lower_ in _NAME_HEADS | _INSTITUTION_ENDS | words("facility_nouns") | _EVENT_NAME_ENDS or \
+            end < len(doc) and doc[end].lower_ in words("facility_nouns")  # (nor "the First Lebanon War")
         if len(span) >= 2 and not site and not _headline(tok.sent):
             root = span.root
             after = doc[end:end + 3]
