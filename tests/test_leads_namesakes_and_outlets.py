@@ -200,3 +200,24 @@ def test_what_whose_ships_belong_to_is_no_target_text(analyse_text):
     ex = analyse_text("There was no comment from Israel or Britain, the countries whose ships the Houthis "
                       "typically target.", PUB)
     assert not [c for c in claims_of(ex, "targets") if isinstance(c.obj, dict)], describe(ex)
+
+
+def test_a_front_named_after_a_person_is_a_group(analyse_text):
+    ex = analyse_text("It is in conflict with the Carolina Ramírez Front, another dissident group of the FARC.",
+                      PUB)
+    assert has_claim(ex, "Carolina Ramírez Front", "split_from", "FARC"), describe(ex)
+    assert not [m for m in ex.mentions if m.entity.type == "person"], describe(ex)
+
+
+def test_a_group_made_up_of_dissidents_broke_away_from_their_group(analyse_text):
+    ex = analyse_text("The Border Command is a group made up of dissidents of the Revolutionary Armed Forces of "
+                      "Colombia (FARC) and La Constru.", PUB)
+    assert has_claim(ex, "Comandos de la Frontera", "split_from", "FARC"), describe(ex)
+    assert not claims_of(ex, "part_of"), describe(ex)
+    assert not [m for m in ex.mentions if m.entity.type == "person"], describe(ex)
+
+
+def test_the_side_that_lost_a_man_in_an_exchange_of_fire_fought_in_it(analyse_text):
+    ex = analyse_text("On Wednesday, an NSCN-IM militant was killed by security forces during an exchange of fire "
+                      "at Miao in the Changlang district of Arunachal Pradesh.", PUB)
+    assert "National Socialist Council of Nagaland (Isak-Muivah)" in doers(ex)[0], describe(ex)

@@ -1407,6 +1407,15 @@ def _mention(sent: Span, tok: Token, others: frozenset[int], elsewhere: set[int]
     # ("blamed the attack on X" may read as an attack on X: a blame or a claim stands)
     perpetrators = [(p, how) for p, how in _perpetrators(sent, tok)
                     if how != "stated" or not p.ent_id_ or p.ent_id_ not in hit]
+    if fight_word(tok) or tok.lemma_.lower() == "exchange":
+        # "a NSCN-IM militant was killed by security forces during an exchange of fire": the side that lost men
+        # fought too
+        for v in victims:
+            member = v.lower_ in MEMBER_HEADS or v.lower_ + "s" in MEMBER_HEADS
+            side = next((c for c in v.children if c.dep_ in {"compound", "nmod", "poss"} and
+                         c.ent_type_ == "ARMED_GROUP"), None) or owner(v, {"ARMED_GROUP"}) if member else None
+            if side is not None and not any(side.text == p.text for p, _ in perpetrators):
+                perpetrators.append((side, "stated"))
     listed_under = _listed_in(tok)
     if not perpetrators and listed_under is not None:  # "attacks by X, including the murder of Y in April 2019"
         perpetrators = _perpetrators(sent, listed_under)
@@ -1551,7 +1560,8 @@ def _battle_killed_in(tok: Token) -> Token | None:
     """The fight a killing verb says its dead fell in ("were killed in a gunfight"), if any."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in lexicon()["kill_words"]:
         return None
-    return next((o for o in prep_objects(tok, {"in", "during"}) if o.lemma_.lower() in _BATTLE_WORDS
+    return next((o for o in prep_objects(tok, {"in", "during"}) if (o.lemma_.lower() in _BATTLE_WORDS or
+                                                                   o.lemma_.lower() == "exchange")
                  and _trigger(o) is not None), None)
 
 

@@ -894,6 +894,9 @@ def composition(verb: Token) -> Iterator[RawClaim]:
             yield _claim(group, "recruits_from", o, verb, "composition", 0.55)
 
 
+_DISSIDENT_WORDS = {"dissidents", "defectors", "splinters", "renegades", "deserters"}
+
+
 def recruits_from(verb: Token) -> Iterator[RawClaim]:
     """ "recruits Afghan jihadists", "consists largely of defected soldiers", "formed by former soldiers"."""
     lemma = verb.lemma_.lower()
@@ -917,7 +920,12 @@ def recruits_from(verb: Token) -> Iterator[RawClaim]:
         units += [o for o in objs if o.ent_type_ in GROUP_LABELS]
         for s in _actor_subjects(verb) if units else []:
             for u in units:
-                if not same(u, s):
+                if u.lower_ in _DISSIDENT_WORDS:  # "made up of dissidents of the FARC": broken away from it
+                    for o in prep_objects(u, {"of", "from"}):
+                        origin = entity(o, GROUP_LABELS)
+                        if origin is not None and not same(origin, s):
+                            yield _claim(s, "split_from", origin, verb, "made_of_dissidents", 0.6)
+                elif not same(u, s):
                     yield _claim(u, "part_of", s, verb, "made_of", 0.6)
         objs = [o for o in objs if o.ent_type_ not in GROUP_LABELS and not listed.get(o)]
     # ("consist of several dozen members, mostly young men": the count is its size; the men are the pool)

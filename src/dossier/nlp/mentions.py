@@ -366,6 +366,8 @@ def _relabel(doc: Doc) -> list[Span]:
         if label == "ORG" and not ent.id_ and ent[-1].lower_ in nouns("role") and ent.start > 0 and \
                 doc[ent.start - 1].lower_ in {"a", "an"}:
             continue  # "Zagazola Makama, a Counter Insurgency Expert": what someone is, in capitals, no body
+        if label == "PERSON" and len(ent) > 1 and ent[0].text in {"La", "Los", "Las"} and not ent.id_:
+            label = "ORG"  # "La Constru", "Los Rastrojos": a Spanish article opens a body's name, not a person's
         if label in {"ORG", "NORP", "GPE"} and (_looks_like_person(ent) and len(ent) >= 2 or _honoured(ent) or
                                                  len(ent) >= 2 and not ent.id_ and _named_for_a_role(ent)):
             label = "PERSON"
@@ -1296,7 +1298,8 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             end = _place_named_surnames(doc, i, end, by_token)
         span = doc[i:end]
         # ("Quetta Railway Station", "Cairo Court", "the Kabul Intercontinental Hotel": a site, a body; no person)
-        site = doc[end - 1].lower_ in _NAME_HEADS | _INSTITUTION_ENDS | words("facility_nouns") | _EVENT_NAME_ENDS or \
+        site = doc[end - 1].lower_ in _NAME_HEADS | _INSTITUTION_ENDS | words("facility_nouns") | _EVENT_NAME_ENDS | \
+            _GROUP_HEADS or \
             end < len(doc) and doc[end].lower_ in words("facility_nouns")  # (nor "the First Lebanon War")
         if len(span) >= 2 and not site and not _headline(tok.sent):
             root = span.root
