@@ -58,27 +58,13 @@ from dossier.extract.syntax import (
 )
 from dossier.lexicon import words
 from dossier.nlp.coref import link_participle
+from dossier.nlp.mentions import role_set_off
 from dossier.nlp.places import gazetteer as places
 
 ORGS = ACTORS | {"ORG"}
 
 
 _claim = RawClaim.maker("descriptions")
-
-
-def _role_set_off(person: Token) -> Token | None:
-    """ "the hanging of Abdulhamid Rigi, the group's leader, in Zahedan": a role phrase right after a name, between
-    commas, which the parser hung elsewhere than on the name."""
-    doc, start = person.doc, person.i + 2
-    if start >= len(doc) or doc[person.i + 1].text != "," or any(c.dep_ == "appos" for c in person.children):
-        return None
-    for noun in doc[start: start + 4]:
-        if noun.is_punct:
-            return None
-        if noun.pos_ == "NOUN" and noun.lower_ in nouns("role") | nouns("leader") and noun.left_edge.i == start \
-                and noun.i + 1 < len(doc) and doc[noun.i + 1].text in {",", "."}:
-            return noun
-    return None
 
 
 def described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
@@ -135,8 +121,8 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                 if noun.lower_ in nouns("role") | nouns("leader") and noun.pos_ == "NOUN" and not noun.ent_type_ \
                         and (noun.head in {tok, tok.head} or joined) and max(t.i for t in noun.subtree) == tok.i - 2:
                     yield tok, noun
-        if tok.ent_type_ == "PERSON" and tok.dep_ != "appos":
-            noun = _role_set_off(tok)
+        if tok.ent_type_ == "PERSON" and tok.dep_ != "appos" and not any(c.dep_ == "appos" for c in tok.children):
+            noun = role_set_off(tok.doc, tok.i + 1)  # "the hanging of X, the group's leader, in Zahedan"
             if noun is not None:
                 yield tok, noun
         if tok.ent_type_:

@@ -677,6 +677,7 @@ def _heading_to(p: Token) -> bool:
 
 
 def _based_there(p: Token) -> bool:
+    """ "a Dubai-based channel": the place where someone is based, named as a modifier."""
     doc = p.doc
     return p.i + 2 < len(doc) and doc[p.i + 1].text in {"-", "–"} and \
         doc[p.i + 2].lower_ in {"based", "headquartered", "born"}
@@ -1502,7 +1503,7 @@ def _named_before(sent: Span, trigger: Token) -> Token | None:
     return None
 
 
-_SITES = {"base", "outpost", "camp", "barracks", "garrison", "checkpoint", "post", "fort", "airbase"}
+_SITES = _STRONGHOLDS - {"town", "city", "village", "airport", "port", "headquarters"}  # held posts, not settlements
 _SITE_WINDOW = 2  # sentences back that "the outpost" may refer to
 
 

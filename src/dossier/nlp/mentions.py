@@ -1310,7 +1310,7 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 or i > 0 and doc[i - 1].lower_ in _TITLES | _RANKS  # ("Constable Kamlesh Sahu")
                 or first_is_place
                 or _aged(doc, end)
-                or _role_after(doc, end)
+                or role_set_off(doc, end) is not None
             )
             if cues:
                 out.append(Span(doc, i, end, label="PERSON"))
@@ -1318,16 +1318,18 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _role_after(doc: Doc, end: int) -> bool:
-    """ "Abdulhamid Rigi, the group's leader, ...": a role set off right after a name, however the parser hung it."""
+def role_set_off(doc: Doc, end: int) -> Token | None:
+    """ "Abdulhamid Rigi, the group's leader, in Zahedan": the role noun set off between commas right after a name
+    ending at `end`, however the parser hung it."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"the", "its", "his", "their"}:
-        return False
+        return None
     for tok in doc[end + 2: end + 6]:
         if tok.is_punct:
-            return False
-        if tok.lower_ in nouns("role") and tok.pos_ == "NOUN":
-            return True
-    return False
+            return None
+        if tok.pos_ == "NOUN" and tok.lower_ in nouns("role") | nouns("leader") and tok.i + 1 < len(doc) and \
+                doc[tok.i + 1].text in {",", "."}:
+            return tok
+    return None
 
 
 def _place_named_surnames(doc: Doc, i: int, end: int, by_token: dict[int, Span]) -> int:
