@@ -1490,10 +1490,10 @@ def _named_before(sent: Span, trigger: Token) -> Token | None:
                  for o in p.children if o.dep_ == "pobj" and o.lower_ in _PLACE_KINDS and not o.ent_type_
                  and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
                  and not any(c.dep_ in {"compound", "amod", "prep", "appos"} for c in o.children)), None)
-    if sent.start > 0 and noun is None:
-        return _site_named_before(sent, trigger)
-    if noun is None:
+    if sent.start == 0:
         return None
+    if noun is None:
+        return _site_named_before(sent, trigger)
     kind = _PLACE_KINDS[noun.lower_]
     doc = sent.doc
     for tok in reversed(doc[max(0, sent.start - 200): sent.start]):
