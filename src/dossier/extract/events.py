@@ -323,7 +323,9 @@ def _counted_or_by_group(verb: Token) -> bool:
     """ "gunmen killed at least 69 people", "Boko Haram killed ...": a killing that is an event."""
     said = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}] + [
         d for d in [dashed_subject(verb)] if d is not None]
-    counted = any(n.ent_type_ == "CARDINAL" or n.like_num and n.dep_ == "nummod"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _definite(verb.head):
+        said.append(verb.head)  # "6 soldiers killed in Afghanistan", "two among eight killed in Kashmir"
+    counted = any(n.ent_type_ == "CARDINAL" or n.like_num and n.dep_ in {"nummod", "pobj", "nsubj", "dobj"}
                   for c in said for n in [c, *c.children])
     doers = subjects(verb, PERPETRATOR_LABELS)
     if any(c.dep_ == "nsubjpass" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
@@ -660,8 +662,10 @@ _NATIONALITY_HEADS = {"member", "soldier", "troop", "troops", "official", "force
 
 
 def _nationality(p: Token) -> bool:
-    return p.dep_ in {"compound", "amod", "nmod"} and (p.head.lemma_.lower() in _NATIONALITY_HEADS or
-                                                      p.head.lower_ in _NATIONALITY_HEADS)
+    # (not "in east Afghanistan - official": a headline's source, set off by a dash, is no head of the name)
+    set_off = any(t.is_punct for t in p.doc[p.i + 1:p.head.i])
+    return p.dep_ in {"compound", "amod", "nmod"} and not set_off and (
+        p.head.lemma_.lower() in _NATIONALITY_HEADS or p.head.lower_ in _NATIONALITY_HEADS)
 
 
 _MOTION_VERBS = {"head", "sail", "travel", "go", "bind", "move", "drive", "fly", "return", "flee"}
