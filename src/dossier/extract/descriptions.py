@@ -88,7 +88,7 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
                 if not subj and tok.head.dep_ == "acomp":  # "X is likely to be the regime's toughest foe"
                     subj = [c for c in tok.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             for s in subj:
-                ents = [entity(s)]
+                ents = [entity(s) or called(s)]  # ("the group known as X is a neo-Nazi group")
                 if ents[0] is None and s.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
                     # "X, who is the head of the Gulf Clan,"; "A and B, which are part of C"
                     ents = [entity(h) for h in (tok.head, *tok.head.conjuncts)
@@ -151,6 +151,9 @@ def _described_pairs(sent: Span) -> Iterator[tuple[Token, Token]]:
         ante = tok._.antecedent
         if ante is not None and ante.ent_type_ == "PERSON" and not tok.ent_type_:
             yield ante, tok  # "the leader of HTS says ...", said of the person just named
+        if ante is not None and ante.ent_type_ in ORGS and not tok.ent_type_ and tok.lower_ in nouns("part_of") \
+                and any(c.dep_ in {"compound", "nmod"} and c.ent_type_ in ORGS for c in tok.children):
+            yield ante, tok  # "an al Qaeda affiliate said ...", the group named after it
         if tok.tag_ == "NNS" and not tok.ent_type_ and tok.lemma_.lower() in words("group_nouns"):
             # "jihadist groups such as Boko Haram and ISWAP": each group the list names is one of them
             for item in included(tok):
@@ -242,8 +245,8 @@ def _included_people(verb: Token) -> Iterator[tuple[Token, Token]]:
     if not titles:
         before = [t for t in verb.sent if t.i < verb.i and t.lemma_.lower() in nouns("role") | nouns("leader")]
         titles = before[-1:]
-    # the title of a group ("the leaders of al-Shabaab"), not a bare "founders"
-    titles = [t for t in titles if any(entity(o, ORGS) is not None for o in prep_objects(t, {"of"}))]
+    # the title of a group ("the leaders of al-Shabaab", "its members"), not a bare "founders"
+    titles = [t for t in titles if any(r.ent_type_ in ORGS for r in _related(t, ORGS))]
     for title in titles:
         for person in people:
             yield person, title
@@ -520,8 +523,13 @@ _BARE_TITLES = {"general", "gen", "major", "maj", "colonel", "col", "lt", "lieut
                 "prof", "mullah", "maulana", "mufti", "haji", "hon", "honourable"}
 
 
+# Words that say whose a role is or that there is one, not what it is ("its members", "one of the members")
+_EMPTY_ROLE_WORDS = {"member", "members", "its", "their", "his", "her", "the", "a", "an", "one", "of"}
+
+
 def _says_something(role: str) -> bool:
-    return any(w.strip(".-–").lower() not in _BARE_TITLES for w in role.split() if w.strip(".-–"))
+    return any(w.strip(".-–").lower() not in _BARE_TITLES | _EMPTY_ROLE_WORDS for w in role.split()
+               if w.strip(".-–"))
 
 
 def titles(sent: Span) -> Iterator[RawClaim]:

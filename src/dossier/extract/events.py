@@ -117,6 +117,9 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return "violence_against_civilians", "attack"  # "eliminated 8 of Boko Haram terrorists", "neutralised"
     if lemma == "target" and _targeted_once(tok):
         return tuple(trig["attack"])  # "gunmen targeted the border guards at a station in Mirjaveh"
+    if lemma in {"gun", "mow"} and tok.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == "down"
+                                                              for c in tok.children):
+        return tuple(trig["shooting"])  # "five villagers were gunned down", "mowed down at a bar"
     if lemma == "shoot" and tok.pos_ == "VERB" and any(c.lower_ == "dead" for c in tok.children):
         return tuple(trig["shooting"])  # "gunmen shot dead a diplomat"
     if lemma == "plant" and any(o.lemma_.lower() in _DEVICES for o in _objects(tok)):
@@ -560,7 +563,8 @@ def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> D
     # day of the claim or statement, not of the event
     # ("the assault took place on Friday": "take" claims only with "responsibility" or "credit")
     claim_dates = [t for t in dates if ((g := _clause_verb(t)).lemma_.lower() in lexicon()["report_verbs"] or
-                                        _claiming(g)) and g != trigger and trigger in set(g.subtree)]
+                                        _claiming(g) or _blamed_below(trigger, g)) and g != trigger
+                   and trigger in set(g.subtree)]
     filed = _dateline_end(sent)  # "Sept 6 (Reuters) -": the day the report was filed
     dates = [t for t in dates if t not in claim_dates and not _period_start(t, trigger) and t.i >= filed
              and not _describes_other_noun(t, trigger) and not _spoken_today(t)]
@@ -606,6 +610,18 @@ def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> D
             if value is not None and (found is None or value.iso.startswith(found.iso)):
                 return value
     return found or _gap_before_now(sent, trigger)
+
+
+def _blamed_below(trigger: Token, verb: Token) -> bool:
+    """ "Duque late Friday suspended talks as he blamed the ELN for a car bombing": a blame between the event word
+    and the verb a date is on makes the date the blame's."""
+    blame = set(lexicon()["blame_verbs"])
+    for a in trigger.ancestors:
+        if a == verb:
+            return False
+        if a.lemma_.lower() in blame and a.pos_ == "VERB":
+            return True
+    return False
 
 
 def _gap_before_now(sent: Span, trigger: Token) -> DateValue | None:
@@ -1778,13 +1794,27 @@ def _separate(ev: RawEvent) -> bool:
     start = ev.sentences[0].text.lstrip("\"“‘' ")[:40].casefold()
     # ("The second operation targeted a ship": one counted after another)
     named = [ev.trigger] + [c for c in ev.trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return any(start.startswith(cue) or f" {cue}" in start[:25] for cue in lexicon()["separate_cues"]) or \
+    cues = [c for c in lexicon()["separate_cues"] if not (c in _TIME_CUES and _dates_the_telling(ev))]
+    return any(start.startswith(cue) or f" {cue}" in start[:25] for cue in cues) or \
         bool(_LATER.match(start)) or _compared_in_time(ev.trigger) or \
         any(c.lower_ in _RETALIATION for c in ev.trigger.children if c.dep_ in {"amod", "compound"}) or \
         any(c.lower_ in _LATER_ORDINALS for n in named for c in n.children if c.dep_ == "amod")
 
 
 _LATER_ORDINALS = {"second", "third", "fourth", "fifth"}
+_TIME_CUES = {"earlier", "previously", "last year", "last month"}
+
+
+def _dates_the_telling(ev: RawEvent) -> bool:
+    """ "Earlier in the day the government said it had proof that X drove the truck bomb": the time the sentence opens
+    on is when it was said; the event told in the clause said is not another one for it."""
+    sent = ev.sentences[0]
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None:
+        return False
+    verb = next((a for a in [first, *first.ancestors] if a.pos_ == "VERB"), None)
+    return verb is not None and verb != ev.trigger and verb.lemma_.lower() in lexicon()["report_verbs"] and any(
+        c.dep_ == "ccomp" and ev.trigger in set(c.subtree) for c in verb.children)
 
 
 def _several(trigger: Token) -> bool:

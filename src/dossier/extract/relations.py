@@ -338,7 +338,9 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         # "it was declared a terrorist organisation by the US in 2000", "the court declared X a terrorist
         # organisation": a designation, not a founding
         return
-    intransitive = (born or lemma in {"emerge", "form"}) and not any(c.dep_ == "dobj" for c in verb.children)
+    # ("the group started in about 2015"; not "started attacking convoys in 2015")
+    began = lemma in {"start", "begin"} and not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+    intransitive = (born or began or lemma in {"emerge", "form"}) and not any(c.dep_ == "dobj" for c in verb.children)
     if _passive(verb) or intransitive:
         groups = [s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
         if not groups and verb.dep_ in {"acl", "relcl"}:

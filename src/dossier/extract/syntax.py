@@ -175,6 +175,11 @@ def owner(tok: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     named = named_beside(tok, labels)
     if named is not None:
         return named
+    for c in tok.children:  # "Euskadi Ta Askatasuna - Basque Country and Liberty - was founded": a name glossed
+        if c.dep_ == "compound" and any(t.text in {"-", "–", "—"} for t in tok.doc[c.i + 1:tok.i]):
+            ent = entity(c, labels)
+            if ent is not None:
+                return ent
     for c in tok.children:  # "its former leader Adan Hashi Ayro": the person, not the group
         if c.dep_ in {"appos", "compound"} and c.ent_type_ == "PERSON" and "PERSON" in labels \
                 and tok.lower_ in nouns("role"):

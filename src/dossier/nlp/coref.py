@@ -160,7 +160,19 @@ def _speaker(tok: Token) -> Token | None:
     if tok.lower_ not in {"it", "they"} or tok.dep_ not in _SUBJECT_DEPS or verb.dep_ != "ccomp" or \
             verb.head.lemma_.lower() not in _SPEECH_VERBS:
         return None
-    return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.ent_type_), None)
+    # ("A West African al Qaeda affiliate said it killed 200 soldiers": an unnamed group speaking of itself)
+    return next((c for c in verb.head.children if c.dep_ == "nsubj" and (c.ent_type_ or _unnamed_part(c))), None)
+
+
+# Nouns for a part of a group: "an al Qaeda affiliate" is not al Qaeda but a group of its own, left unnamed
+_PART_NOUNS = {"affiliate", "branch", "offshoot", "splinter", "franchise", "faction", "wing", "chapter", "ally"}
+
+
+def _unnamed_part(tok: Token) -> bool:
+    """ "A West African al Qaeda affiliate", "Islamic State branch" (a headline): a part of a group, by its
+    parent's name."""
+    return not tok.ent_type_ and tok.lower_ in _PART_NOUNS and any(
+        c.dep_ in {"compound", "nmod"} and _is_group(c) for c in tok.children)
 
 
 @Language.component("dossier_coref")
@@ -243,20 +255,24 @@ _LEAD_SENTENCES = 2  # sentences that may open a report with a group it names on
 def _named_after_the_lead(doc: Doc) -> None:
     """ "A Sunni rebel group has claimed responsibility for ... In an email, the group Jundallah said ...": the
     group a report's opening sentence leaves unnamed is the first it names in the two sentences after, when the
-    opening names none."""
-    sents = list(doc.sents)
+    opening names none ("an al Qaeda affiliate" names only the group's parent)."""
+    sents = [s for s in doc.sents if any(t.pos_ in {"VERB", "AUX"} for t in s)]  # (not a dateline: "DAKAR -")
     for n, sent in enumerate(sents[:_LEAD_SENTENCES]):
-        if any(_is_group(t) for t in sent):
+        if any(_is_group(t) and not _unnamed_part(t.head) for t in sent):
             return
+        # (a headline drops its article: "Al Qaeda affiliate says ...")
+        unnamed = [tok for tok in sent if tok.dep_ in _SUBJECT_DEPS and tok._.antecedent is None and
+                   not tok.ent_type_ and tok.lower_ in words("definite_group_nouns") and (
+                       any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children) or _unnamed_part(tok))]
+        if not unnamed:
+            continue
+        # (the group as the subject it goes on to be, "the group Jundallah said", "X claims", not any name in passing)
+        named = next((t for s in sents[n + 1: n + 1 + _LEAD_SENTENCES] for t in s
+                      if _is_group(t) and t.ent_type_ == "ARMED_GROUP" and not _unnamed_part(t.head) and (
+                          t.dep_ in _SUBJECT_DEPS or t.dep_ in {"appos", "compound"} and
+                          t.head.dep_ in _SUBJECT_DEPS and t.head.lower_ in words("definite_group_nouns"))), None)
+        parents = {c for u in unnamed for c in u.children if _is_group(c)}
         for tok in sent:
-            if tok.dep_ in _SUBJECT_DEPS and tok._.antecedent is None and not tok.ent_type_ and \
-                    tok.lower_ in words("definite_group_nouns") and \
-                    any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
-                # (the group as the subject it goes on to be, "the group Jundallah said", "X claims", not any
-                # name in passing)
-                after = (t for s in sents[n + 1: n + 1 + _LEAD_SENTENCES] for t in s
-                         if _is_group(t) and t.ent_type_ == "ARMED_GROUP" and (
-                             t.dep_ in _SUBJECT_DEPS or t.dep_ in {"appos", "compound"} and
-                             t.head.dep_ in _SUBJECT_DEPS and t.head.lower_ in words("definite_group_nouns")))
-                tok._.antecedent = next(after, None)
-                return
+            # "the affiliate said it killed ...": it, too ("..., raising its toll": not the parent named in passing)
+            if tok in unnamed or _speaker(tok) in unnamed or tok._.antecedent in parents:
+                tok._.antecedent = named

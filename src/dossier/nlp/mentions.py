@@ -964,6 +964,22 @@ def _hyphen_joined(ent: Span) -> Span:
     return _hyphen_joined(Span(doc, ent.start, end + 2, label=ent.label_))  # ("Cho-i-rong": as many as there are)
 
 
+_NAME_CONNECTIVES = {"de", "del", "do", "da", "dos", "das", "di"}  # Spanish, Portuguese, Italian
+_CONNECTIVE_ARTICLES = {"la", "las", "los"}
+
+
+def _connective_joined(ent: Span) -> Span:
+    """ "San Miguel" + "del Ene", "Santa Cruz" + "de la Sierra": a place name the NER cut before a Romance
+    connective goes on through it to the capitalised word after."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ not in PLACE_LABELS or end + 1 >= len(doc) or doc[end].text not in _NAME_CONNECTIVES:
+        return ent
+    nxt = end + 1 + (doc[end + 1].lower_ in _CONNECTIVE_ARTICLES and doc[end + 1].is_lower)
+    if nxt >= len(doc) or not doc[nxt].is_title or doc[nxt].ent_type_ in {"PERSON", "DATE", "ORG"}:
+        return ent
+    return Span(doc, ent.start, nxt + 1, label=ent.label_, span_id=ent.id_)
+
+
 def _particle_joined(ent: Span) -> Span:
     """ "Tehreek" + "-e-Hurriyat": a name the NER cut at the hyphen before an Urdu or Persian particle ("-e-",
     "-i-", "-ul-") goes on through it to the capitalised word after."""
@@ -1507,7 +1523,7 @@ def find_mentions(doc: Doc) -> Doc:
     ents += _national_capitals(doc, ents)
     ents = _in_place_of(ents, _names_run_on(doc, ents))
     ents = _in_place_of(ents, filter_spans(_leader_named_factions(doc, ents)))
-    ents = filter_spans([_non_prefixed(_hyphen_joined(e)) for e in _landforms(ents)])
+    ents = filter_spans([_non_prefixed(_connective_joined(_hyphen_joined(e))) for e in _landforms(ents)])
     extra, links = _alias_names(doc, ents)  # links: (char start of long form, char start of acronym)
     extra += _branch_names(doc, ents) + _possessive_branches(doc, ents) + _quoted_self_names(doc)
     for long, short in _paren_acronyms(doc, ents):
