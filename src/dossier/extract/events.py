@@ -131,6 +131,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
     hit = trig.get(lemma) or trig.get(tok.lower_)
     if hit is None:
         return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "state":
+        return None  # "declared a state of siege": a legal regime, no siege laid
     if _intended(tok) or _fought_for_a_cause(tok):
         return None  # "with the intention of seizing the headquarters", "a plot to bomb": not (yet) an event
     if lemma == "strike" and not any(c.lower_ in lexicon()["strike_cues"] for c in tok.children):
@@ -1302,22 +1304,24 @@ _HEDGING = {"allege", "believe", "think", "say", "report", "understand", "presum
 
 def _hedged_membership(tok: Token) -> bool:
     """ "men who are alleged (believed, thought, said) to be members of X": a hedged "suspected to be"."""
-    return tok.lemma_.lower() in _HEDGING and any(c.dep_ == "auxpass" for c in tok.children) and any(
+    # ("Fighters thought to be from X shot dead ...": the parser may make the participle the clause's verb)
+    reduced = tok.tag_ in {"VBN", "VBD"} and any(c.dep_ == "nsubj" and c.lower_ in MEMBER_HEADS for c in tok.children)
+    return tok.lemma_.lower() in _HEDGING and (any(c.dep_ == "auxpass" for c in tok.children) or reduced) and any(
         x.dep_ == "xcomp" and x.lemma_ == "be" for x in tok.children) and bool(_suspected_to_be(tok))
 
 
 def _suspected_to_be(tok: Token) -> list[Token]:
-    """ "assailants suspected to be members of the ADF" -> ADF."""
+    """ "assailants suspected to be members of the ADF" -> ADF; "thought to be from the X faction" -> X faction."""
     out = []
     for x in tok.children:
         if x.dep_ == "xcomp" and x.lemma_ == "be":
-            for a in x.children:
-                if a.dep_ in {"attr", "acomp"}:
-                    e = owner(a, PERPETRATOR_LABELS)
-                    if e is None:
-                        e = next((t for t in a.subtree if t.ent_type_ in {"ARMED_GROUP", "FORCE"}), None)
-                    if e is not None:
-                        out.append(e)
+            said = [a for a in x.children if a.dep_ in {"attr", "acomp"}] + prep_objects(x, {"from"})
+            for a in said:
+                e = owner(a, PERPETRATOR_LABELS)
+                if e is None:
+                    e = next((t for t in a.subtree if t.ent_type_ in {"ARMED_GROUP", "FORCE"}), None)
+                if e is not None:
+                    out.append(e)
     return out
 
 

@@ -1064,8 +1064,9 @@ def goals(verb: Token) -> Iterator[RawClaim]:
         heads = [c for c in verb.children if c.dep_ == "dobj"]  # "they hold radical, anti-Western views"
         groups = _actor_subjects(verb, GROUP_LABELS)
     elif lemma in {"claim", "profess", "purport", "vow", "promise"} and any(c.dep_ == "xcomp" for c in verb.children):
-        # "claims to defend the interests of Lendu farmers"; not "claims to have taken Goma" (a deed, no aim)
-        heads = [c for c in verb.children if c.dep_ == "xcomp" and not any(
+        # "claims to defend the interests of Lendu farmers"; not "claims to have taken Goma" (a deed, no aim), nor
+        # "claims to have ties to al-Qaeda" (a state)
+        heads = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ not in {"have", "be"} and not any(
             a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)]
         groups = _actor_subjects(verb, GROUP_LABELS)
     elif lemma in _DEVOTION and (any(c.dep_ == "auxpass" for c in verb.children) or
@@ -1146,7 +1147,8 @@ def size(sent: Span) -> Iterator[RawClaim]:
             q = parse_quantity(_number_run(nums[0]).text) if group is not None and nums else None
             if q is not None:
                 yield _claim(group, "size", q.literal(), noun, "number_verb", 0.6)
-            continue
+            if group is not None or noun.lower_ not in STRENGTH_NOUNS:
+                continue
         if noun.lower_ in STRENGTH_NOUNS:  # "experts place al-Shabaab's numbers around 3,000"
             # ("placed the strength of the Abu Sayyaf at about 300")
             group = owner(noun, ACTORS) or next((g for o in prep_objects(noun, {"of"})

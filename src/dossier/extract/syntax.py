@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from dossier.extract.literals import parse_quantity
 from dossier.lexicon import nouns, triggers, verb_lemmas  # noqa: F401  (re-exported for the extractors)
 from dossier.nlp.places import gazetteer as places
 
@@ -489,6 +490,10 @@ def tally_over_time(verb: Token) -> bool:
         return True
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
+    # "Some 27,000 people have been killed": a count in the thousands told in the perfect, with no day, is a war's
+    if undated and any((q.low or q.high or 0) >= 1000 for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
+                       for n in c.children if n.dep_ == "nummod" for q in [parse_quantity(n.text)] if q is not None):
+        return True
     # "has been battling the government for two decades": a perfect progressive tells a span, not an event
     if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children):
         return True

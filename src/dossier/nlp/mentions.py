@@ -300,7 +300,7 @@ def _named_as_person(ent: Span) -> bool:
     """ "The PCC's current boss, Marcola, ...", "Their leader is Mahamat Mahadi Ali, who once lived in France": a
     capitalised name set beside a person's title, or that a "who" clause describes, is a person's, whatever the NER
     took it for (not a known place's, nor a name that says it is a group)."""
-    if not all(t.is_title or not t.is_alpha for t in ent) or len(ent) > 4 or _is_group_name(ent) or \
+    if not all(t.is_title or not t.is_alpha for t in ent) or len(ent.text.split()) > 4 or _is_group_name(ent) or \
             places().lookup(ent.text) is not None and len(ent) > 1:
         return False
     root, doc = ent.root, ent.doc
@@ -310,7 +310,9 @@ def _named_as_person(ent: Span) -> bool:
         return False  # "The group's leader, a Syrian who uses the name X": his nationality, not his name
     titled = root.dep_ in {"appos", "attr"} and root.head.lower_ in nouns("leader") | {"commander", "spokesman"} \
         or any(c.dep_ == "appos" and c.lower_ in nouns("leader") for c in root.children)
-    who = ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who"
+    # ("Bishop X who serves as its president": no body is a "who", with a comma or without)
+    who = ent.end + 1 < len(doc) and (doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who" or
+                                      doc[ent.end].lower_ == "who")
     return titled or who and len(ent) >= 2
 
 
@@ -1472,6 +1474,22 @@ def _date_named_groups(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+_FACTION_NOUNS = {"faction", "wing", "camp"}
+
+
+def _factions_named_for_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Abubakar Shekau's faction was blamed", "the Shekau faction of Boko Haram": a faction called after a man is a
+    body of its own, the doer of what it is blamed for, not the man."""
+    out = []
+    for e in ents:
+        if e.label_ not in {"PERSON", "ORG"} or e.id_:  # ("Shekau's faction": the NER may take him for a body)
+            continue
+        end = e.end + (e.end < len(doc) and doc[e.end].text in {"'s", "’s"})
+        if end < len(doc) and doc[end].lower_ in _FACTION_NOUNS:
+            out.append(Span(doc, e.start, end + 1, label=GROUP_LABEL))
+    return out
+
+
 def _unknown_acronym_place(ent: Span) -> bool:
     """ "al-Qaeda in Syria (AQ-S)": capitals that no gazetteer knows as a place name no place."""
     return ent.label_ == "GPE" and not ent.id_ and bool(_ACRONYM.match(ent.text)) and ent.text.isupper() and \
@@ -1512,7 +1530,8 @@ def find_mentions(doc: Doc) -> Doc:
     people += [p for p in _field_people(doc, ents) if not any(q.start <= p.start < q.end for q in people)]
     ents = _in_place_of(ents, people)
     ents = _in_place_of(ents, _nicknamed_people(doc, ents))
-    ents = _in_place_of(ents, _unlabelled_groups(doc, ents) + _date_named_groups(doc, ents))
+    ents = _in_place_of(ents, _unlabelled_groups(doc, ents) + _date_named_groups(doc, ents) +
+                        _factions_named_for_people(doc, ents))
     ents = _in_place_of(ents, _state_actors(doc, ents))
     found = _unlabelled_places(doc, ents)
     starts = {s.start for s in found}
