@@ -54,3 +54,25 @@ def test_a_wars_toll_in_the_perfect_is_no_event_of_its_own(analyse_text):
     ex = analyse_text("Gunmen killed four farmers near Molai on Thursday. The insurgency began in 2009. Some 27,000 "
                       "people have been killed and two million displaced.", PUB)
     assert [e.killed[0] for e in ex.events] == [4], describe(ex)
+
+
+def test_a_count_inside_a_name_is_no_size(analyse_text):
+    ex = analyse_text("The 400 Mawozo (400 Lame Men) gang is the largest criminal group in Haiti.", PUB)
+    assert not claims_of(ex, "size"), describe(ex)
+
+
+def test_a_condition_is_no_aim(analyse_text):
+    ex = analyse_text("If the ELN really wants peace, it must free its hostages, the minister said.", PUB)
+    assert not claims_of(ex, "ideology"), describe(ex)
+
+
+def test_a_suspect_is_no_post(analyse_text):
+    ex = analyse_text("The minister said the suspect, Jorge Ramos Diaz, 56, died in the blast.", PUB)
+    assert not claims_of(ex, "role", "Jorge Ramos Diaz"), describe(ex)
+
+
+def test_a_month_inside_the_leads_year_tells_the_same_event(analyse_text):
+    ex = analyse_text("The group was linked to a 2017 double murder in Tampa.\n\nIn May 2017, according to "
+                      "prosecutors, Devon Arthurs shot and killed his two roommates.", PUB)
+    assert [(e.date, e.place.name if e.place else None) for e in ex.events] == [("2017-05", "Tampa")], describe(ex)
+    assert doers(ex) == [["Devon Arthurs"]], describe(ex)

@@ -524,7 +524,9 @@ _BARE_TITLES = {"general", "gen", "major", "maj", "colonel", "col", "lt", "lieut
 
 
 # Words that say whose a role is or that there is one, not what it is ("its members", "one of the members")
-_EMPTY_ROLE_WORDS = {"member", "members", "its", "their", "his", "her", "the", "a", "an", "one", "of"}
+# ("the suspect, X": what the case makes of him, no post he holds)
+_EMPTY_ROLE_WORDS = {"member", "members", "its", "their", "his", "her", "the", "a", "an", "one", "of", "suspect",
+                     "suspects", "victim", "victims"}
 
 
 def _says_something(role: str) -> bool:

@@ -1167,8 +1167,10 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
             if lexicon()["triggers"].get(trigger.lemma_.lower(), [""])[0] == "strategic_development" or own and \
                     trigger.lemma_.lower() == "take":
                 labels.add("PERSON")  # "Shahid pledged allegiance", "Mangal Bagh took charge"
-            if verb.lemma_.lower() in _MASTERMIND_VERBS:
-                labels.add("PERSON")  # "a jailed gang leader, identified as X, allegedly coordinated the attack"
+            if verb.lemma_.lower() in _MASTERMIND_VERBS | _HANDS_ON_VERBS:
+                # "a jailed gang leader, identified as X, allegedly coordinated the attack"; "Arthurs shot and killed
+                # his two roommates": a man who killed with his own hands
+                labels.add("PERSON")
             # "soldiers were killed by X", "4 ISIS militants killed in an airstrike": the passive subject, or the noun
             # a participle describes, is the victim; the agent is the perpetrator
             passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or \
@@ -1218,6 +1220,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
     return _past_dateline(sent, out)
 
 
+_HANDS_ON_VERBS = {"kill", "shoot", "stab", "murder", "behead", "strangle", "gun"}
 _STATE_STRIKES = {"airstrike", "strike", "raid", "bombardment", "shelling", "bombing", "incursion"}
 _WEAPON_WORDS = {"air", "drone", "missile", "rocket", "artillery", "naval"}
 
@@ -2281,8 +2284,8 @@ def _before_the_lead(doc: Doc, lead: RawEvent, ev: RawEvent, dateline: DateValue
     if ev.date is None:
         return False
     presumed = lead.date or _presumed_date(doc, lead, dateline)
-    if presumed is None:
-        return False
+    if presumed is None or ev.date.iso.startswith(presumed.iso):
+        return False  # ("a 2017 double murder" ... "in May 2017, Arthurs shot and killed ...": inside the lead's year)
     gap = (presumed.last_day() - ev.date.last_day()).days
     # ("Last month the army announced ...", in a report of this week's attack: a month over before the week began)
     return gap > _LEAD_SLACK or presumed.precision == "week" and ev.date.precision == "month" and gap > 7

@@ -1049,6 +1049,8 @@ def goals(verb: Token) -> Iterator[RawClaim]:
     "wants autonomy for Rakhine State", "its goal is to implement Sharia law"."""
     lemma = verb.lemma_.lower()
     heads: list[Token] = []
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
+        return  # "if the ELN really want peace": a condition, not what it wants
     if lemma in GOAL_VERBS:
         heads = [c for c in verb.children if c.dep_ in {"xcomp", "dobj"}]
         # ("For Mehrtens release, the TPNPB is demanding ...": what the demand is for, fronted, is no aim)
@@ -1172,8 +1174,8 @@ def size(sent: Span) -> Iterator[RawClaim]:
             if q is not None:
                 yield _claim(group, "size", q.literal(), noun, "force_of", 0.6)
             continue
-        if noun.lower_ not in nouns("size"):
-            continue
+        if noun.lower_ not in nouns("size") or noun.is_title and noun.i > sent.start:
+            continue  # ("The 400 Mawozo (400 Lame Men) gang": a count inside a name is no strength)
         # ("as few as 200 to 300 troops": the NER took only the first figure; the parser hangs it on the second)
         nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod", "det", "amod", "advmod", "compound",
                                                        "npadvmod"}  # ("is about 20,000 strong")
