@@ -76,3 +76,11 @@ def test_a_month_inside_the_leads_year_tells_the_same_event(analyse_text):
                       "prosecutors, Devon Arthurs shot and killed his two roommates.", PUB)
     assert [(e.date, e.place.name if e.place else None) for e in ex.events] == [("2017-05", "Tampa")], describe(ex)
     assert doers(ex) == [["Devon Arthurs"]], describe(ex)
+
+
+def test_the_head_of_a_group_in_one_country_is_its_man_there(analyse_text):
+    ex = analyse_text("JNIM is a jihadist group. Officials said Ousmane Dicko, head of JNIM in Burkina Faso, had "
+                      "appeared in a video.", PUB)
+    assert has_claim(ex, "Ousmane Dicko", "member_of", "JNIM"), describe(ex)
+    assert not claims_of(ex, "leader"), describe(ex)
+    assert {"text": "head of JNIM in Burkina Faso"} in literal_claims(ex, "Ousmane Dicko", "role"), describe(ex)

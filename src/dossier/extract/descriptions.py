@@ -396,8 +396,8 @@ def _head_of(noun: Token, groups: list[Token]) -> bool:
     leads it too, but not "a commander of ULFA", "the commander of the Jaish in the region" or the commander of
     a state's unit ("Joint Task Force Sulu")."""
     of = [o for o in prep_objects(noun, {"of"}) if o in groups]
-    if noun.lower_ == "head":
-        return bool(of)
+    if noun.lower_ == "head":  # ("head of JNIM in Burkina Faso": its man in one country)
+        return bool(of) and not in_an_area(noun) and not any(in_an_area(o) for o in of)
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
     return noun.lower_ == "commander" and definite and not in_an_area(noun) and any(
         o.ent_type_ == "ARMED_GROUP" and not in_an_area(o) for o in of)
