@@ -70,6 +70,7 @@ def test_intents(question, intent, subject):
 
 @pytest.mark.parametrize("question,intent", [
     ("How many people were killed in the suicide attack in Jalalabad?", "event_killed"),
+    ("How many soldiers did JNIM claim to have killed in the Djibo attack?", "event_killed"),
     ("How many were wounded in the Kabul truck bombing of May 2017?", "event_injured"),
     ("Who claimed responsibility for the bombing of the mosque in Peshawar?", "event_perpetrator"),
     ("Which cartel is suspected of the ambush in Michoacan?", "event_perpetrator"),

@@ -1,5 +1,6 @@
 """Fact sheets: profiles written as labelled fields ("Year founded: 1972", "Founders: Nur Misuari and Hashim
-Salamat", "Strength: 12,000") state their facts without a verb. The label says the predicate, the value its
+Salamat", "Strength: 12,000"), or as an explainer's questions answered by a phrase ("What do they want?" then
+"Independence for ..."), state their facts without a verb. The label says the predicate, the value its
 object, and the group is the one the sheet is about: the last group named before the field (its heading).
 """
 
@@ -13,17 +14,17 @@ from dossier.extract.literals import parse_date, parse_quantity
 from dossier.extract.raw import RawClaim
 from dossier.extract.relations import SIDES
 from dossier.extract.syntax import GROUP_LABELS, is_place
-from dossier.nlp.fields import fields
+from dossier.nlp.fields import answered_questions, fields
 
 _claim = RawClaim.maker("fact_sheet")
 
 _LOOK_BACK = 400  # tokens searched back for the group a field belongs to
 
 
-def _sheet_group(label: Token) -> Token | None:
-    """The group the field belongs to: the last one named before it."""
+def _sheet_group(label: Span) -> Token | None:
+    """The group the field belongs to: the last one named before it, or in it ("What does IS-K want?")."""
     doc = label.doc
-    for t in reversed(doc[max(0, label.i - _LOOK_BACK): label.i]):
+    for t in reversed(doc[max(0, label.start - _LOOK_BACK): label.end]):
         if t.ent_type_ in GROUP_LABELS:
             return t
     return None
@@ -56,8 +57,8 @@ def _values(pred: str, value: Span) -> Iterator[Token | dict]:
 
 
 def fact_sheet_claims(doc: Doc) -> Iterator[RawClaim]:
-    for pred, label, value in fields(doc):
-        group = _sheet_group(label[0])
+    for pred, label, value in (*fields(doc), *answered_questions(doc)):
+        group = _sheet_group(label)
         if group is None:
             continue
         for obj in _values(pred, value):

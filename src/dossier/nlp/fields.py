@@ -35,6 +35,30 @@ def fields(doc: Doc) -> Iterator[tuple[str, Span, Span]]:
             yield pred, label, value
 
 
+# an explainer's question heading, answered on the next line by a phrase: "What do they want?\nIndependence for
+# seven Basque provinces, ..." (the phrase up to its first comma or semicolon)
+_ASKED = re.compile(r"^[ \t]*(?P<q>[^\n?]{3,60}\?)[ \t]*\n+[ \t]*(?P<a>[^\n,;]+)", re.M)
+_WHO = r"(?:they|them|it|the\s+\w+|[\w-]+)"  # whom the question asks about
+_QUESTIONS = (
+    ("ideology", re.compile(rf"^what\s+(?:do|does|did)\s+{_WHO}\s+(?:want|seek|stand\s+for)\?$", re.I)),
+    ("leader", re.compile(rf"^who\s+(?:leads|led|heads|runs|commands)\s+{_WHO}\?$", re.I)),
+    ("founded", re.compile(rf"^when\s+(?:was|were)\s+{_WHO}\s+(?:founded|formed|created|set\s+up)\?$", re.I)),
+    ("based_in", re.compile(rf"^where\s+(?:are|is)\s+{_WHO}\s+based\?$", re.I)),
+)
+
+
+def answered_questions(doc: Doc) -> Iterator[tuple[str, Span, Span]]:
+    """(predicate, question, answer) for each question heading an explainer answers on the next line."""
+    for m in _ASKED.finditer(doc.text):
+        pred = next((p for p, q in _QUESTIONS if q.match(m.group("q").strip())), None)
+        label = doc.char_span(m.start("q"), m.end("q"), alignment_mode="expand")
+        value = doc.char_span(m.start("a"), m.end("a"), alignment_mode="contract")
+        # (a sentence with its own subject answers in words the verb rules read: "IS-K are based in ...")
+        if pred and label is not None and value is not None and len(value) and \
+                not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in value):
+            yield pred, label, value
+
+
 def listed_names(value: Span) -> Iterator[Span]:
     """The names a people's field lists: "Nur Misuari and Hashim Salamat" -> each run of capitalised words."""
     start = None
