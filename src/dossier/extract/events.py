@@ -370,11 +370,16 @@ def victim_tokens(trigger: Token, harmed: bool = False) -> list[Token]:
     return list(dict.fromkeys(x for o in objs for x in expand(o)))
 
 
+_BLAMED_PREPS = {"blame": {"on"}, "attribute": {"to"}}
+
+
 def _blamed_on(verb: Token) -> list[Token]:
-    """ "blamed the attack on X": X, whom the parser may hang on the event word as if X were hit."""
-    if verb.lemma_.lower() != "blame":
+    """ "blamed the attack on X", "attributed the attack to X": X, whom the parser may hang on the event word as if
+    X were hit."""
+    preps = _BLAMED_PREPS.get(verb.lemma_.lower())
+    if preps is None:
         return []
-    return [o for c in verb.children if c.dep_ == "dobj" for o in prep_objects(c, {"on"})]
+    return [o for c in verb.children if c.dep_ == "dobj" for o in prep_objects(c, preps)]
 
 
 def force_victim(tok: Token) -> str | None:
@@ -1075,7 +1080,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         elif attribution == "suspected":
             who = [e for o in prep_objects(tok, {"of", "in"})  # "the suspected involvement of the X group"
                    for e in [owner(o, PERPETRATOR_LABELS)] if e is not None]
-            if tok.lemma_ == "suspect" and tok.pos_ == "NOUN" and tok.dep_ == "attr" and trigger in set(tok.subtree):
+            # ("US officials said the DHKP-C was the main suspect": in a sentence with no event word, the report's)
+            own_event = trigger in set(tok.subtree) or trigger == sent.root and _trigger(trigger) is None
+            if tok.lemma_ == "suspect" and tok.pos_ == "NOUN" and tok.dep_ == "attr" and own_event:
                 # "Along with Iran, it is the prime suspect in the 1994 bombing": whoever the copula names
                 who += subjects(tok.head, PERPETRATOR_LABELS) + [
                     e for p in tok.head.children if p.dep_ == "prep" and p.lower_ in {"along", "together"}
@@ -1674,7 +1681,8 @@ def _places_agree(a: Token | None, b: Token | None, loose: bool = False) -> bool
     if pa.country and pb.country and pa.country != pb.country:
         # "police patrols in Sib and Soran counties" of an Iranian province: a town of a country the report
         # never names (Soran, Iraq) is more likely a namesake the gazetteer lacks
-        return _namesake(a) != _namesake(b)
+        return _namesake(a) or _namesake(b)  # (two namesakes are two towns no gazetteer knows: either may hold
+        # the other, "Darra" and "Dara" of one report)
     broad = {"country", "region"}
     if pa.precision in {"country", "area"} or pb.precision in {"country", "area"}:
         return True  # a country, or an area of no known bounds ("Kashmir"), may hold the other place
@@ -1735,7 +1743,9 @@ def _namesakes(doc: Doc, events: list[RawEvent]) -> None:
         if any(_country_of(t) == home.country for t in held_by):
             continue
         container = min(held_by, key=_specificity) if held_by else None  # the province, not the country
-        if container is not None:
+        # (with none written, a report set in a region of another country keeps the name alone, not the
+        # gazetteer's foreign town: "Darra" in a report on Oromia is not Pakistan's Darra Adam Khel)
+        if container is not None or _regions_named(doc) - {home.country}:
             ev.outer, ev.namesake = container, True
 
 
@@ -1744,6 +1754,12 @@ def _namesake(tok: Token) -> bool:
     p = places().lookup(tok.text)
     named = _countries_named(tok.doc)
     return p is not None and bool(named) and p.precision in {"city", "district"} and p.country not in named
+
+
+def _regions_named(doc: Doc) -> set[str]:
+    """Countries whose first-level regions the report names ("Oromia": Ethiopia)."""
+    return {p.country for e in doc.ents if e.label_ in {"GPE", "LOC"}
+            for p in [places().lookup(e.text)] if p is not None and p.precision == "region" and p.country}
 
 
 def _countries_named(doc: Doc) -> set[str]:
@@ -2071,11 +2087,27 @@ def _attributions(doc: Doc, events: list[RawEvent]) -> None:
     for sent in doc.sents:
         if sent.start in used or any(_several(t) and _trigger(t) is not None for t in sent):
             continue  # ("ISIS claimed responsibility for both attacks": other events, told before)
-        found = [(t, how) for t, how in _perpetrators(sent, sent.root) if how != "stated"]
+        found = [(t, how) for t, how in _perpetrators(sent, sent.root) if how != "stated"] + _attacker_named(sent)
         main = max(events, key=lambda e: (len(e.sentences), -e.trigger.i))
         if not found:
             found, main = _doers_next(sent, events[0]), events[0]
         _add_doers(main, found)
+
+
+def _attacker_named(sent: Span) -> list[tuple[Token, str]]:
+    """ "Erdogan said the bomber was a member of the DHKP-C": the group the attacker belonged to, blamed by whoever
+    says so (stated when no one does)."""
+    out = []
+    for verb in sent:
+        attacker = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS and _definite(c)]
+        if verb.lemma_ != "be" or not attacker:
+            continue
+        said = any(a.lemma_.lower() in lexicon()["report_verbs"] for a in verb.ancestors)
+        for attr in (c for c in verb.children if c.dep_ == "attr"):
+            group = owner(attr, {"ARMED_GROUP"})
+            if group is not None and group.ent_type_ == "ARMED_GROUP":
+                out.append((group, "blamed" if said else "stated"))
+    return out
 
 
 def _add_doers(event: RawEvent, doers: list[tuple[Token, str]]) -> None:

@@ -19,9 +19,11 @@ def link_events(raw: list[RawEvent], linker: DocumentLinker, doc_id: str) -> lis
         place = place_ref.place if place_ref is not None and not ev.namesake else None
         if place is None and place_ref is not None:
             outer = _outer_place(ev, linker)
-            # the name the text used, located (as precisely as the coordinates say) by the place around it
-            place = replace(outer, name=place_ref.name, aliases=()) if outer is not None else Place(
-                name=place_ref.name, precision="unknown")
+            # the name the text used, located (as precisely as the coordinates say) by the place around it (a
+            # namesake's own words: "Darra" of Ethiopia, not the gazetteer's "Darra Adam Khel")
+            name = ev.place.text if ev.namesake else place_ref.name
+            place = replace(outer, name=name, aliases=()) if outer is not None else Place(name=name,
+                                                                                           precision="unknown")
         perps: list[Perpetrator] = []
         for tok, attribution in ev.perpetrators:
             ref = linker.ref(tok) if tok.ent_type_ != "NORP" else linker.country_of_demonym(tok)  # "Israeli strikes"
