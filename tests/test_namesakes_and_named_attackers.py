@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import describe, doers
+from conftest import describe, doers, event_places
 
 PUB = dt.date(2024, 6, 22)
 
@@ -42,3 +42,30 @@ def test_the_main_suspect_named_apart_is_suspected(analyse_text):
                       "guard.\n\nUS officials said that the DHKP-C was the main suspect.", PUB)
     assert doers(ex) == [["Revolutionary People's Liberation Party-Front"]], describe(ex)
     assert ex.events[0].perpetrators[0].attribution == "suspected", describe(ex)
+
+
+def test_a_village_named_later_places_the_headline_event(analyse_text):
+    ex = analyse_text("Maoist IED blast kills 8 jawans in Bijapur\n\nEight jawans were killed on Monday when their "
+                      "vehicle was blown up by Maoists in Bijapur district.\n\nThe incident took place near Ambeli "
+                      "village under Kutru police station.", PUB)
+    assert event_places(ex) == ["Ambeli"], describe(ex)
+
+
+def test_the_agent_of_a_passive_blast_is_the_doer(analyse_text):
+    ex = analyse_text("On April 26, 2023, nine jawans were killed when the vehicle in which they were travelling "
+                      "was blown up in an IED blast by Maoists in Dantewada district.", PUB)
+    assert doers(ex) == [["Maoists"]], describe(ex)
+
+
+def test_an_event_referred_to_keeps_its_place_beside_the_one_it_came_after(analyse_text):
+    ex = analyse_text("Gunmen killed seven people in Israel on Friday night.\n\nThe shooting in Jerusalem came "
+                      "after the killing of 10 Palestinians a day earlier in Jenin.", PUB)
+    assert [e.place.name for e in ex.events][:1] == ["Jerusalem"], describe(ex)
+    assert not [v for e in ex.events[:1] for v in e.targets if "Palestinian" in v], describe(ex)
+
+
+def test_a_page_date_on_its_own_line_does_not_date_the_caption_after_it(analyse_text):
+    ex = analyse_text("Group claims Jerusalem shooting\n\n22 June, 2024\nThe shooting in Jerusalem left seven "
+                      "dead.\n\nThe group claimed the shooting in Jerusalem on Friday night, which killed seven.",
+                      PUB)
+    assert [e.date for e in ex.events] == ["2024-06-21"], describe(ex)

@@ -574,6 +574,7 @@ def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> D
                    and trigger in set(g.subtree)]
     filed = _dateline_end(sent)  # "Sept 6 (Reuters) -": the day the report was filed
     dates = [t for t in dates if t not in claim_dates and not _period_start(t, trigger) and t.i >= filed
+             and not _date_line(t)
              and not _describes_other_noun(t, trigger) and not _spoken_today(t)]
     near = set(trigger.subtree) | {trigger, trigger.head}
     if _definite(trigger) and trigger.dep_ == "pobj":
@@ -605,7 +606,7 @@ def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> D
     if found is None or found.precision != "day":
         text = sent.text
         prev = _heading(sent)  # a heading line: "First Attack December 23, 2007:"
-        if prev is not None:
+        if prev is not None and not _date_line(prev[0]):  # (a page's date line is no heading)
             text = prev.text + " " + text
         m = _FULL_DATE.search(text)
         offset = sent.start_char - (len(text) - len(sent.text))  # the heading, if any, comes first
@@ -629,6 +630,14 @@ def _blamed_below(trigger: Token, verb: Token) -> bool:
         if a.lemma_.lower() in blame and a.pos_ == "VERB":
             return True
     return False
+
+
+def _date_line(tok: Token) -> bool:
+    """ "28 January, 2023" on a line of its own: a web page's date, which the parser may glue to the caption after."""
+    doc = tok.doc
+    before = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws
+    after = tok.i + 1 >= len(doc) or "\n" in tok.text_with_ws or doc[tok.i + 1].is_space
+    return tok.ent_type_ == "DATE" and before and after
 
 
 def _gap_before_now(sent: Span, trigger: Token) -> DateValue | None:
@@ -1221,7 +1230,9 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 c.dep_ == "dobj" and _trigger(c) is not None for c in t.children))
                  and not any(c.dep_ == "neg" for c in t.children) and trigger not in _joined_clauses(t)]
         for tok in doing:
-            for s in subjects(tok, PERPETRATOR_LABELS):
+            # ("... were killed when the vehicle was blown up by Maoists": the agent of a passive)
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            for s in _by_agents(tok) if passive else subjects(tok, PERPETRATOR_LABELS):
                 if s.ent_type_ == "ARMED_GROUP" and not any(s == q for q, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
     return _past_dateline(sent, out)
@@ -1409,7 +1420,11 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             if hit is None or _one_of_kind(tok):
                 continue
             # "the attack comes a week after a blast in X killed seven": the blast is this sentence's own event
-            tok = next((t for t in sent if t.i > tok.i and _compared_in_time(t) and _trigger(t)), tok)
+            told, tok = tok, next((t for t in sent if t.i > tok.i and _compared_in_time(t) and _trigger(t)), tok)
+            if told is not tok and _definite(told):
+                # ("The shooting in Neve Yaakov came after the killing of 10 a day earlier": the event referred to
+                # keeps the words of its own phrase)
+                yield _mention(sent, told, frozenset(t.i for t in tok.subtree), elsewhere={t.i for t in tok.subtree})
             battle = _battle_killed_in(tok)
             if battle is not None:  # "ten rebels were killed in an encounter with soldiers": the encounter
                 tok = battle
@@ -1435,7 +1450,7 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
 
 def _mention(sent: Span, tok: Token, others: frozenset[int], elsewhere: set[int] = frozenset()) -> RawEvent:
     etype, sub = _classify(sent, tok, *_trigger(tok))
-    victims = victim_tokens(tok, harmed=True)
+    victims = [v for v in victim_tokens(tok, harmed=True) if v.i not in elsewhere]  # (not another event's dead)
     # ("soldiers attacked KNU positions": a group the event hit did not do it; in a fight, both sides take hits)
     hit = {t.ent_id_ for v in victims if tok not in set(v.subtree) for t in v.subtree if t.ent_id_} \
         if not fight_word(tok) else set()
@@ -1456,7 +1471,8 @@ def _mention(sent: Span, tok: Token, others: frozenset[int], elsewhere: set[int]
         perpetrators = _perpetrators(sent, listed_under)
     # ("This latest attack comes after an incident last month": the sentence's date and places are the other's)
     follows = _follows_another(tok)
-    place = None if follows else \
+    # (but "The shooting in Neve Yaakov came after ...": the words of its own phrase still place it)
+    place = _place(sent, tok, exclude={t.i for t in sent} - {t.i for t in tok.subtree}) if follows else \
         _place(sent, tok, exclude={p.i for p, _ in perpetrators} | elsewhere) or _there(sent) or \
         _named_before(sent, tok) or \
         _country_heading(sent)
@@ -1968,6 +1984,9 @@ def _timed_clause(trigger: Token, place: Token) -> bool:
 
 
 def _merge(into: RawEvent, ev: RawEvent) -> None:
+    if into.place is not None and ev.place is not None and ev.place.text == into.place.text and \
+            _specificity(ev.place) > _specificity(into.place):
+        into.place = ev.place  # "in Bijapur" (a headline) ... "in Bijapur district": the name is the district's
     if into.date is None or ev.date is not None and (ev.date.iso.startswith(into.date.iso) and len(
             ev.date.iso) > len(into.date.iso) or into.date.precision == "week" and ev.date.precision == "day"):
         into.date = ev.date  # "in January" ... "on 26 January"; "claimed on Friday" ... "Wednesday's attack"
