@@ -84,3 +84,10 @@ def test_the_head_of_a_group_in_one_country_is_its_man_there(analyse_text):
     assert has_claim(ex, "Ousmane Dicko", "member_of", "JNIM"), describe(ex)
     assert not claims_of(ex, "leader"), describe(ex)
     assert {"text": "head of JNIM in Burkina Faso"} in literal_claims(ex, "Ousmane Dicko", "role"), describe(ex)
+
+
+def test_a_militia_set_beside_a_name_is_the_one_its_leader_runs(analyse_text):
+    ex = analyse_text("AAH broke away from the Mahdi Army (JAM), the militia run by influential Shiite cleric Muqtada "
+                      "al-Sadr, in 2006.", PUB)
+    assert has_claim(ex, "Mahdi Army", "leader", "Muqtada al-Sadr"), describe(ex)
+    assert not has_claim(ex, "AAH", "leader", "Muqtada al-Sadr"), describe(ex)

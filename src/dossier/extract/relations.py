@@ -32,6 +32,7 @@ from dossier.extract.syntax import (
     is_place,
     loyal_side,
     name_after,
+    named_before_aside,
     named_beside,
     nouns,
     owner,
@@ -425,7 +426,10 @@ def leader(verb: Token) -> Iterator[RawClaim]:
     band = False  # "a column of ISWAP fighters led by X": X leads a band of the group, as one of its members
     if _passive(verb):
         people = [p for p in _agents(verb) if p.ent_type_ == "PERSON"]
-        groups = [s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS | {"ORG"}]
+        # ("broke away from the Mahdi Army (JAM), the militia run by X": the group the phrase is set beside)
+        aside = named_before_aside(verb.head) if verb.dep_ == "acl" else None
+        groups = [aside] if aside is not None and aside.ent_type_ in ACTORS else [
+            s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS | {"ORG"}]
         if verb.dep_ in {"acl", "relcl"}:
             groups = groups or [g for g in [owner(verb.head, ACTORS) or _owner_of_band(verb.head)] if g is not None]
             band = _band(verb.head)
