@@ -91,3 +91,10 @@ def test_a_militia_set_beside_a_name_is_the_one_its_leader_runs(analyse_text):
                       "al-Sadr, in 2006.", PUB)
     assert has_claim(ex, "Mahdi Army", "leader", "Muqtada al-Sadr"), describe(ex)
     assert not has_claim(ex, "AAH", "leader", "Muqtada al-Sadr"), describe(ex)
+
+
+def test_people_who_began_being_attacked_by_a_group_are_its_targets(analyse_text):
+    ex = analyse_text("In 2001, teachers, civil servants and Buddhist monks began being attacked by Muslim "
+                      "militants.", PUB)
+    assert {"text": "Buddhist monks"} in literal_claims(ex, "Muslim militants", "targets"), describe(ex)
+    assert has_claim(ex, "Muslim militants", "targets", "teachers"), describe(ex)

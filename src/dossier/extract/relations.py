@@ -508,13 +508,20 @@ def targets(verb: Token) -> Iterator[RawClaim]:
         return
     if any(c.dep_ == "neg" for c in verb.children):
         return  # "it does not target mosques": a stated policy of restraint names no target
+    allow_text = lemma not in {"kill", "murder", "execute", "behead", "strike", "hit"}
     if _passive(verb):
+        # ("police, soldiers and Buddhist monks began being attacked by X": the subject of the verb it hangs on)
+        hit = [c for c in verb.children if c.dep_ == "nsubjpass"] or (
+            [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb.dep_ == "xcomp" else [])
         for a in _agents(verb):
-            for s in (c for c in verb.children if c.dep_ == "nsubjpass"):
-                for o in _objects(expand(s), SIDES | {"COMMUNITY"}, allow_text=False):
+            for noun in (n for s in hit for n in expand(s)):
+                force = force_object(noun)
+                if force is not None:
+                    yield _claim(a, "targets", force, verb, "targets_force", 0.6)
+                    continue
+                for o in _objects([noun], SIDES | {"COMMUNITY"}, allow_text):
                     yield _claim(a, "targets", o, verb, "targets", 0.6)
         return
-    allow_text = lemma not in {"kill", "murder", "execute", "behead", "strike", "hit"}
     # "fired missiles at a ship": what is fired is the weapon, where it is aimed the target
     aimed = lemma in {"fire", "shoot"}
     for s in _actor_subjects(verb) or _operation_doers(verb) or _accused_doers(verb):
