@@ -1696,9 +1696,9 @@ def _places_agree(a: Token | None, b: Token | None, loose: bool = False) -> bool
         return True
     if pa.country and pb.country and pa.country != pb.country:
         # "police patrols in Sib and Soran counties" of an Iranian province: a town of a country the report
-        # never names (Soran, Iraq) is more likely a namesake the gazetteer lacks
-        return _namesake(a) or _namesake(b)  # (two namesakes are two towns no gazetteer knows: either may hold
-        # the other, "Darra" and "Dara" of one report)
+        # never names (Soran, Iraq) is more likely a namesake the gazetteer lacks (and two namesakes, "Darra" and
+        # "Dara" of one report, are towns no gazetteer knows: either may hold the other)
+        return _namesake(a) or _namesake(b)
     broad = {"country", "region"}
     if pa.precision in {"country", "area"} or pb.precision in {"country", "area"}:
         return True  # a country, or an area of no known bounds ("Kashmir"), may hold the other place
