@@ -1424,7 +1424,8 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             if told is not tok and _definite(told):
                 # ("The shooting in Neve Yaakov came after the killing of 10 a day earlier": the event referred to
                 # keeps the words of its own phrase)
-                yield _mention(sent, told, frozenset(t.i for t in tok.subtree), elsewhere={t.i for t in tok.subtree})
+                other = frozenset(t.i for t in tok.subtree)
+                yield _mention(sent, told, other, elsewhere=other)
             battle = _battle_killed_in(tok)
             if battle is not None:  # "ten rebels were killed in an encounter with soldiers": the encounter
                 tok = battle
@@ -1774,25 +1775,27 @@ def _namesake(tok: Token) -> bool:
 
 def _regions_named(doc: Doc) -> set[str]:
     """Countries whose first-level regions the report names ("Oromia": Ethiopia)."""
-    return {p.country for e in doc.ents if e.label_ in {"GPE", "LOC"}
-            for p in [places().lookup(e.text)] if p is not None and p.precision == "region" and p.country}
+    _countries_named(doc)
+    return doc.user_data["regions_named"]
 
 
 def _countries_named(doc: Doc) -> set[str]:
     """Countries the report names, as places, through one of their regions ("Northern Ireland"), or as
-    nationalities ("Iranian police")."""
+    nationalities ("Iranian police"); read once, with the countries of the regions named (`_regions_named`)."""
     named = doc.user_data.get("countries_named")
     if named is None:
-        named = set()
+        named, regions = set(), set()
         for e in doc.ents:
             if e.label_ in {"GPE", "LOC"}:
                 p = places().lookup(e.text)
                 if p is not None and p.precision in {"country", "region"} and p.country:
                     named.add(p.country)
+                    if p.precision == "region":
+                        regions.add(p.country)
             elif e.label_ in {"NORP", "FORCE", "ORG"}:
                 code = places().demonym_in(e.text)
                 named |= {code} if code else set()
-        doc.user_data["countries_named"] = named
+        doc.user_data["countries_named"], doc.user_data["regions_named"] = named, regions
     return named
 
 
