@@ -808,6 +808,7 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
     doers = {t for c in verb.children if c.dep_ == "nsubj" and trigger not in set(c.subtree) for t in c.subtree}
 
     names = {p.i for p in candidates}
+    sourced = {t for a in sent if a.lower_ == "according" for t in a.subtree}
 
     def container(p: Token) -> bool:
         """ "the Kakopathar area of Tinsukia district", "the town of Daglica in Yuksekova district": the second
@@ -843,6 +844,7 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
         qualifier = qualifier or p.ent_type_ == "LOC" and p.dep_ in {"compound", "amod"} and \
             p.head.lower_ in PLACE_NOUNS and any(o.ent_type_ == "GPE" for o in prep_objects(p.head, {"of"}))
         origin = p.dep_ == "pobj" and p.head.lower_ in {"from", "by"}  # "from Gaza into Israel", "led by Uganda"
+        origin = origin or p in sourced  # "according to an official who spoke to Mada Masr": the source's place
         where = trigger in set(p.subtree) and p != trigger  # "Khar, where the bombing took place"
         # "in Ifugao province, north of Luzon Island": a bearing from a landmark, outside it
         # (but "along the Taping River east of Bhamo": a town measured from beats a river or a range)
@@ -864,13 +866,14 @@ def _measured_from(place: Token) -> bool:
     return False
 
 
-def _number_for(sent: Span, words: set[str]) -> Quantity | None:
+def _number_for(sent: Span, words: set[str], elsewhere: set[int] = frozenset()) -> Quantity | None:
     """A count tied to a kill/injure word: "killed 35 people", "at least 25 civilians were killed",
     "the death toll rose to 100", "(13 killed, 25 wounded)". A count of more dead ("two more people have died of
-    the assault, which has so far left 17 dead") only when the sentence gives no other."""
+    the assault, which has so far left 17 dead") only when the sentence gives no other. Kill words in `elsewhere`
+    are another event's."""
     more: Quantity | None = None  # the first count of more dead, kept in case no other comes
     for tok in sent:
-        if tok.lemma_.lower() not in words and tok.lower_ not in words or _intended(tok) or \
+        if tok.lemma_.lower() not in words and tok.lower_ not in words or tok.i in elsewhere or _intended(tok) or \
                 tok.dep_ in {"acl", "xcomp"} and tok.head.lemma_ in {"attempt", "try"}:
             continue  # ("an attempt to murder a police officer": no one died of it)
         cands: list[Token] = []
@@ -1408,9 +1411,17 @@ def _dated_apart(sent: Span, first: Token) -> list[Token]:
                 first in set(_clause_root(t).subtree) or _clause_root(t) in {first, first_root}:
             continue
         own = _own_dates(sent, t)
-        if own and not own & first_dates and all(t not in set(o.subtree) for o in out):
+        # ("accused of kidnapping 70 men in al Sijir, and killing 49 in Saqlawiyah": joined, each in a place of its own)
+        placed = t.dep_ == "conj" and _own_places(t) and not _own_places(t) & _own_places(first)
+        if (own and not own & first_dates or placed) and all(t not in set(o.subtree) for o in out):
             out.append(t)
     return out[:2]
+
+
+def _own_places(tok: Token) -> set[str]:
+    """The names of places told in an event word's own phrase, not in the phrases joined to it."""
+    joined = {t for c in tok.children if c.dep_ == "conj" for t in c.subtree}
+    return {t.text for t in tok.subtree if t not in joined and is_place(t) and not _nationality(t)}
 
 
 def _mentions(doc: Doc) -> Iterator[RawEvent]:
@@ -1479,8 +1490,8 @@ def _mention(sent: Span, tok: Token, others: frozenset[int], elsewhere: set[int]
         _country_heading(sent)
     date = None if follows else _date(sent, tok, others)
     return RawEvent(etype, sub, tok, date=date, place=place, perpetrators=perpetrators,
-                    killed=None if follows else _number_for(sent, set(lexicon()["kill_words"])),
-                    injured=None if follows else _number_for(sent, set(lexicon()["injure_words"])),
+                    killed=None if follows else _number_for(sent, set(lexicon()["kill_words"]), elsewhere),
+                    injured=None if follows else _number_for(sent, set(lexicon()["injure_words"]), elsewhere),
                     targets=_targets(victims), victims=victims, sentences=[sent],
                     place_where=place is not None and tok in set(place.subtree) and place != tok)
 
@@ -1724,6 +1735,8 @@ def written_within(doc: Doc) -> set[tuple[str, str]]:
             if not is_place(t):
                 continue
             outer = [c for c in t.children if c.dep_ in {"appos", "poss"}] + prep_objects(t, {"in"})
+            if t.dep_ == "compound" and t.head.lower_ in PLACE_NOUNS:  # "Ankara's northern Kahramankazan district"
+                outer += [c for c in t.head.children if c.dep_ == "poss"]
             # "at Aranpur in Dantewada district", both hung on the verb: the second holds the first (so does
             # "Buenos Aires, in Colombia's Cauca province")
             # ("Patikul town in Sulu": after the place noun the name is a compound of)
@@ -1909,11 +1922,17 @@ def _compared_in_time(trigger: Token) -> bool:
 
 def _compatible(into: RawEvent, ev: RawEvent) -> bool:
     loose = _is_anaphoric(ev) or ev.date is None  # a mention with no date of its own refers back
-    if _another_toll(into, ev):
+    if _another_toll(into, ev) or _apart_in_one_sentence(into, ev):
         return False
     return _families_agree(into, ev, loose) and _dates_agree(into.date, ev.date) and \
         (_places_agree(into.place, ev.place, loose) or loose and _detached(ev)) and _perpetrators_agree(into, ev) \
         and not _turned(into, ev) and not _turned(ev, into)
+
+
+def _apart_in_one_sentence(into: RawEvent, ev: RawEvent) -> bool:
+    """Two event words joined in one sentence, each in a place of its own, were told apart: two events."""
+    return ev.sentences[0] in into.sentences and ev.trigger.dep_ == "conj" and into.trigger in ev.trigger.ancestors \
+        and into.place is not None and ev.place is not None and into.place.text != ev.place.text
 
 
 def _another_toll(into: RawEvent, ev: RawEvent) -> bool:

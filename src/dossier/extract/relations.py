@@ -334,10 +334,13 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         return
     if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return
-    if lemma in {"declare", "announce"} and any(c.dep_ in {"oprd", "attr"} or c.dep_ == "dobj" and any(
-            a.dep_ in {"appos", "oprd"} for a in c.children) for c in verb.children):
+    if lemma in {"declare", "announce"} and any(c.dep_ in {"oprd", "attr"} or c.dep_ == "prep" and c.lower_ == "as"
+                                                or c.dep_ == "dobj" and any(a.dep_ in {"appos", "oprd"} or a.dep_ ==
+                                                                            "prep" and a.lower_ == "as"
+                                                                            for a in c.children)
+                                                for c in verb.children):
         # "it was declared a terrorist organisation by the US in 2000", "the court declared X a terrorist
-        # organisation": a designation, not a founding
+        # organisation", "declared the group as a terrorist organisation": a designation, not a founding
         return
     # ("the group started in about 2015"; not "started attacking convoys in 2015")
     began = lemma in {"start", "begin"} and not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
