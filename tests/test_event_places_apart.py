@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import describe, event_places, literal_claims
+from conftest import describe, doers, event_places, literal_claims
 
 PUB = dt.date(2024, 10, 25)
 
@@ -41,3 +41,40 @@ def test_declaring_a_group_as_a_terrorist_organisation_is_no_founding(analyse_te
     ex = analyse_text("The Harran Front was founded in 2011. Washington declared the group as a terrorist "
                       "organisation in 2015.", PUB)
     assert [c["date"] for c in literal_claims(ex, "Harran Front", "founded")] == ["2011"], describe(ex)
+
+
+def test_events_listed_one_after_another_keep_their_own_dates_places_and_tolls(analyse_text):
+    ex = analyse_text("Other attacks included a March 1994 bombing in Kandy, which killed 12 soldiers; the June 1995 "
+                      "murder of a judge; and an April 1997 truck bomb attack on a bank in Galle that killed 40 "
+                      "people.", PUB)
+    seen = {(e.date, e.place.name if e.place else None) for e in ex.events}
+    assert seen == {("1994-03", "Kandy"), ("1995-06", None), ("1997-04", "Galle")}, describe(ex)
+    assert [e.killed for e in ex.events if e.date == "1994-03"] == [(12, 12)], describe(ex)
+
+
+def test_a_states_jets_are_its_army(analyse_text):
+    ex = analyse_text("Israeli jets killed a commander of the group in Gaza on Friday.", PUB)
+    assert doers(ex) == [["Israel Defense Forces"]], describe(ex)
+
+
+def test_the_jets_alone_name_no_force(analyse_text):
+    ex = analyse_text("The jets killed 12 people in Gaza on Friday.", PUB)
+    assert doers(ex) == [[]], describe(ex)
+
+
+def test_a_squad_sent_by_an_agency_is_the_agencys_doing(analyse_text):
+    ex = analyse_text("The group's founder was assassinated in Malta in 1995 by a hit squad sent by Israel's spy "
+                      "agency, Mossad.", PUB)
+    assert doers(ex) == [["Mossad"]], describe(ex)
+
+
+def test_one_of_the_groups_attacks_is_the_groups(analyse_text):
+    ex = analyse_text("Islamic Jihad has fought Israel for decades. One of the group's deadliest attacks was in 1989 "
+                      "on a bus near Haifa that killed 16 people.", PUB)
+    assert doers(ex) == [["Palestinian Islamic Jihad"]], describe(ex)
+
+
+def test_many_bombings_over_years_are_no_event(analyse_text):
+    ex = analyse_text("Islamic Jihad claimed responsibility for many suicide bombings in Israel from 2000 to 2005.",
+                      PUB)
+    assert ex.events == [], describe(ex)

@@ -172,7 +172,7 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
             and not _counted(tok) and not _dated_to_a_day(tok) and not _answered_for(tok):
         return None  # "attacks" in general, not one event; "the attacks" refers back to one
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children):
-        return None  # "the site of frequent clashes": a pattern over time, not one event
+        return None  # "the site of frequent clashes", "many suicide bombings": a pattern over time, not one event
     return tuple(hit)
 
 
@@ -252,7 +252,7 @@ _IMPACT_VERBS = {"tear", "rip", "hit", "strike", "rock", "shake", "destroy", "da
                  "wound", "injure", "target"}
 _BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _HABITUAL = {"frequent", "repeated", "regular", "recurring", "recurrent", "sporadic", "occasional", "periodic",
-             "numerous", "constant", "persistent", "routine", "ongoing"}
+             "numerous", "constant", "persistent", "routine", "ongoing", "many", "several", "countless"}
 # "Konduga witnessed a massacre": the subject saw the event (a place, often), it did not do it
 _EXPERIENCE_VERBS = {"witness", "see", "experience", "suffer"}
 _NAMING_VERBS = {"describe", "call", "term", "label", "brand", "condemn", "denounce", "deplore", "decry"}
@@ -585,7 +585,7 @@ def _date(sent: Span, trigger: Token, others: frozenset[int] = frozenset()) -> D
         dates = [t for t in dates if _clause_verb(t) in own or not _clause_between(trigger, _clause_verb(t))]
     # ("first appeared in 2003 and is best known for firing a rocket into the embassy in 2007": the date of the
     # clause nearest above the event word)
-    above = {a: depth for depth, a in enumerate(trigger.ancestors)}
+    above = {a: depth for depth, a in enumerate([trigger, *trigger.ancestors])}  # ("a January 1996 attack": its own)
     dates.sort(key=lambda t: (_side_date(t, trigger), t not in near and t.head not in near,
                               above.get(_clause_verb(t), len(above)), abs(t.i - trigger.i)))
     found = None
@@ -985,7 +985,19 @@ def _by_agents(verb: Token) -> list[Token]:
     objs = prep_objects(verb, {"by"})
     if not objs and any(c.dep_ == "auxpass" for c in verb.children):
         objs = [o for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN" for o in prep_objects(c, {"by"})]
-    return [e for o in objs for e in [entity(o, PERPETRATOR_LABELS) or owner(o, PERPETRATOR_LABELS)] if e is not None]
+    return [e for o in objs for e in [entity(o, PERPETRATOR_LABELS) or owner(o, PERPETRATOR_LABELS) or _sender(o)]
+            if e is not None]
+
+
+_SENDING_VERBS = {"send", "dispatch", "hire", "deploy", "direct", "employ"}
+
+
+def _sender(doer: Token) -> Token | None:
+    """ "a hit squad sent by Israel's spy agency, Mossad": who sent a doer the text names by no body of its own."""
+    return next((e for c in doer.children if c.dep_ == "acl" and c.lemma_.lower() in _SENDING_VERBS
+                 for o in prep_objects(c, {"by"})  # (the agency by its name, not by whose it is)
+                 for n in [*(a for a in o.children if a.dep_ in {"appos", "npadvmod"}), o]
+                 for e in [entity(n, PERPETRATOR_LABELS) or owner(n, PERPETRATOR_LABELS)] if e is not None), None)
 
 
 def _main_subject_of_conjunct(verb: Token) -> list[Token]:
@@ -1212,8 +1224,11 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         o for v in conjuncts(trigger) for o in prep_objects(v, {"in", "during"})
         if o.pos_ == "NOUN" and o.lemma_.lower() in lexicon()["triggers"]]
     for c in (c for n in named_on for c in n.children):
-        if c.dep_ in {"compound", "nmod", "poss", "amod"} and c.ent_type_ == "ARMED_GROUP" and \
-                link_participle(c) is None and not any(c == q for q, _ in out):
+        # ("the group's most prominent attacks", "its latest attack": the group a possessive stands for)
+        if c.dep_ not in {"compound", "nmod", "poss", "amod"} or link_participle(c) is not None:
+            continue
+        c = entity(c, {"ARMED_GROUP"}) or c if c.dep_ == "poss" else c
+        if c.ent_type_ == "ARMED_GROUP" and not any(c == q for q, _ in out):
             out.append((c, "suspected" if _suspected(c) else "stated"))
     # "a US air raid", "an Israeli airstrike", "Turkish drone strikes": the state whose aircraft or guns struck
     out += [(c, "stated") for c in _striking_state(trigger) if not any(c == q for q, _ in out)]
@@ -1407,15 +1422,34 @@ def _dated_apart(sent: Span, first: Token) -> list[Token]:
     for t in sent:
         # ("the metro attack in April 2017 which killed 14, as well as a bombing ... in August 2016": coordinated,
         # however deep the parser hung it)
-        if t == first or t in first_phrase and t.dep_ != "conj" or _trigger(t) is None or _one_of_kind(t) or \
-                first in set(_clause_root(t).subtree) or _clause_root(t) in {first, first_root}:
+        # ("a March 1994 bombing in Kandy ...; the June 1995 murder of a judge": a list of events dated on their
+        # nouns, however the parser hung the next)
+        marked = t.dep_ in {"appos", "conj"} and _date_mark(t) is not None and _date_mark(first) is not None and \
+            _date_mark(t).text != _date_mark(first).text
+        if t == first or t in first_phrase and t.dep_ != "conj" and not marked or _trigger(t) is None or \
+                _one_of_kind(t) or first in set(_clause_root(t).subtree) or _clause_root(t) in {first, first_root}:
             continue
         own = _own_dates(sent, t)
         # ("accused of kidnapping 70 men in al Sijir, and killing 49 in Saqlawiyah": joined, each in a place of its own)
         placed = t.dep_ == "conj" and _own_places(t) and not _own_places(t) & _own_places(first)
-        if (own and not own & first_dates or placed) and all(t not in set(o.subtree) for o in out):
+        # ("the May 1993 assassination of X; and a January 1996 suicide bomb attack on Y": one joined to another)
+        if (own and not own & first_dates or placed or marked) and all(t not in _own_phrase(o, out) for o in out):
             out.append(t)
-    return out[:2]
+    return out[:3]
+
+
+def _date_mark(tok: Token) -> Token | None:
+    """ "a March 1994 bombing": the date written on an event noun itself."""
+    return next((c for c in tok.children if c.dep_ in {"nmod", "compound", "amod", "npadvmod"} and
+                 c.ent_type_ == "DATE"), None) if tok.pos_ == "NOUN" else None
+
+
+def _own_phrase(tok: Token, apart: list[Token]) -> set[Token]:
+    """An event word's phrase, without the phrases of the other events told in it ("the assassination of X; and a
+    bomb attack on Y")."""
+    inside = {t for c in tok.children if c.dep_ == "conj" and _trigger(c) is not None for t in c.subtree}
+    inside |= {w for t in apart if t != tok and tok in t.ancestors for w in t.subtree}
+    return set(tok.subtree) - inside
 
 
 def _own_places(tok: Token) -> set[str]:
@@ -1453,7 +1487,11 @@ def _mentions(doc: Doc) -> Iterator[RawEvent]:
             yield first
             first_dates = frozenset(_own_dates(sent, tok)) if apart else frozenset()
             for t in apart:  # one event a clause that dates its own
-                ev = _mention(sent, t, first_dates)
+                # (not the toll or place of the others: "an explosion in Jaffna, which killed 10; the May 1993
+                # assassination of X")
+                theirs = {w.i for o in [tok, *apart] if o != t for w in _own_phrase(o, apart)}
+                mine = {w.i for w in _own_phrase(t, apart)} | _own_dates(sent, t)
+                ev = _mention(sent, t, frozenset((first_dates | theirs) - mine), elsewhere=theirs - mine)
                 if not ev.perpetrators and t.dep_ == "conj":  # "X is behind A, and two bombings in 2008"
                     ev.perpetrators = list(first.perpetrators)
                 yield ev
@@ -1481,6 +1519,9 @@ def _mention(sent: Span, tok: Token, others: frozenset[int], elsewhere: set[int]
     listed_under = _listed_in(tok)
     if not perpetrators and listed_under is not None:  # "attacks by X, including the murder of Y in April 2019"
         perpetrators = _perpetrators(sent, listed_under)
+    kind = next((t for t in sent if _one_of_kind(t)), None)
+    if not perpetrators and kind is not None:  # "one of the group's most prominent attacks ... killed 16 people"
+        perpetrators = _perpetrators(sent, kind)
     # ("This latest attack comes after an incident last month": the sentence's date and places are the other's)
     follows = _follows_another(tok)
     # (but "The shooting in Neve Yaakov came after ...": the words of its own phrase still place it)

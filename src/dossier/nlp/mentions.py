@@ -1165,6 +1165,9 @@ def _cued_bodies(doc: Doc, by_token: dict[int, Span]) -> list[Span]:
 STATE_NOUNS = {"government": "ORG", "state": "ORG", "regime": "ORG", "junta": "ORG", "army": "FORCE",
                "military": "FORCE", "police": "FORCE", "troops": "FORCE", "soldiers": "FORCE", "forces": "FORCE",
                "policemen": "FORCE"}
+# a state's arms, its army only with its nationality: "Israeli jets", "Turkish drones" (not "the jets")
+STATE_ARMS = {"jets", "warplanes", "aircraft", "drones", "helicopters", "gunships", "bombers"}
+STATE_NOUNS |= dict.fromkeys(STATE_ARMS, "FORCE")
 
 
 _STATE_MODIFIERS = {"government", "junta", "regime", "pro-government"}
@@ -1207,6 +1210,8 @@ def _state_actors(doc: Doc, ents: list[Span]) -> list[Span]:
             continue  # "a rebel army", "the local police station"
         if not national and not own and not state_made and dets[:1] != ["the"] or dets[:1] in (["a"], ["an"]):
             continue  # ("an Islamic state", "a Palestinian state": a state wanted, not a government)
+        if tok.lower_ in STATE_ARMS and not national:
+            continue
         start = min([tok.i, *[c.i for c in national]])
         if any(i in taken and labels[i] not in {"NORP", "GPE"} for i in range(start, tok.i)):
             start = tok.i
