@@ -109,6 +109,8 @@ def _trigger(tok: Token) -> tuple[str, str] | None:
         return None
     if tok.pos_ == "VERB" and tally_over_time(tok):
         return None  # "has killed more than 1,200 civilians since 2017": a record, not one event
+    if tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"continue", "keep"}:
+        return None  # "PDFs continued to attack regime targets": a campaign going on, not one event
     if lemma == "kill" and tok.pos_ == "VERB" and _counted_or_by_group(tok):
         return "violence_against_civilians", "attack"
     if lemma in _KILL_EUPHEMISMS and tok.pos_ == "VERB" and _counted_or_by_group(tok) and any(
@@ -542,6 +544,8 @@ def _describes_other_noun(date: Token, trigger: Token) -> bool:
         if a.dep_ in {"acl", "relcl", "appos"} and trigger not in set(a.subtree):
             if a.dep_ == "acl" and a.lemma_.lower() in _NAME_GIVING_VERBS:
                 continue  # "a commander identified as Kundu on Thursday": naming takes no date; the event does
+            if a.dep_ == "appos" and is_place(a):
+                continue  # "in Pekon Township, southern Shan State on Saturday": a place has no date of its own
             noun = a if a.dep_ == "appos" else a.head
             # ("planted the device that was discovered at X on Saturday": the event's own device dates it)
             own_device = noun.head == trigger and noun.lemma_.lower() in _DEVICES
@@ -1245,7 +1249,7 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
         # ("... were killed when the group launched a separate assault": the doer of the event a verb names)
         doing = [t for t in sent if t != trigger and t.pos_ == "VERB" and t.dep_ in _DOING_DEPS and (
             _trigger(t) is not None or t.lemma_ in _ATTACK_VERBS or t.lemma_ in _DOER_VERBS and any(
-                c.dep_ == "dobj" and _trigger(c) is not None for c in t.children))
+                c.dep_ == "dobj" and c.lemma_.lower() in lexicon()["triggers"] for c in t.children))
                  and not any(c.dep_ == "neg" for c in t.children) and trigger not in _joined_clauses(t)]
         for tok in doing:
             # ("... were killed when the vehicle was blown up by Maoists": the agent of a passive)
@@ -1589,7 +1593,8 @@ _PLACE_KINDS = {"province": "region", "state": "region", "region": "region", "go
 def _named_before(sent: Span, trigger: Token) -> Token | None:
     """ "Shabwa province, a stronghold of AQAP ... A US air raid on the province": "the province" (or town, city,
     district) the event word governs is the last place of that kind named in the sentences before."""
-    noun = next((o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"on", "in", "near", "at"}
+    # ("... when they hurled hand grenades at a stall in the city": however deep in the sentence)
+    noun = next((o for p in [*trigger.children, *sent] if p.dep_ == "prep" and p.lower_ in {"on", "in", "near", "at"}
                  for o in p.children if o.dep_ == "pobj" and o.lower_ in _PLACE_KINDS and not o.ent_type_
                  and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
                  and not any(c.dep_ in {"compound", "amod", "prep", "appos"} for c in o.children)), None)
@@ -1760,6 +1765,8 @@ def _places_agree(a: Token | None, b: Token | None, loose: bool = False) -> bool
             pa.name in {pb.admin1} or pb.name in {pa.admin1}  # two regions, both without admin1, are two places
     if _part_of_city(pa, pb) or _part_of_city(pb, pa):
         return True  # "Sadr City" in Baghdad
+    if pa.admin1 and pa.admin1 == pb.name or pb.admin1 and pb.admin1 == pa.name:
+        return True  # "in Mandalay" and "in Madaya Township": the region the city shares its name with
     if {(a.text, b.text), (b.text, a.text)} & written_within(a.doc):
         return True  # "in Patikul, Sulu": the report says one holds the other
     # "the bombing" in Khar, in the Bajaur district: two towns of one region, for a mention that refers back
@@ -1979,8 +1986,9 @@ def _apart_in_one_sentence(into: RawEvent, ev: RawEvent) -> bool:
 def _another_toll(into: RawEvent, ev: RawEvent) -> bool:
     """ "A third bombing near X killed one" and "the car bombing near Y on December 24, killing a dozen": a dated
     mention with another toll and no place in common is not the undated event told before."""
+    # ("seven killed" and "at least seven killed": one toll)
     return into.date is None and ev.date is not None and not ev.toll and into.killed is not None and \
-        ev.killed is not None and into.killed != ev.killed and not _vaguely(into.killed, ev.killed) and not (
+        ev.killed is not None and into.killed.low != ev.killed.low and not _vaguely(into.killed, ev.killed) and not (
             into.place is not None and ev.place is not None and into.place.text == ev.place.text)
 
 
@@ -2158,6 +2166,48 @@ def _plural(ev: RawEvent) -> bool:
     return ev.trigger.tag_ == "NNS" and ev.trigger.lemma_ not in {"clash", "fighting"} and not _counted(ev.trigger) \
         and not _answered_for(ev.trigger)
 
+
+
+_RECORD_VERBS = {"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit"}
+_RECORD_REACH = 3  # sentences after the record that may tell an example of it
+
+
+def _record_of_attacks(sent: Span) -> Token | None:
+    """ "The BLA in the last few years has carried out some major terror attacks": the group whose record of attacks,
+    in the plural and of no one day, the sentence tells."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RECORD_VERBS or any(
+                c.dep_ == "neg" for c in verb.children):
+            continue
+        if any(o.tag_ == "NNS" and o.lemma_.lower() in lexicon()["triggers"] for c in verb.children
+               if c.dep_ == "dobj" for o in [c, *conjuncts(c)]):
+            group = next((g for s in subjects(verb, {"ARMED_GROUP"}) for g in [entity(s, {"ARMED_GROUP"})]
+                          if g is not None), None)
+            if group is not None:
+                return group
+    return None
+
+
+def _examples_of_a_record(doc: Doc, events: list[RawEvent]) -> None:
+    """ "The BLA has carried out some major attacks in Pakistan. In November 2018, three suicide bombers attacked
+    the Chinese consulate": an attack by doers the text does not name, told right after a sentence on a group's
+    record of attacks, is given as an example of it (the group is suspected, not said, to have done it). A sentence
+    that names another armed group ends the record's reach."""
+    sents = list(doc.sents)
+    index = {s.start: k for k, s in enumerate(sents)}
+    for ev in events:
+        k = index.get(ev.sentences[0].start)
+        if ev.perpetrators or k is None:
+            continue
+        for back in range(1, _RECORD_REACH + 1):
+            if k - back < 0:
+                break
+            group = _record_of_attacks(sents[k - back])
+            if group is not None:
+                ev.perpetrators.append((group, "suspected"))
+                break
+            if any(t.ent_type_ == "ARMED_GROUP" for t in sents[k - back]):
+                break
 
 
 def _attributions(doc: Doc, events: list[RawEvent]) -> None:
@@ -2362,6 +2412,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
     # "clashes in Somalia", with no date and no toll, is no one event
     _listed_under(doc, events)
     _attributions(doc, events)
+    _examples_of_a_record(doc, events)
     _place_of_the_dead(doc, events)
     _namesakes(doc, events)
     _local_branches(doc, events)

@@ -465,6 +465,10 @@ _SPELLS_OF_WAR = {"war", "conflict", "insurgency", "rebellion", "uprising", "cri
 _THIS_YEAR = re.compile(r"\b(year|month)\b", re.I)
 
 
+_DAYS_SPAN = re.compile(r"^(?:the\s+)?(?:(?:last|past|previous)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
+                        r"few|several|\d+)\s+(?:days|weeks|months)\b", re.I)
+
+
 def tally_over_time(verb: Token) -> bool:
     """ "has killed more than 1,200 civilians in Beni since 2017", "have abducted hundreds over the past five
     years", "have killed hundreds of civilians in Ituri": a perfect-tense verb counted over a span of years, or in
@@ -487,6 +491,10 @@ def tally_over_time(verb: Token) -> bool:
     # in whatever tense
     if any(p.dep_ == "prep" and p.lower_ == "since" and _YEAR.search(" ".join(t.text for t in p.subtree))
            for p in verb.children):
+        return True
+    # "were killed in the last four days", "Killed in Four Days of Resistance Attacks": a count over days, not one day
+    if any(p.dep_ == "prep" and p.lower_ in {"in", "over", "during", "within"} and
+           _DAYS_SPAN.search(" ".join(t.text for t in p.subtree if t != p)) for p in verb.children):
         return True
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False

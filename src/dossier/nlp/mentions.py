@@ -1243,7 +1243,8 @@ _PEOPLE_WORDS = {"people", "peoples", "minority", "minorities", "ethnic", "natio
                  "tribesmen", "ethnicity"}
 # the last word of an institution's name, never of a person's
 _INSTITUTION_ENDS = {"court", "directorate", "ministry", "department", "council", "university", "hospital",
-                     "office", "headquarters", "assembly", "administration", "commission", "agency", "tribunal"}
+                     "office", "headquarters", "assembly", "administration", "commission", "agency", "tribunal",
+                     "exchange"}
 _MILITARY_RANKS = {"marshal", "general", "colonel", "brigadier", "admiral", "captain", "lieutenant"}
 _RANKS = {"constable", "sergeant", "detective", "inspector", "superintendent"}
 # particles that open the last part of an Arabic name ("Abdul-Malik al-Houthi", "Sirajuddin bin Ali")
@@ -1323,7 +1324,8 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
         # ("Quetta Railway Station", "Cairo Court", "the Kabul Intercontinental Hotel": a site, a body; no person)
         site = doc[end - 1].lower_ in _NAME_HEADS | _INSTITUTION_ENDS | words("facility_nouns") | _EVENT_NAME_ENDS | \
             _GROUP_HEADS or \
-            end < len(doc) and doc[end].lower_ in words("facility_nouns")  # (nor "the First Lebanon War")
+            end < len(doc) and doc[end].lower_ in words("facility_nouns") | _NAME_HEADS  # (nor "the First Lebanon War",
+        # "New Kahan Marri Camp")
         if len(span) >= 2 and not site and not _headline(tok.sent):
             root = span.root
             after = doc[end:end + 3]
@@ -1338,6 +1340,33 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             if cues:
                 out.append(Span(doc, i, end, label="PERSON"))
         i = end
+    return out
+
+
+_SITE_HEADS = {"camp", "base", "barracks", "cantonment", "checkpoint", "outpost", "compound", "colony", "bazaar",
+               "market", "mosque", "hospital", "prison", "airport", "airbase", "stadium"}
+
+
+def _sites_named_after_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "an operation in New Kahan Marri Camp in Quetta": a site's name that holds a town's ("Kahan") is the
+    site, not the town."""
+    by_token = {i: e for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        if e.label_ not in PLACE_LABELS or e.id_ or len(e) != 1:
+            continue
+        end = e.end
+        while end < len(doc) and end not in by_token and doc[end].pos_ == "PROPN" and doc[end].is_title and \
+                doc[end].lower_ not in _SITE_HEADS:
+            end += 1
+        if end == e.end or end >= len(doc) or end in by_token or doc[end].lower_ not in _SITE_HEADS or \
+                not doc[end].is_title:
+            continue  # (not "the Quetta Camp": a town's name alone before the head names the town's site)
+        start = e.start
+        while start - 1 >= e.sent.start and start - 1 not in by_token and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].is_title and not doc[start - 1].is_sent_start:
+            start -= 1  # "New" of "New Kahan Marri Camp"
+        out.append(Span(doc, start, end + 1, label="FAC"))
     return out
 
 
@@ -1536,7 +1565,7 @@ def find_mentions(doc: Doc) -> Doc:
     ents = _in_place_of(ents, people)
     ents = _in_place_of(ents, _nicknamed_people(doc, ents))
     ents = _in_place_of(ents, _unlabelled_groups(doc, ents) + _date_named_groups(doc, ents) +
-                        _factions_named_for_people(doc, ents))
+                        _factions_named_for_people(doc, ents) + _sites_named_after_places(doc, ents))
     ents = _in_place_of(ents, _state_actors(doc, ents))
     found = _unlabelled_places(doc, ents)
     starts = {s.start for s in found}

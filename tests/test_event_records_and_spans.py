@@ -1,0 +1,69 @@
+"""Attacks given as examples of a group's record, counts over several days, campaigns going on, sites named after
+towns, and the dates and doers of events told in side clauses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import describe, doers, event_places
+
+PUB = dt.date(2023, 3, 15)
+
+
+def test_an_attack_told_after_a_groups_record_is_suspected_to_be_its(analyse_text):
+    ex = analyse_text("The Harran Front has carried out several major attacks in the south. In May 2019, three "
+                      "gunmen attacked a police station in Dargal, killing four officers.", PUB)
+    assert doers(ex) == [["Harran Front"]], describe(ex)
+    assert ex.events[0].perpetrators[0].attribution == "suspected", describe(ex)
+
+
+def test_a_group_named_between_ends_the_records_reach(analyse_text):
+    ex = analyse_text("The Harran Front has carried out several major attacks in the south. The Lion Brigade "
+                      "rejected talks. In May 2019, three gunmen attacked a police station in Dargal, killing four "
+                      "officers.", PUB)
+    assert doers(ex) == [[]], describe(ex)
+
+
+def test_a_count_over_several_days_is_no_event(analyse_text):
+    ex = analyse_text("At least 47 soldiers were killed in the last four days in Sagaing Region.", PUB)
+    assert ex.events == [], describe(ex)
+
+
+def test_a_campaign_going_on_is_no_event(analyse_text):
+    ex = analyse_text("The rebels continued to attack army posts across Sagaing Region.", PUB)
+    assert ex.events == [], describe(ex)
+
+
+def test_a_site_named_after_a_town_is_the_site(analyse_text):
+    ex = analyse_text("Five militants were killed on Monday in an operation in New Kahan Marri Camp in Quetta.", PUB)
+    assert event_places(ex) == ["Quetta"], describe(ex)
+    assert all(m.text != "Kahan" for m in ex.mentions), describe(ex)
+
+
+def test_a_stock_exchange_named_after_a_city_is_no_person(analyse_text):
+    ex = analyse_text("In June 2020, the BLA claimed an attack on the Karachi Stock Exchange that killed four.", PUB)
+    assert event_places(ex) == ["Karachi"], describe(ex)
+
+
+def test_the_city_named_deep_in_the_sentence_is_the_one_named_before(analyse_text):
+    ex = analyse_text("Police patrolled Quetta on Sunday. On Monday evening, gunmen killed a civilian when they "
+                      "hurled hand grenades at a stall in the city.", PUB)
+    assert event_places(ex) == ["Quetta"], describe(ex)
+
+
+def test_the_doers_of_strikes_in_a_when_clause(analyse_text):
+    ex = analyse_text("At least seven soldiers were killed in Madaya Township on Sunday when the Unicorn Guerrilla "
+                      "Force conducted drone strikes on a military post.", PUB)
+    assert doers(ex) == [["Unicorn Guerrilla Force"]], describe(ex)
+
+
+def test_a_date_after_a_places_apposition_dates_the_event(analyse_text):
+    ex = analyse_text("At least 31 soldiers were killed during clashes with rebels in Pekon Township, southern Shan "
+                      "State on Saturday.", PUB)
+    assert [e.date for e in ex.events] == ["2023-03-11"], describe(ex)
+
+
+def test_a_city_sharing_its_regions_name_holds_the_township(analyse_text):
+    ex = analyse_text("Seven junta troops killed by drone strikes in Mandalay\n\nAt least seven soldiers were killed "
+                      "in Madaya Township on Sunday when rebels dropped bombs on a post.", PUB)
+    assert len(ex.events) == 1, describe(ex)
