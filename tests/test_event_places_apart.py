@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import describe, doers, event_places, literal_claims
+from conftest import describe, doers, event_places, has_claim, literal_claims
 
 PUB = dt.date(2024, 10, 25)
 
@@ -78,3 +78,23 @@ def test_many_bombings_over_years_are_no_event(analyse_text):
     ex = analyse_text("Islamic Jihad claimed responsibility for many suicide bombings in Israel from 2000 to 2005.",
                       PUB)
     assert ex.events == [], describe(ex)
+
+
+def test_a_wing_known_by_a_name_is_what_was_founded(analyse_text):
+    ex = analyse_text("The Harran Front was founded in 1981. In 1992, the Harran Front's armed wing, known as the "
+                      "Qadisiya Brigade, was founded.", PUB)
+    assert [c["date"] for c in literal_claims(ex, "Harran Front", "founded")] == ["1981"], describe(ex)
+    assert [c["date"] for c in literal_claims(ex, "Qadisiya Brigade", "founded")] == ["1992"], describe(ex)
+
+
+def test_a_country_set_beside_a_city_only_says_which_city(analyse_text):
+    ex = analyse_text("The Harran Front is a militant group. Its leaders are based in Damascus, Syria.", PUB)
+    assert has_claim(ex, "Harran Front", "based_in", "Damascus"), describe(ex)
+    assert not has_claim(ex, "Harran Front", "based_in", "Syria"), describe(ex)
+
+
+def test_a_dateline_after_captions_is_where_the_report_was_filed(analyse_text):
+    ex = analyse_text("Rebels kill two soldiers\nFive soldiers were also injured in the ambush.\n\nArmy troops near "
+                      "the ambush site. (Photo: AP)\n\nGuwahati: Two soldiers were killed in an ambush by rebels in "
+                      "Tinsukia district on Sunday.", PUB)
+    assert event_places(ex) == ["Tinsukia"], describe(ex)

@@ -28,6 +28,7 @@ from dossier.extract.relations import (
 )
 from dossier.extract.syntax import (
     ACTOR_LABELS,
+    PART_WORDS,
     PLACE_LABELS,
     PLACE_NOUNS,
     called,
@@ -497,13 +498,12 @@ def descriptions(sent: Span) -> Iterator[RawClaim]:
                     yield _claim(g, "based_in", ent, noun, "stronghold", 0.65)
 
 
-_PART_WORDS = {"wing", "arm", "branch", "affiliate", "faction", "offshoot", "franchise", "chapter", "unit", "front"}
 
 
 def _kind_of_part(noun: Token) -> str | None:
     """What kind of part the noun says a group is: "armed wing", "regional affiliate", "branch" (not the names
     in front of it: "the Sahel branch")."""
-    if noun.lemma_.lower() not in _PART_WORDS:
+    if noun.lemma_.lower() not in PART_WORDS:
         return None
     mods = [c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"} and not c.ent_type_ and c.i < noun.i
             and c.is_lower]

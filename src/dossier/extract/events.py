@@ -724,6 +724,7 @@ def _based_there(p: Token) -> bool:
 
 
 _DATELINE_MARKS = {"-", "–", "—", ":"}
+_DATELINE_REACH = 5  # sentences before the body: a headline, a standfirst, photo captions
 
 
 def _dateline_end(sent: Span) -> int:
@@ -738,8 +739,8 @@ def _dateline_end(sent: Span) -> int:
     if not opens and sent.start > 0:  # "BOGOTA" may be parsed as a sentence of its own
         prev = doc[sent.start - 1].sent
         opens = opens_paragraph(prev.start) and all(t.is_upper or t.is_punct or t.is_space for t in prev)
-    if not opens or sent.start > 0 and len(list(doc[:sent.start].sents)) > 2:
-        return sent.start  # a dateline opens the report, after its headline at most
+    if not opens or sent.start > 0 and len(list(doc[:sent.start].sents)) > _DATELINE_REACH:
+        return sent.start  # a dateline opens the report, after its headline, a standfirst or captions at most
     for tok in sent[:8]:
         glued = ")" in tok.text and tok.text[-1] in _DATELINE_MARKS  # "Bogota, Dec 6 (EFE).- An attack ..."
         if tok.text in _DATELINE_MARKS or glued or tok.text == ")" and tok.i + 1 < len(sent.doc) and \

@@ -19,6 +19,7 @@ from dossier.extract.syntax import (
     ACTOR_LABELS,
     GROUP_LABELS,
     MEMBER_HEADS,
+    PART_WORDS,
     PLACE_NOUNS,
     called,
     conjuncts,
@@ -345,7 +346,11 @@ def founded(verb: Token) -> Iterator[RawClaim]:
     # ("the group started in about 2015"; not "started attacking convoys in 2015")
     began = lemma in {"start", "begin"} and not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
     intransitive = (born or began or lemma in {"emerge", "form"}) and not any(c.dep_ == "dobj" for c in verb.children)
-    if _passive(verb) or intransitive:
+    # ("Islamic Jihad's armed wing, known as the Al-Quds Brigade, was founded": the wing, by its name, or none)
+    parts = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in PART_WORDS]
+    if parts and (_passive(verb) or intransitive):
+        groups = [g for c in parts for g in [called(c, ACTORS) or named_beside(c, ACTORS)] if g is not None]
+    elif _passive(verb) or intransitive:
         groups = [s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
         if not groups and verb.dep_ in {"acl", "relcl"}:
             groups = [g for g in [owner(verb.head, ACTORS)] if g is not None]

@@ -49,6 +49,10 @@ def is_group(tok: Token) -> bool:
     return tok.ent_type_ in GROUP_LABELS
 
 
+# nouns for a part of a group: "its armed wing", "the group's Syrian branch"
+PART_WORDS = {"wing", "arm", "branch", "affiliate", "faction", "offshoot", "franchise", "chapter", "unit", "front"}
+
+
 def is_place(tok: Token) -> bool:
     return tok.ent_type_ in PLACE_LABELS
 
@@ -583,6 +587,14 @@ _VICINITY_VERBS = {"border", "surround", "adjoin", "neighbour", "neighbor", "str
 _WAR_NOUNS = {"war", "conflict", "insurgency", "uprising", "rebellion"}
 
 
+def _which_city(city: Token, country: Token) -> bool:
+    """ "Damascus, Syria": a bare country set right after a town says which town it is (not "southern Beirut,
+    southern Lebanon, and the Bekaa Valley", a list)."""
+    return is_country(country) and not is_country(city) and country.i == city.i + 2 and \
+        city.doc[city.i + 1].text == "," and not any(c.dep_ in {"amod", "compound", "det", "cc", "conj"}
+                                                     for c in country.children)
+
+
 def places_in(tok: Token) -> list[Token]:
     """Place entities a phrase names: "the eastern province of Nangarhar", "the provinces of Kunar, ... and Herat"."""
     out = []
@@ -592,7 +604,9 @@ def places_in(tok: Token) -> list[Token]:
             if len(t.conjuncts) == 0:
                 out.extend(_listed_after(t))
             for a in t.children:
-                if a.dep_ == "appos":  # "Shirzad, ... and Achin districts of eastern Nangarhar province"
+                if a.dep_ == "appos" and not _which_city(t, a):
+                    # "Shirzad, ... and Achin districts of eastern Nangarhar province" (but "Damascus, Syria": the
+                    # country only says which Damascus)
                     out.extend(places_in(a))
                 elif a.dep_ == "poss" and is_place(a) and not is_country(a):
                     out.append(a)  # "Nablus’s Old City": the city holds its quarter (a country only qualifies)
