@@ -67,3 +67,27 @@ def test_a_city_sharing_its_regions_name_holds_the_township(analyse_text):
     ex = analyse_text("Seven junta troops killed by drone strikes in Mandalay\n\nAt least seven soldiers were killed "
                       "in Madaya Township on Sunday when rebels dropped bombs on a post.", PUB)
     assert len(ex.events) == 1, describe(ex)
+
+
+def test_a_title_case_force_is_a_group_and_its_owners_town_no_place(analyse_text):
+    ex = analyse_text("Aburraouf Kara's Rada Force abducted a militia commander on 14 August, and fighting went on in "
+                      "Tripoli.", PUB)
+    assert doers(ex) == [["Rada Force"]], describe(ex)
+    assert event_places(ex) == ["Tripoli"], describe(ex)
+
+
+def test_a_states_task_force_is_no_group(analyse_text):
+    ex = analyse_text("The Joint Task Force attacked a rebel camp in Tripoli on Monday, killing 12.", PUB)
+    assert not any(m.entity.type == "armed_group" for m in ex.mentions if "Task" in m.text), describe(ex)
+
+
+def test_fighting_between_those_militias_is_between_the_two_named(analyse_text):
+    ex = analyse_text("After the Harran Front seized a commander of the Lion Brigade on Monday, heavy fighting broke "
+                      "out between those militias in Tripoli, killing 12.", PUB)
+    assert sorted(doers(ex)[0]) == ["Harran Front", "Lion Brigade"], describe(ex)
+
+
+def test_fighting_broke_out_between_two_named_sides(analyse_text):
+    ex = analyse_text("Heavy fighting broke out between the Harran Front and the Lion Brigade in Tripoli on Monday, "
+                      "killing 12.", PUB)
+    assert sorted(doers(ex)[0]) == ["Harran Front", "Lion Brigade"], describe(ex)

@@ -790,6 +790,8 @@ def _place(sent: Span, trigger: Token, exclude: set[int] = frozenset()) -> Token
                   # "Islamabad has rejected the suggestion it was linked to the attack": a capital speaking is a state
                   and not (p.dep_ == "nsubj" and p.head.lemma_.lower() in _STANCE_VERBS and _city(p))
                   and not (p.dep_ == "pobj" and p.head.lower_ == "for")  # "volunteers fighting for Ukraine"
+                  # ("by Aburraouf Kara's Rada Force": whose force it is, a name the gazetteer took for a town)
+                  and not (p.dep_ == "poss" and p.head.ent_type_ in {"ARMED_GROUP", "FORCE"})
                   and not _heading_to(p)  # "a ship in the Mediterranean as it was heading to the port of Haifa"
                   and not (p.dep_ == "pobj" and p.head.lower_ == "from" and p.head.head != trigger and
                            p.head.head.pos_ == "VERB")  # "jets launched from Maiduguri attacked": their origin
@@ -1137,8 +1139,10 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
               if fight_word(f)]
     if fights:
         # "a clash with Abu Sayyaf militants": the group whose members fought
-        out += [(e, "stated") for f in fights for o in prep_objects(f, {"between", "with"})
-                for e in [side_of(o, PERPETRATOR_LABELS)] if e is not None]
+        # ("fighting broke out between X and Y": however the parser hung "between")
+        out += [(e, "stated") for f in fights for o in prep_objects(f, {"between", "with"}) + (
+                    prep_objects(f.head, {"between"}) if f.dep_ == "nsubj" else [])
+                for e in [s for s in [side_of(o, PERPETRATOR_LABELS)] if s is not None] or _the_sides_named(o)]
         verb = trigger.head.head if trigger.dep_ == "pobj" else None
         if verb is not None and verb.lemma_.lower() in lex["kill_words"]:
             out += [(e, "stated") for c in verb.children if c.dep_ == "nsubjpass"
@@ -1259,6 +1263,23 @@ def _perpetrators(sent: Span, trigger: Token) -> list[tuple[Token, str]]:
                 if s.ent_type_ == "ARMED_GROUP" and not any(s == q for q, _ in out):
                     out.append((s, "suspected" if _suspected(s) else "stated"))
     return _past_dateline(sent, out)
+
+
+_BOTH = {"those", "these", "both", "two"}
+
+
+def _the_sides_named(noun: Token) -> list[Token]:
+    """ "After the abduction of X's commander by Y, fighting continued between those militias": the groups the
+    sentence named before the fight, when it names two or more."""
+    if noun.tag_ != "NNS" or not any(c.lower_ in _BOTH for c in noun.children):
+        return []
+    named = {}
+    for t in noun.sent:
+        if t.i >= noun.i:
+            break
+        if t.ent_type_ in {"ARMED_GROUP", "FORCE"}:
+            named.setdefault(t.ent_id_ or t.text, t)
+    return list(named.values()) if len(named) >= 2 else []
 
 
 _HANDS_ON_VERBS = {"kill", "shoot", "stab", "murder", "behead", "strangle", "gun"}

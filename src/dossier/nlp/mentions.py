@@ -1107,7 +1107,7 @@ def _settlement_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-_GROUP_HEADS = {"front", "army", "movement", "brigade", "brigades", "militia", "militias", "group", "forces",
+_GROUP_HEADS = {"front", "army", "movement", "brigade", "brigades", "militia", "militias", "group", "forces", "force",
                 "network", "organization", "organisation", "battalion", "legion", "faction", "cartel", "guard"}
 
 
@@ -1129,6 +1129,8 @@ def _unlabelled_groups(doc: Doc, ents: list[Span]) -> list[Span]:
         if before is not None and (before.label_ in PLACE_LABELS | {"NORP"} and not before.id_ or
                                    before.label_ == "COMMUNITY"):
             start = before.start  # "Sahel" + "Liberation Front", "Oromo" + "People’s Liberation Front"
+        if tok.lower_ == "force" and {t.lower_ for t in doc[start:tok.i]} & _STATE_FORCE_WORDS:
+            continue  # "the Border Force", "a Joint Task Force": a state's
         if tok.i - start >= 1 and not _superlative(doc[start]):
             out.append(Span(doc, start, tok.i + 1, label=GROUP_LABEL))
     return out + _cued_bodies(doc, by_token)
