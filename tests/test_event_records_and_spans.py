@@ -91,3 +91,12 @@ def test_fighting_broke_out_between_two_named_sides(analyse_text):
     ex = analyse_text("Heavy fighting broke out between the Harran Front and the Lion Brigade in Tripoli on Monday, "
                       "killing 12.", PUB)
     assert sorted(doers(ex)[0]) == ["Harran Front", "Lion Brigade"], describe(ex)
+
+
+def test_the_cafe_attack_refers_back_to_the_storming_of_a_cafe(analyse_text):
+    ex = analyse_text("Police raided a hideout in Dhaka on Monday, killing two militants. The crackdown began after "
+                      "attacks in July 2016, when militants stormed a Dhaka cafe, killing 22 people. The raid came "
+                      "after police learned of members of the Harran Front, the group that carried out the cafe "
+                      "attack.", dt.date(2019, 4, 30))
+    stormed = [e for e in ex.events if e.date == "2016-07"]
+    assert [[p.entity.name for p in e.perpetrators] for e in stormed] == [["Harran Front"]], describe(ex)

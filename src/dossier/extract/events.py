@@ -2122,6 +2122,9 @@ def _merge_target(events: list[RawEvent], ev: RawEvent) -> RawEvent | None:
     """
     if _separate(ev):
         return None
+    named = _named_back_to(events, ev)
+    if named is not None:
+        return named
     # (an event told as background takes only mentions of its own place: "the attack" is the report's own; or,
     # told with no place, where the next sentence says it was: "blamed for a murder last year. A watchdog found
     # that ... the 'public execution' of X, shot dead on the Shankill Road")
@@ -2132,6 +2135,18 @@ def _merge_target(events: list[RawEvent], ev: RawEvent) -> RawEvent | None:
         if _is_anaphoric(ev) and _families_agree(into, ev, True):
             return None  # "the bombing" points at the latest bombing, which disagrees
     return None
+
+
+def _named_back_to(events: list[RawEvent], ev: RawEvent) -> RawEvent | None:
+    """ "militants stormed a Dhaka cafe" ... "the group that carried out the cafe attack": a definite event word whose
+    modifier names a thing only one earlier event's sentences name refers back to that event."""
+    if not _definite(ev.trigger) or ev.date is not None:
+        return None
+    marks = {c.lemma_.lower() for c in ev.trigger.children if c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN"}
+    if not marks:
+        return None
+    told = [e for e in events if marks & {t.lemma_.lower() for s in e.sentences for t in s if t.pos_ == "NOUN"}]
+    return told[0] if len(told) == 1 and _families_agree(told[0], ev, True) else None
 
 
 def _told_next(before: RawEvent, ev: RawEvent) -> bool:
