@@ -428,3 +428,12 @@ def test_a_vague_size_is_answered_in_the_texts_own_words_with_the_estimate(tmp_p
     (answer,) = _answers(tmp_path, "The Tubas Brigade is believed to consist of several dozen members.",
                          "How many members does the Tubas Brigade have?")
     assert "several dozen" in answer and "36–99" in answer, answer
+
+
+def test_where_a_group_is_active_falls_back_to_the_places_of_its_attacks(tmp_path):
+    docs = [{"id": "t-rask", "url": None, "title": "Police killed", "publisher": "Wire", "published": "2023-12-15",
+             "text": "Gunmen killed 11 policemen in an attack on a police station in Rask on Friday. Jaish al-Adl "
+                     "claimed responsibility for the attack."}]
+    with Store.from_path(build_kb(tmp_path, docs)) as store:
+        answer = ask(store, "Where is Jaish al-Adl active?")
+    assert answer.answer.startswith("Not known where") and "Rask" in answer.answer, answer.answer

@@ -325,6 +325,18 @@ def _born_as(verb: Token) -> bool:
     return any(o.lemma_.lower() in kinds or o.lower_ in kinds for o in prep_objects(verb, {"as"}))
 
 
+def _opening_subject(noun: Token) -> Token | None:
+    """ "Palestinian Islamic Jihad, the militant group Israel says is the target of ..., is an Iran-backed group founded
+    in 1981": the group the sentence opens on, when the parser left the copula whose predicate the noun is with no
+    subject."""
+    copula = noun.head
+    if noun.dep_ != "attr" or copula.lemma_ != "be" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in copula.children):
+        return None
+    first = noun.sent[0]
+    return entity(first, ACTORS) if first.ent_type_ in ACTORS and first.i + 1 < len(first.doc) and \
+        first.doc[first.i + 1].text == "," else None
+
+
 def founded(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     # "came into existence in 2019", "came into being": born, whatever the verb
@@ -353,7 +365,7 @@ def founded(verb: Token) -> Iterator[RawClaim]:
     elif _passive(verb) or intransitive:
         groups = [s for s in subjects(verb, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
         if not groups and verb.dep_ in {"acl", "relcl"}:
-            groups = [g for g in [owner(verb.head, ACTORS)] if g is not None]
+            groups = [g for g in [owner(verb.head, ACTORS) or _opening_subject(verb.head)] if g is not None]
         if not groups and _fronted_participle(verb):
             groups = [s for s in subjects(verb.head, ACTORS | {"ORG"}) if s.ent_type_ in ACTORS]
     else:  # "formed a dissident group known as the Second Marquetalia": the group by the name it was given

@@ -478,7 +478,12 @@ def active(ctx: Ctx) -> str:
             continue
         claims = lookup.claims(ctx.store, subject_ids=m.ids, predicates=("active_in", "based_in"))
         if not claims:
-            sentences_.append(not_known(f"where {m.name} operates"))
+            # (where its attacks were is what is known instead: said after "not known", as what the sources tell)
+            placed = [ev for ev in _newest_events_by(ctx, m, 6) if ev.get("place")][:3]
+            sentences_.append(
+                f"Not known where {m.name} operates as a fact; it is recorded as the perpetrator of: "
+                + "; ".join(describe_event(ctx, ev, perps=False) for ev in placed) + "." if placed
+                else not_known(f"where {m.name} operates"))
             continue
         clauses = [clause(ctx, p, cs, limit=5) for p, cs in by_pred(claims).items()]
         sentences_.append(_compose(f"{m.name} is", clauses))
@@ -609,33 +614,21 @@ def attacks(ctx: Ctx) -> str:
     if m is None:
         return not_known(ctx.intent.subject or "this")
     detail = (ctx.intent.detail or "").casefold()
-    mine = EventRow.id.in_(select(EventPerpetratorRow.event_id).where(EventPerpetratorRow.entity_id.in_(m.ids)))
     order: tuple | None = None  # None: the latest, dated ones first
     if detail == "first":
         order = (EventRow.date,)
     elif detail in ("deadliest", "worst", "biggest", "largest"):
         order = (func.coalesce(EventRow.killed_high, EventRow.killed_low, 0).desc(), EventRow.date.desc())
-    loads = event_loads()
-    with Session(ctx.store.engine) as session:
-        if detail == "first" and session.scalar(select(EventRow.id).where(mine, EventRow.date.is_(None)).limit(1)):
-            return _passage(ctx, m, ctx.intent.question)  # an undated one may be the first
-        if ctx.intent.event:  # "... in Mandera before October 2016": all of them, then those that fit
-            rows = session.scalars(select(EventRow).where(mine).order_by(EventRow.date.desc(), EventRow.id)
-                                   .limit(500).options(*loads)).all()
-        elif order is None:
-            rows = newest_events(session, mine, 3, newest_id_first=False, options=loads)
-        else:
-            rows = session.scalars(select(EventRow).where(mine, *((EventRow.date.is_not(None),) if detail == "first"
-                                                                  else ())).order_by(*order, EventRow.id).limit(3)
-                                   .options(*loads)).all()
-        events = [event_dict(r) for r in rows]
+    if order is None and not ctx.intent.event:
+        events = _newest_events_by(ctx, m, 3)
+    else:
+        events = _ordered_events_by(ctx, m, order, detail)
+        if events is None:  # an undated one may be the first
+            return _passage(ctx, m, ctx.intent.question)
     if ctx.intent.event:
         events = _qualified(ctx, events, ctx.intent.event)
         if not events:
             return f"Not known: the knowledge base records no attack by {m.name} {ctx.intent.event}."
-    docs = lookup.documents(ctx.store, {d for ev in events for d in ev["doc_ids"]})
-    for ev in events:
-        ev["_docs"] = docs
     if detail == "first":
         if not events:
             return _passage(ctx, m, ctx.intent.question)
@@ -653,6 +646,42 @@ def attacks(ctx: Ctx) -> str:
     if not text:
         return not_known(f"attacks by {m.name}")
     return fit([text])
+
+
+def _by(m: lookup.Match):
+    """The events a matched actor is a perpetrator of, as a query condition."""
+    return EventRow.id.in_(select(EventPerpetratorRow.event_id).where(EventPerpetratorRow.entity_id.in_(m.ids)))
+
+
+def _with_docs(ctx: Ctx, rows) -> list[dict]:
+    events = [event_dict(r) for r in rows]
+    docs = lookup.documents(ctx.store, {d for ev in events for d in ev["doc_ids"]})
+    for ev in events:
+        ev["_docs"] = docs
+    return events
+
+
+def _newest_events_by(ctx: Ctx, m: lookup.Match, limit: int) -> list[dict]:
+    """The latest dated events the actor did, with their sources."""
+    with Session(ctx.store.engine) as session:
+        return _with_docs(ctx, newest_events(session, _by(m), limit, newest_id_first=False, options=event_loads()))
+
+
+def _ordered_events_by(ctx: Ctx, m: lookup.Match, order: tuple | None, detail: str) -> list[dict] | None:
+    """The actor's events in the order a question asks (all of them for a question naming the event); None when an
+    undated one may be the first."""
+    loads, mine = event_loads(), _by(m)
+    with Session(ctx.store.engine) as session:
+        if detail == "first" and session.scalar(select(EventRow.id).where(mine, EventRow.date.is_(None)).limit(1)):
+            return None
+        if ctx.intent.event:  # "... in Mandera before October 2016": all of them, then those that fit
+            rows = session.scalars(select(EventRow).where(mine).order_by(EventRow.date.desc(), EventRow.id)
+                                   .limit(500).options(*loads)).all()
+        else:
+            rows = session.scalars(select(EventRow).where(mine, *((EventRow.date.is_not(None),) if detail == "first"
+                                                                  else ())).order_by(*order, EventRow.id).limit(3)
+                                   .options(*loads)).all()
+        return _with_docs(ctx, rows)
 
 
 # ---------------------------------------------------------------- events
