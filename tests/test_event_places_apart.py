@@ -98,3 +98,9 @@ def test_a_dateline_after_captions_is_where_the_report_was_filed(analyse_text):
                       "the ambush site. (Photo: AP)\n\nGuwahati: Two soldiers were killed in an ambush by rebels in "
                       "Tinsukia district on Sunday.", PUB)
     assert event_places(ex) == ["Tinsukia"], describe(ex)
+
+
+def test_one_of_the_groups_members_accused_does_not_make_the_group_the_doer(analyse_text):
+    ex = analyse_text("The Harran Front is a militant group. The organization gained attention in 2017 when one of "
+                      "their former members was accused in a double murder in Tampa.", PUB)
+    assert doers(ex) == [[]], describe(ex)

@@ -1545,7 +1545,7 @@ def _mention(sent: Span, tok: Token, others: frozenset[int], elsewhere: set[int]
     listed_under = _listed_in(tok)
     if not perpetrators and listed_under is not None:  # "attacks by X, including the murder of Y in April 2019"
         perpetrators = _perpetrators(sent, listed_under)
-    kind = next((t for t in sent if _one_of_kind(t)), None)
+    kind = next((t for t in sent if _one_of_kind(t) and t.lemma_.lower() in lexicon()["triggers"]), None)
     if not perpetrators and kind is not None:  # "one of the group's most prominent attacks ... killed 16 people"
         perpetrators = _perpetrators(sent, kind)
     # ("This latest attack comes after an incident last month": the sentence's date and places are the other's)
