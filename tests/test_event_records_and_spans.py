@@ -100,3 +100,18 @@ def test_the_cafe_attack_refers_back_to_the_storming_of_a_cafe(analyse_text):
                       "attack.", dt.date(2019, 4, 30))
     stormed = [e for e in ex.events if e.date == "2016-07"]
     assert [[p.entity.name for p in e.perpetrators] for e in stormed] == [["Harran Front"]], describe(ex)
+
+
+def test_insurgents_the_report_later_says_are_called_a_group_are_that_group(analyse_text):
+    ex = analyse_text("Earlier this week, at least 76 paramilitaries were killed in an ambush by hundreds of "
+                      "insurgents in Chhattisgarh.\n\nThe government vowed to respond.\n\nThe rebels are often "
+                      "called the Maoists, or Naxalites, and are the latest incarnation of armed rebels.",
+                      dt.date(2010, 4, 8))
+    assert doers(ex) == [["Communist Party of India (Maoist)"]], describe(ex)
+
+
+def test_insurgents_named_as_two_groups_stay_unnamed(analyse_text):
+    ex = analyse_text("At least 12 soldiers were killed in an ambush by insurgents in Chhattisgarh on Monday. The "
+                      "rebels are known as the Harran Front. Other rebels are called the Lion Brigade.",
+                      dt.date(2010, 4, 8))
+    assert doers(ex) == [[]], describe(ex)

@@ -2247,6 +2247,36 @@ def _examples_of_a_record(doc: Doc, events: list[RawEvent]) -> None:
                 break
 
 
+_CALLING_VERBS = {"call", "know", "name", "dub", "label"}
+
+
+def _attackers_named_later(doc: Doc, events: list[RawEvent]) -> None:
+    """ "... killed in an ambush by hundreds of insurgents ... The rebels are often called the Maoists": an event
+    whose doers the text calls only insurgents, rebels or militants, in a report that then says by which one name
+    such fighters are called, was done by them."""
+    named = set()
+    found = None
+    for verb in doc:
+        if verb.lemma_.lower() not in _CALLING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children) or \
+                not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _ATTACKERS for c in verb.children):
+            continue
+        called_ = [c for c in verb.children if c.dep_ in {"oprd", "attr"}] + prep_objects(verb, {"as"})
+        for o in [n for c in called_ for n in [c, *c.conjuncts]]:  # ("called the Maoists, or Naxalites")
+            group = entity(o, {"ARMED_GROUP"})
+            if group is not None:
+                named.add(group.ent_id_ or group.text)
+                found = group
+    if len(named) != 1:
+        return
+    for ev in events:
+        # (who did it: the subject of an active verb, or whoever comes after "by", "by hundreds of insurgents")
+        doers = [t for t in ev.sentences[0] if t.dep_ == "pobj" and t.head.lower_ == "by" or
+                 t.dep_ == "nsubj" and t.head.pos_ == "VERB" and _trigger(t.head) is not None]
+        agents = [a for t in doers for a in [t, *prep_objects(t, {"of"})]]
+        if not ev.perpetrators and any(a.lemma_.lower() in _ATTACKERS for a in agents):
+            ev.perpetrators.append((found, "stated"))
+
+
 def _attributions(doc: Doc, events: list[RawEvent]) -> None:
     """Sentences with no event word of their own that say who did it ("assailants suspected to be members of
     the ADF", "X said it was behind the violence") add to the main event of the document."""
@@ -2450,6 +2480,7 @@ def extract_events(doc: Doc) -> list[RawEvent]:
     _listed_under(doc, events)
     _attributions(doc, events)
     _examples_of_a_record(doc, events)
+    _attackers_named_later(doc, events)
     _place_of_the_dead(doc, events)
     _namesakes(doc, events)
     _local_branches(doc, events)
