@@ -115,3 +115,19 @@ def test_insurgents_named_as_two_groups_stay_unnamed(analyse_text):
                       "rebels are known as the Harran Front. Other rebels are called the Lion Brigade.",
                       dt.date(2010, 4, 8))
     assert doers(ex) == [[]], describe(ex)
+
+
+def test_a_toll_of_the_conflict_is_no_event(analyse_text):
+    ex = analyse_text("An estimated 2.5 million people were displaced and 300,000 killed in the conflict.", PUB)
+    assert ex.events == [], describe(ex)
+
+
+def test_a_toll_running_to_a_date_is_no_event(analyse_text):
+    ex = analyse_text("As of 2021, over 7,000 people have been killed and another 13,000 wounded in southern "
+                      "Thailand.", PUB)
+    assert ex.events == [], describe(ex)
+
+
+def test_a_toll_of_one_attack_up_to_a_day_is_still_its_toll(analyse_text):
+    ex = analyse_text("As of Monday, 12 people have been killed in the attack on a market in Kabul.", PUB)
+    assert [e.killed for e in ex.events] == [(12, 12)], describe(ex)

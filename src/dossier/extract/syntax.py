@@ -487,6 +487,10 @@ def tally_over_time(verb: Token) -> bool:
     if undated and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _SPELLS_OF_WAR
                        for c in verb.children):
         return True
+    # "300,000 killed in the conflict": a war's toll, told as the war's
+    if undated and any(p.dep_ == "prep" and p.lower_ in {"in", "during"} and any(
+            o.lemma_.lower() in _SPELLS_OF_WAR for o in p.children if o.dep_ == "pobj") for p in verb.children):
+        return True
     # "tens of thousands had been killed": a count only a war reaches
     if undated and any(c.dep_ in {"dobj", "nsubjpass"} and {"thousands", "millions"} & set(c.lower_.split())
                        for c in verb.children):
@@ -503,8 +507,12 @@ def tally_over_time(verb: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
     # "Some 27,000 people have been killed": a count in the thousands told in the perfect, with no day, is a war's
-    if undated and any((q.low or q.high or 0) >= 1000 for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
-                       for n in c.children if n.dep_ == "nummod" for q in [parse_quantity(n.text)] if q is not None):
+    # (so is "As of 2021, over 7,000 people have been killed": a date the count runs to)
+    running = any(p.dep_ == "prep" and p.lower_ == "as" and any(c.lower_ == "of" for c in p.children)
+                  for p in verb.children)
+    if (undated or running) and any((q.low or q.high or 0) >= 1000 for c in verb.children
+                                    if c.dep_ in {"dobj", "nsubjpass"} for n in c.children if n.dep_ == "nummod"
+                                    for q in [parse_quantity(n.text)] if q is not None):
         return True
     # "has been battling the government for two decades": a perfect progressive tells a span, not an event
     if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children):
