@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.literals import DateValue, Quantity, parse_date, parse_quantity, shifted
 from dossier.extract.syntax import (
+    CALLING_VERBS,
     MEMBER_HEADS,
     PLACE_NOUNS,
     TIE_PARTICIPLES,
@@ -243,9 +244,11 @@ _STRONGHOLDS = {"headquarters", "base", "outpost", "camp", "barracks", "garrison
                 "city", "village", "post", "fort", "airbase", "port"}
 _ATTACK_VERBS = {"blow", "fire", "shoot", "open", "gun", "ambush", "swarm", "storm", "raid", "overrun"}
 _DOING_DEPS = {"advcl", "conj", "ROOT", "ccomp", "acl"}
-_DOER_VERBS = {"lead", "carry", "conduct", "launch", "stage", "mount", "order", "claim", "plant", "detonate",
-               "trigger", "lay", "perpetrate", "commit", "unleash", "wage",  # ("laid siege to Marawi")
-               "organise", "organize", "orchestrate", "mastermind"}
+# verbs of doing attacks, whose plural object may be a record of them: "has carried out some major attacks"
+_RECORD_VERBS = {"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit"}
+_DOER_VERBS = _RECORD_VERBS | {"lead", "order", "claim", "plant", "detonate", "trigger", "lay", "unleash",
+                               "wage",  # ("laid siege to Marawi")
+                               "organise", "organize", "orchestrate", "mastermind"}
 _BELIEF_VERBS = {"believe", "think", "understand", "suspect", "assume", "presume"}
 _ATTACKERS = {"bomber", "attacker", "gunman", "gunmen", "militant", "insurgent", "assailant", "fighter", "rebel",
               "jihadist", "terrorist"}
@@ -1479,9 +1482,8 @@ def _own_phrase(tok: Token, apart: list[Token]) -> set[Token]:
 
 
 def _own_places(tok: Token) -> set[str]:
-    """The names of places told in an event word's own phrase, not in the phrases joined to it."""
-    joined = {t for c in tok.children if c.dep_ == "conj" for t in c.subtree}
-    return {t.text for t in tok.subtree if t not in joined and is_place(t) and not _nationality(t)}
+    """The names of places told in an event word's own phrase, not in the event phrases joined to it."""
+    return {t.text for t in _own_phrase(tok, []) if is_place(t) and not _nationality(t)}
 
 
 def _mentions(doc: Doc) -> Iterator[RawEvent]:
@@ -2205,7 +2207,6 @@ def _plural(ev: RawEvent) -> bool:
 
 
 
-_RECORD_VERBS = {"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit"}
 _RECORD_REACH = 3  # sentences after the record that may tell an example of it
 
 
@@ -2247,9 +2248,6 @@ def _examples_of_a_record(doc: Doc, events: list[RawEvent]) -> None:
                 break
 
 
-_CALLING_VERBS = {"call", "know", "name", "dub", "label"}
-
-
 def _attackers_named_later(doc: Doc, events: list[RawEvent]) -> None:
     """ "... killed in an ambush by hundreds of insurgents ... The rebels are often called the Maoists": an event
     whose doers the text calls only insurgents, rebels or militants, in a report that then says by which one name
@@ -2257,7 +2255,7 @@ def _attackers_named_later(doc: Doc, events: list[RawEvent]) -> None:
     named = set()
     found = None
     for verb in doc:
-        if verb.lemma_.lower() not in _CALLING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children) or \
+        if verb.lemma_.lower() not in CALLING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children) or \
                 not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _ATTACKERS for c in verb.children):
             continue
         called_ = [c for c in verb.children if c.dep_ in {"oprd", "attr"}] + prep_objects(verb, {"as"})

@@ -49,6 +49,8 @@ def is_group(tok: Token) -> bool:
     return tok.ent_type_ in GROUP_LABELS
 
 
+# verbs that give a name: "a coalition called X", "the rebels are known as X"
+CALLING_VERBS = {"know", "call", "name", "dub"}
 # nouns for a part of a group: "its armed wing", "the group's Syrian branch"
 PART_WORDS = {"wing", "arm", "branch", "affiliate", "faction", "offshoot", "franchise", "chapter", "unit", "front"}
 
@@ -303,7 +305,7 @@ def called(noun: Token, labels: set[str] = ENTITY_LABELS) -> Token | None:
     for t in noun.children:
         reflexive = t.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in {"themselves", "itself"}
                                               for c in t.children)
-        if (t.dep_ == "acl" or reflexive) and t.lemma_.lower() in {"know", "call", "name", "dub"}:
+        if (t.dep_ == "acl" or reflexive) and t.lemma_.lower() in CALLING_VERBS:
             for x in prep_objects(t, {"as"}) + [c for c in t.children if c.dep_ in {"oprd", "attr"}]:
                 ent = entity(x, labels)
                 if ent is not None:

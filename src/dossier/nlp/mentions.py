@@ -1326,8 +1326,8 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
         # ("Quetta Railway Station", "Cairo Court", "the Kabul Intercontinental Hotel": a site, a body; no person)
         site = doc[end - 1].lower_ in _NAME_HEADS | _INSTITUTION_ENDS | words("facility_nouns") | _EVENT_NAME_ENDS | \
             _GROUP_HEADS or \
-            end < len(doc) and doc[end].lower_ in words("facility_nouns") | _NAME_HEADS  # (nor "the First Lebanon War",
-        # "New Kahan Marri Camp")
+            end < len(doc) and doc[end].lower_ in words("facility_nouns") | _NAME_HEADS  # (nor "the First Lebanon
+        # War"; nor "Kahan Marri" of "New Kahan Marri Camp")
         if len(span) >= 2 and not site and not _headline(tok.sent):
             root = span.root
             after = doc[end:end + 3]
@@ -1345,13 +1345,13 @@ def _unlabelled_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-_SITE_HEADS = {"camp", "base", "barracks", "cantonment", "checkpoint", "outpost", "compound", "colony", "bazaar",
-               "market", "mosque", "hospital", "prison", "airport", "airbase", "stadium"}
+_CAMP_WORDS = {"camp", "base", "cantonment", "checkpoint", "outpost", "compound", "colony"}
 
 
 def _sites_named_after_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "an operation in New Kahan Marri Camp in Quetta": a site's name that holds a town's ("Kahan") is the
     site, not the town."""
+    site_heads = words("facility_nouns") | _CAMP_WORDS
     by_token = {i: e for e in ents for i in range(e.start, e.end)}
     out = []
     for e in ents:
@@ -1359,9 +1359,9 @@ def _sites_named_after_places(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         end = e.end
         while end < len(doc) and end not in by_token and doc[end].pos_ == "PROPN" and doc[end].is_title and \
-                doc[end].lower_ not in _SITE_HEADS:
+                doc[end].lower_ not in site_heads:
             end += 1
-        if end == e.end or end >= len(doc) or end in by_token or doc[end].lower_ not in _SITE_HEADS or \
+        if end == e.end or end >= len(doc) or end in by_token or doc[end].lower_ not in site_heads or \
                 not doc[end].is_title:
             continue  # (not "the Quetta Camp": a town's name alone before the head names the town's site)
         start = e.start
