@@ -1547,9 +1547,9 @@ def _mention(sent: Span, tok: Token, others: frozenset[int], elsewhere: set[int]
     listed_under = _listed_in(tok)
     if not perpetrators and listed_under is not None:  # "attacks by X, including the murder of Y in April 2019"
         perpetrators = _perpetrators(sent, listed_under)
-    kind = next((t for t in sent if _one_of_kind(t) and t.lemma_.lower() in lexicon()["triggers"]), None)
-    if not perpetrators and kind is not None:  # "one of the group's most prominent attacks ... killed 16 people"
-        perpetrators = _perpetrators(sent, kind)
+    if not perpetrators:  # "one of the group's most prominent attacks ... killed 16 people"
+        kind = next((t for t in sent if _one_of_kind(t) and t.lemma_.lower() in lexicon()["triggers"]), None)
+        perpetrators = _perpetrators(sent, kind) if kind is not None else []
     # ("This latest attack comes after an incident last month": the sentence's date and places are the other's)
     follows = _follows_another(tok)
     # (but "The shooting in Neve Yaakov came after ...": the words of its own phrase still place it)

@@ -337,6 +337,16 @@ def _opening_subject(noun: Token) -> Token | None:
         first.doc[first.i + 1].text == "," else None
 
 
+def _designation(verb: Token) -> bool:
+    """ "it was declared a terrorist organisation by the US in 2000", "the court declared X a terrorist organisation",
+    "declared the group as a terrorist organisation": what a declaring verb makes of a group, not a founding."""
+    def as_what(tok: Token) -> bool:
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+
+    return as_what(verb) or any(c.dep_ in {"oprd", "attr"} or c.dep_ == "dobj" and (
+        as_what(c) or any(a.dep_ in {"appos", "oprd"} for a in c.children)) for c in verb.children)
+
+
 def founded(verb: Token) -> Iterator[RawClaim]:
     lemma = verb.lemma_.lower()
     # "came into existence in 2019", "came into being": born, whatever the verb
@@ -347,13 +357,7 @@ def founded(verb: Token) -> Iterator[RawClaim]:
         return
     if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return
-    if lemma in {"declare", "announce"} and any(c.dep_ in {"oprd", "attr"} or c.dep_ == "prep" and c.lower_ == "as"
-                                                or c.dep_ == "dobj" and any(a.dep_ in {"appos", "oprd"} or a.dep_ ==
-                                                                            "prep" and a.lower_ == "as"
-                                                                            for a in c.children)
-                                                for c in verb.children):
-        # "it was declared a terrorist organisation by the US in 2000", "the court declared X a terrorist
-        # organisation", "declared the group as a terrorist organisation": a designation, not a founding
+    if lemma in {"declare", "announce"} and _designation(verb):
         return
     # ("the group started in about 2015"; not "started attacking convoys in 2015")
     began = lemma in {"start", "begin"} and not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
